@@ -1,0 +1,40 @@
+#include "reference/codes/codes.h"
+
+#include <array>
+
+namespace tokcheck::codes {
+
+std::string_view to_string(Basis b) {
+  switch (b) {
+    case Basis::kDocumented: return "documented";
+    case Basis::kInferred: return "inferred";
+    case Basis::kUnverified: return "unverified";
+  }
+  return "unknown";
+}
+
+std::span<const VendorTable> all_tables() {
+  static const auto tables = std::to_array<VendorTable>({
+      {"agora", "Agora RTC (seed 001_d4a146d8499d6d2a.txt)", agora_rows()},
+  });
+  return tables;
+}
+
+const VendorTable* find_table(std::string_view vendor) {
+  for (const VendorTable& t : all_tables()) {
+    if (t.vendor == vendor) return &t;
+  }
+  return nullptr;
+}
+
+std::vector<VendorCode> codes_for(std::string_view vendor, Condition c) {
+  std::vector<VendorCode> out;
+  if (const VendorTable* t = find_table(vendor)) {
+    for (const CodeRow& row : t->rows) {
+      if (row.condition == c) out.push_back(row.code);
+    }
+  }
+  return out;
+}
+
+}  // namespace tokcheck::codes

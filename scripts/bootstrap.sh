@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages tokcheck needs. Idempotent: when every package is
+# already installed it touches nothing (no apt-get update, no network).
+set -euo pipefail
+
+PACKAGES=(
+  cmake ninja-build g++ clang clang-format llvm libclang-rt-14-dev
+  libssl-dev zlib1g-dev
+  libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
+  nlohmann-json3-dev libcli11-dev
+  nodejs zip
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [[ "$status" == "install ok installed" ]] || missing+=("$p")
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "bootstrap: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+echo "bootstrap: installing ${missing[*]}"
+SUDO=""
+[[ $(id -u) -eq 0 ]] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
