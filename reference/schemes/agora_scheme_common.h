@@ -1,0 +1,31 @@
+// What the Agora 006 and 007 adapters share: the certificate/no-token rule and
+// the time facts. Seed 001_d4a146d8499d6d2a.txt: a project with the App
+// Certificate enabled must join with a token (else 110 native / 120 Web); one
+// without it must join without a token (else 110 native / 119 Web).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "reference/schemes/json_fields.h"
+
+namespace tokcheck::schemes::agora_adapter {
+
+// A verify request's certificate and token. "app_certificate": null or "" means
+// the project has no certificate; a missing/empty "token" means none was sent.
+struct Presence {
+  std::string certificate;
+  std::string token;
+  bool has_certificate = false;
+  bool has_token = false;
+};
+Presence read_presence(const Json& in);
+
+// Decides the request without touching the token when the certificate/token
+// combination alone settles it: token_missing, token_unexpected, or valid (no
+// certificate and no token: nothing to check, the join is not token-gated).
+std::optional<VerifyOutcome> presence_verdict(const Presence& p);
+
+Condition parse_condition(Malformation m);
+
+}  // namespace tokcheck::schemes::agora_adapter

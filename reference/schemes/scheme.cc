@@ -1,0 +1,60 @@
+#include "reference/schemes/scheme.h"
+
+#include <charconv>
+
+#include "reference/codes/codes.h"
+
+namespace tokcheck::schemes {
+namespace {
+
+// Numeric vendor codes are emitted as JSON numbers, named ones as strings.
+Json code_value(std::string_view code) {
+  long long n = 0;
+  const auto [end, ec] = std::from_chars(code.data(), code.data() + code.size(), n);
+  if (ec == std::errc() && end == code.data() + code.size()) return n;
+  return std::string(code);
+}
+
+}  // namespace
+
+Json verdict_to_json(const Scheme& scheme, const VerifyOutcome& outcome) {
+  const Verdict& v = outcome.verdict;
+  Json out;
+  out["scheme"] = scheme.id();
+  out["valid"] = v.valid();
+  out["condition"] = to_string(v.condition);
+  out["malformation"] =
+      v.malformation == Malformation::kNone ? Json(nullptr) : Json(to_string(v.malformation));
+  out["privilege"] = (v.condition == Condition::kPrivilegeMissing ||
+                      v.condition == Condition::kPrivilegeExpired)
+                         ? Json(v.privilege)
+                         : Json(nullptr);
+  out["base64"] = v.lenient_base64 ? "lenient" : "strict";
+  Json codes = Json::array();
+  for (const codes::VendorCode& c : codes::codes_for(scheme.vendor(), v.condition)) {
+    codes.push_back({{"platform", c.platform},
+                     {"code", code_value(c.code)},
+                     {"name", c.name},
+                     {"basis", codes::to_string(c.basis)}});
+  }
+  out["vendor_codes"] = std::move(codes);
+  for (auto it = outcome.details.begin(); it != outcome.details.end(); ++it) {
+    out[it.key()] = it.value();
+  }
+  return out;
+}
+
+Json parse_to_json(const Scheme& scheme, const ParseOutcome& outcome) {
+  Json out;
+  out["scheme"] = scheme.id();
+  out["ok"] = outcome.error == Malformation::kNone && outcome.condition == Condition::kValid;
+  out["condition"] = to_string(outcome.condition);
+  out["malformation"] =
+      outcome.error == Malformation::kNone ? Json(nullptr) : Json(to_string(outcome.error));
+  out["base64"] = outcome.lenient_base64 ? "lenient" : "strict";
+  out["fields"] = outcome.fields.is_null() ? Json(nullptr) : outcome.fields;
+  if (!outcome.info.is_null()) out["info"] = outcome.info;
+  return out;
+}
+
+}  // namespace tokcheck::schemes

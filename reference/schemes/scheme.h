@@ -1,0 +1,75 @@
+// The one interface every token format is reached through by the CLI, the
+// conformance suite and the runner protocol: JSON in, JSON out, with the field
+// names of docs/VECTORS.md. A scheme is a thin adapter over its codec file
+// (reference/<vendor>/<format>.h); it holds no format logic of its own.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "reference/core/base64.h"
+#include "reference/core/verdict.h"
+
+namespace tokcheck::schemes {
+
+using Json = nlohmann::ordered_json;
+
+// Bad input to a build/verify/parse request (missing field, wrong type). Never
+// raised for a hostile *token*: those produce a malformed verdict instead.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct ParseOutcome {
+  Malformation error = Malformation::kNone;
+  Condition condition = Condition::kValid;  // kMalformed / kUnsupportedVersion / kDecryptFailed...
+  bool lenient_base64 = false;
+  Json fields;  // the token's content; what vectors compare
+  Json info;    // informational extras that vectors do not compare
+};
+
+struct BuildOutcome {
+  std::string token;  // empty on error
+  Json error;         // null on success, else {"code": vendor code or name, "message": ...}
+};
+
+struct VerifyOutcome {
+  Verdict verdict;
+  Json details = Json::object();  // scheme-specific extras (e.g. which check mode ran)
+};
+
+// A timestamp a person reading `tokcheck inspect` wants to see.
+struct TimeFact {
+  std::string label;
+  std::int64_t unix = 0;
+  bool is_expiry = false;  // judged expired/valid relative to now
+};
+
+class Scheme {
+ public:
+  virtual ~Scheme() = default;
+  virtual std::string_view id() const = 0;      // "agora-006"
+  virtual std::string_view vendor() const = 0;  // key into reference/codes: "agora"
+  virtual std::string_view title() const = 0;   // "Agora AccessToken (006)"
+  // True when `token` carries this scheme's version prefix / shape.
+  virtual bool detect(std::string_view token) const = 0;
+  // input: {"token": ..., optional secret field, optional "base64": "strict"|"lenient"}
+  virtual ParseOutcome parse(const Json& input) const = 0;
+  virtual BuildOutcome build(const Json& input) const = 0;
+  virtual VerifyOutcome verify(const Json& input) const = 0;
+  // The dates in parsed `fields`, for people.
+  virtual std::vector<TimeFact> timeline(const Json& fields) const = 0;
+};
+
+// The verdict as JSON, with the vendor's codes for every platform attached.
+Json verdict_to_json(const Scheme& scheme, const VerifyOutcome& outcome);
+// The parse outcome as JSON: {"ok", "condition", "malformation", "fields", "info"}.
+Json parse_to_json(const Scheme& scheme, const ParseOutcome& outcome);
+
+}  // namespace tokcheck::schemes
