@@ -1,0 +1,217 @@
+#include "reference/core/aes.h"
+
+#include <openssl/err.h>
+#include <openssl/evp.h>
+
+#include <array>
+#include <climits>
+#include <utility>
+
+namespace tokcheck {
+namespace {
+
+// Everything here is bounded by token sizes (u16 lengths), far below INT_MAX, but
+// the EVP API takes int lengths, so refuse anything larger rather than truncate.
+bool fits_int(std::size_t n) { return n <= static_cast<std::size_t>(INT_MAX) - 2 * kAesBlockSize; }
+
+AesStatus fail(AesStatus s) {
+  ERR_clear_error();
+  return s;
+}
+
+// Creates `ctx` for `cipher` in direction `enc` with `key`; the IV comes per call.
+bool init_keyed(EVP_CIPHER_CTX*& ctx, const EVP_CIPHER* cipher, Bytes key, int enc) {
+  if (ctx == nullptr) ctx = EVP_CIPHER_CTX_new();
+  if (ctx == nullptr) return false;
+  return EVP_CipherInit_ex2(ctx, cipher, key.data(), nullptr, enc, nullptr) == 1;
+}
+
+// Re-arms a keyed context with a new IV; keeps the key schedule and direction.
+bool rearm(EVP_CIPHER_CTX* ctx, Bytes iv) {
+  return EVP_CipherInit_ex2(ctx, nullptr, nullptr, iv.data(), -1, nullptr) == 1;
+}
+
+void free_ctx(evp_cipher_ctx_st*& ctx) {
+  EVP_CIPHER_CTX_free(ctx);  // null-safe; also cleanses the key schedule
+  ctx = nullptr;
+}
+
+}  // namespace
+
+std::string_view to_string(AesStatus s) {
+  switch (s) {
+    case AesStatus::kOk:
+      return "ok";
+    case AesStatus::kNoKey:
+      return "no_key";
+    case AesStatus::kBadIvLength:
+      return "bad_iv_length";
+    case AesStatus::kBadLength:
+      return "bad_length";
+    case AesStatus::kBadPadding:
+      return "bad_padding";
+    case AesStatus::kAuthFailed:
+      return "auth_failed";
+    case AesStatus::kInternal:
+      return "internal";
+  }
+  return "unknown";
+}
+
+// ---- CBC ----------------------------------------------------------------------
+
+Aes256Cbc::Aes256Cbc() = default;
+Aes256Cbc::~Aes256Cbc() {
+  free_ctx(enc_);
+  free_ctx(dec_);
+}
+Aes256Cbc::Aes256Cbc(Aes256Cbc&& other) noexcept
+    : enc_(std::exchange(other.enc_, nullptr)),
+      dec_(std::exchange(other.dec_, nullptr)),
+      keyed_(std::exchange(other.keyed_, false)) {}
+Aes256Cbc& Aes256Cbc::operator=(Aes256Cbc&& other) noexcept {
+  if (this != &other) {
+    free_ctx(enc_);
+    free_ctx(dec_);
+    enc_ = std::exchange(other.enc_, nullptr);
+    dec_ = std::exchange(other.dec_, nullptr);
+    keyed_ = std::exchange(other.keyed_, false);
+  }
+  return *this;
+}
+
+AesStatus Aes256Cbc::set_key(Bytes key) {
+  keyed_ = false;
+  if (key.size() != kAes256KeySize) return AesStatus::kNoKey;
+  if (!init_keyed(enc_, EVP_aes_256_cbc(), key, 1) ||
+      !init_keyed(dec_, EVP_aes_256_cbc(), key, 0)) {
+    return fail(AesStatus::kInternal);
+  }
+  keyed_ = true;
+  return AesStatus::kOk;
+}
+
+AesStatus Aes256Cbc::encrypt(Bytes iv, Bytes plaintext, std::vector<std::uint8_t>& out) {
+  out.clear();
+  if (!keyed_) return AesStatus::kNoKey;
+  if (iv.size() != kIvSize) return AesStatus::kBadIvLength;
+  if (!fits_int(plaintext.size())) return AesStatus::kBadLength;
+  if (!rearm(enc_, iv)) return fail(AesStatus::kInternal);
+  out.resize(plaintext.size() + kAesBlockSize);
+  int n = 0, tail = 0;
+  if (EVP_EncryptUpdate(enc_, out.data(), &n, plaintext.data(),
+                        static_cast<int>(plaintext.size())) != 1 ||
+      EVP_EncryptFinal_ex(enc_, out.data() + n, &tail) != 1) {
+    out.clear();
+    return fail(AesStatus::kInternal);
+  }
+  out.resize(static_cast<std::size_t>(n + tail));
+  return AesStatus::kOk;
+}
+
+AesStatus Aes256Cbc::decrypt(Bytes iv, Bytes ciphertext, std::vector<std::uint8_t>& out) {
+  out.clear();
+  if (!keyed_) return AesStatus::kNoKey;
+  if (iv.size() != kIvSize) return AesStatus::kBadIvLength;
+  if (ciphertext.empty() || ciphertext.size() % kAesBlockSize != 0 ||
+      !fits_int(ciphertext.size())) {
+    return AesStatus::kBadLength;
+  }
+  if (!rearm(dec_, iv)) return fail(AesStatus::kInternal);
+  out.resize(ciphertext.size() + kAesBlockSize);
+  int n = 0, tail = 0;
+  if (EVP_DecryptUpdate(dec_, out.data(), &n, ciphertext.data(),
+                        static_cast<int>(ciphertext.size())) != 1) {
+    out.clear();
+    return fail(AesStatus::kInternal);
+  }
+  // With whole blocks in, Final can only fail on the padding check.
+  if (EVP_DecryptFinal_ex(dec_, out.data() + n, &tail) != 1) {
+    out.clear();
+    return fail(AesStatus::kBadPadding);
+  }
+  out.resize(static_cast<std::size_t>(n + tail));
+  return AesStatus::kOk;
+}
+
+// ---- GCM ----------------------------------------------------------------------
+
+Aes256Gcm::Aes256Gcm() = default;
+Aes256Gcm::~Aes256Gcm() {
+  free_ctx(enc_);
+  free_ctx(dec_);
+}
+Aes256Gcm::Aes256Gcm(Aes256Gcm&& other) noexcept
+    : enc_(std::exchange(other.enc_, nullptr)),
+      dec_(std::exchange(other.dec_, nullptr)),
+      keyed_(std::exchange(other.keyed_, false)) {}
+Aes256Gcm& Aes256Gcm::operator=(Aes256Gcm&& other) noexcept {
+  if (this != &other) {
+    free_ctx(enc_);
+    free_ctx(dec_);
+    enc_ = std::exchange(other.enc_, nullptr);
+    dec_ = std::exchange(other.dec_, nullptr);
+    keyed_ = std::exchange(other.keyed_, false);
+  }
+  return *this;
+}
+
+AesStatus Aes256Gcm::set_key(Bytes key) {
+  keyed_ = false;
+  if (key.size() != kAes256KeySize) return AesStatus::kNoKey;
+  // 12 bytes is GCM's default IV length in OpenSSL; nothing to configure.
+  if (!init_keyed(enc_, EVP_aes_256_gcm(), key, 1) ||
+      !init_keyed(dec_, EVP_aes_256_gcm(), key, 0)) {
+    return fail(AesStatus::kInternal);
+  }
+  keyed_ = true;
+  return AesStatus::kOk;
+}
+
+AesStatus Aes256Gcm::seal(Bytes nonce, Bytes plaintext, std::vector<std::uint8_t>& out) {
+  out.clear();
+  if (!keyed_) return AesStatus::kNoKey;
+  if (nonce.size() != kNonceSize) return AesStatus::kBadIvLength;
+  if (!fits_int(plaintext.size())) return AesStatus::kBadLength;
+  if (!rearm(enc_, nonce)) return fail(AesStatus::kInternal);
+  out.resize(plaintext.size() + kTagSize);
+  int n = 0, tail = 0;
+  if ((!plaintext.empty() && EVP_EncryptUpdate(enc_, out.data(), &n, plaintext.data(),
+                                               static_cast<int>(plaintext.size())) != 1) ||
+      EVP_EncryptFinal_ex(enc_, out.data() + n, &tail) != 1 ||
+      EVP_CIPHER_CTX_ctrl(enc_, EVP_CTRL_GCM_GET_TAG, static_cast<int>(kTagSize),
+                          out.data() + plaintext.size()) != 1) {
+    out.clear();
+    return fail(AesStatus::kInternal);
+  }
+  return AesStatus::kOk;
+}
+
+AesStatus Aes256Gcm::open(Bytes nonce, Bytes sealed, std::vector<std::uint8_t>& out) {
+  out.clear();
+  if (!keyed_) return AesStatus::kNoKey;
+  if (nonce.size() != kNonceSize) return AesStatus::kBadIvLength;
+  if (sealed.size() < kTagSize || !fits_int(sealed.size())) return AesStatus::kBadLength;
+  const Bytes ct = sealed.first(sealed.size() - kTagSize);
+  std::array<std::uint8_t, kTagSize> tag{};
+  for (std::size_t i = 0; i < kTagSize; ++i) tag[i] = sealed[ct.size() + i];
+  if (!rearm(dec_, nonce) || EVP_CIPHER_CTX_ctrl(dec_, EVP_CTRL_GCM_SET_TAG,
+                                                 static_cast<int>(kTagSize), tag.data()) != 1) {
+    return fail(AesStatus::kInternal);
+  }
+  out.resize(ct.size() + kAesBlockSize);
+  int n = 0, tail = 0;
+  if (!ct.empty() &&
+      EVP_DecryptUpdate(dec_, out.data(), &n, ct.data(), static_cast<int>(ct.size())) != 1) {
+    out.clear();
+    return fail(AesStatus::kInternal);
+  }
+  if (EVP_DecryptFinal_ex(dec_, out.data() + n, &tail) != 1) {
+    out.clear();
+    return fail(AesStatus::kAuthFailed);
+  }
+  out.resize(static_cast<std::size_t>(n + tail));
+  return AesStatus::kOk;
+}
+
+}  // namespace tokcheck
