@@ -26,6 +26,20 @@ Malformation parse_message(Bytes message, View006& v) {
   return r.empty() ? Malformation::kNone : Malformation::kTrailingBytes;
 }
 
+// Parses the base64-decoded content (signature, CRCs, message) into views.
+Malformation decode_content(Bytes content, View006& v) {
+  ByteReader r{content};
+  ByteReader sig;
+  ByteReader message;
+  if (!r.read_u16le_prefixed(sig)) return r.error();
+  if (!r.read_u32le(v.crc_channel) || !r.read_u32le(v.crc_uid)) return Malformation::kTruncated;
+  if (!r.read_u16le_prefixed(message)) return r.error();
+  if (!r.empty()) return Malformation::kTrailingBytes;
+  v.signature = sig.rest();
+  v.message = message.rest();
+  return parse_message(v.message, v);
+}
+
 // Decodes `token` into `buffer` and points `v` into it.
 Malformation decode(std::string_view token, Base64Mode mode, std::vector<std::uint8_t>& buffer,
                     View006& v, bool& lenient_used) {
@@ -38,27 +52,32 @@ Malformation decode(std::string_view token, Base64Mode mode, std::vector<std::ui
       base64_decode(token.substr(kVersion006.size() + kAppIdLength), mode, buffer);
   if (b64.error != Malformation::kNone) return b64.error;
   lenient_used = b64.lenient_used;
+  return decode_content(buffer, v);
+}
 
-  ByteReader r{Bytes(buffer)};
-  ByteReader sig;
-  ByteReader message;
-  if (!r.read_u16le_prefixed(sig)) return r.error();
-  if (!r.read_u32le(v.crc_channel) || !r.read_u32le(v.crc_uid)) return Malformation::kTruncated;
-  if (!r.read_u16le_prefixed(message)) return r.error();
-  if (!r.empty()) return Malformation::kTrailingBytes;
-  v.signature = sig.rest();
-  v.message = message.rest();
-  return parse_message(v.message, v);
+// Copies the views into an owned token (parse is not the hot path).
+void fill_token(const View006& v, Token006& t) {
+  t.app_id = std::string(v.app_id);
+  t.signature.assign(v.signature.begin(), v.signature.end());
+  t.crc_channel = v.crc_channel;
+  t.crc_uid = v.crc_uid;
+  t.salt = v.salt;
+  t.ts = v.ts;
+  t.privileges = v.privileges.to_map();
 }
 
 }  // namespace
 
 std::string_view to_string(BuildError e) {
   switch (e) {
-    case BuildError::kNone: return "none";
-    case BuildError::kBadAppId: return "bad_app_id";
-    case BuildError::kBadCertificate: return "bad_certificate";
-    case BuildError::kFieldTooLong: return "field_too_long";
+    case BuildError::kNone:
+      return "none";
+    case BuildError::kBadAppId:
+      return "bad_app_id";
+    case BuildError::kBadCertificate:
+      return "bad_certificate";
+    case BuildError::kFieldTooLong:
+      return "field_too_long";
   }
   return "unknown";
 }
@@ -97,14 +116,15 @@ Parse006Result parse_006(std::string_view token, Base64Mode mode) {
   std::vector<std::uint8_t> buffer;
   View006 v;
   out.error = decode(token, mode, buffer, v, out.lenient_base64);
-  if (out.error != Malformation::kNone) return out;
-  out.token.app_id = std::string(v.app_id);
-  out.token.signature.assign(v.signature.begin(), v.signature.end());
-  out.token.crc_channel = v.crc_channel;
-  out.token.crc_uid = v.crc_uid;
-  out.token.salt = v.salt;
-  out.token.ts = v.ts;
-  out.token.privileges = v.privileges.to_map();
+  if (out.error == Malformation::kNone) fill_token(v, out.token);
+  return out;
+}
+
+Parse006Result parse_006_content(Bytes content) {
+  Parse006Result out;
+  View006 v;
+  out.error = decode_content(content, v);
+  if (out.error == Malformation::kNone) fill_token(v, out.token);
   return out;
 }
 

@@ -75,6 +75,9 @@ struct Parse006Result {
   Token006 token;
 };
 Parse006Result parse_006(std::string_view token, Base64Mode mode = Base64Mode::kStrict);
+// Parses base64-decoded content (signature, CRCs, message) on its own, the layer
+// below the text encoding; app_id stays empty. For the fuzz targets and tools.
+Parse006Result parse_006_content(Bytes content);
 
 struct Binding006 {
   std::optional<std::string_view> app_id;

@@ -22,8 +22,8 @@ struct View007 {
   std::string_view app_id;
   std::uint32_t issue_ts = 0, expire = 0, salt = 0;
   std::uint16_t declared = 0;
-  Bytes services;            // the bytes after the service count
-  std::uint16_t known = 0;   // services parsed before the end or an unknown type
+  Bytes services;           // the bytes after the service count
+  std::uint16_t known = 0;  // services parsed before the end or an unknown type
   std::optional<std::uint16_t> unknown_type;
 };
 
@@ -72,18 +72,27 @@ Malformation read_service(ByteReader& r, ServiceView& s, bool& unknown) {
   auto str = [&r](std::string_view& out) { return r.read_u16le_string(out); };
   bool ok = true;
   switch (s.type) {
-    case kServiceRtc: ok = str(s.channel_name) && str(s.uid); break;
-    case kServiceRtm: ok = str(s.user_id); break;
+    case kServiceRtc:
+      ok = str(s.channel_name) && str(s.uid);
+      break;
+    case kServiceRtm:
+      ok = str(s.user_id);
+      break;
     case kServiceStreaming:
-    case kServiceFcdn: ok = str(s.channel_name) && str(s.account); break;
-    case kServiceChat: ok = str(s.user_id); break;
+    case kServiceFcdn:
+      ok = str(s.channel_name) && str(s.account);
+      break;
+    case kServiceChat:
+      ok = str(s.user_id);
+      break;
     case kServiceApaas:
       ok = str(s.room_uuid) && str(s.user_uuid) && r.read_i16le(s.role);
       break;
     case kServiceRtm2:
       if (!str(s.user_id)) return r.error();
       return read_rtm2_lists(r, s.rtm2);
-    default: break;  // FPA, ConvoAI, STT: privileges only
+    default:
+      break;  // FPA, ConvoAI, STT: privileges only
   }
   return ok ? Malformation::kNone : r.error();
 }
@@ -109,6 +118,17 @@ Malformation parse_signing_info(View007& v) {
   return r.empty() ? Malformation::kNone : Malformation::kTrailingBytes;
 }
 
+// Parses the inflated payload: string(signature) followed by the signing info.
+Malformation decode_payload(Bytes plain, View007& v) {
+  ByteReader r{plain};
+  ByteReader sig;
+  if (!r.read_u16le_prefixed(sig)) return r.error();
+  v.signature = sig.rest();
+  v.signing_info = r.rest();
+  if (Malformation m = parse_signing_info(v); m != Malformation::kNone) return m;
+  return is_hex32(v.app_id) ? Malformation::kNone : Malformation::kBadAppId;
+}
+
 Malformation decode(std::string_view token, Base64Mode mode, Inflater& inflater,
                     std::vector<std::uint8_t>& compressed, std::vector<std::uint8_t>& plain,
                     View007& v, bool& lenient_used) {
@@ -118,13 +138,7 @@ Malformation decode(std::string_view token, Base64Mode mode, Inflater& inflater,
   if (b64.error != Malformation::kNone) return b64.error;
   lenient_used = b64.lenient_used;
   if (Malformation m = inflater.inflate(compressed, plain); m != Malformation::kNone) return m;
-  ByteReader r{Bytes(plain)};
-  ByteReader sig;
-  if (!r.read_u16le_prefixed(sig)) return r.error();
-  v.signature = sig.rest();
-  v.signing_info = r.rest();
-  if (Malformation m = parse_signing_info(v); m != Malformation::kNone) return m;
-  return is_hex32(v.app_id) ? Malformation::kNone : Malformation::kBadAppId;
+  return decode_payload(plain, v);
 }
 
 Service007 to_owned(const ServiceView& s) {
@@ -171,7 +185,9 @@ void write_service(ByteWriter& w, const Service007& s) {
       w.add_u16le_prefixed(s.uid);
       break;
     case kServiceRtm:
-    case kServiceChat: w.add_u16le_prefixed(s.user_id); break;
+    case kServiceChat:
+      w.add_u16le_prefixed(s.user_id);
+      break;
     case kServiceStreaming:
     case kServiceFcdn:
       w.add_u16le_prefixed(s.channel_name);
@@ -201,7 +217,8 @@ void write_service(ByteWriter& w, const Service007& s) {
       }
       break;
     }
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -217,34 +234,69 @@ bool matches(std::optional<std::string_view> bound, std::string_view actual) {
   return !bound || *bound == actual;
 }
 
+// Copies the views into an owned token (parse is not the hot path).
+void fill_token(const View007& v, Token007& t) {
+  t.signature.assign(v.signature.begin(), v.signature.end());
+  t.app_id = v.app_id;
+  t.issue_ts = v.issue_ts;
+  t.expire = v.expire;
+  t.salt = v.salt;
+  t.declared_services = v.declared;
+  t.unknown_service_type = v.unknown_type;
+  ByteReader r(v.services);
+  for (std::uint16_t i = 0; i < v.known; ++i) {
+    ServiceView s;
+    bool unknown = false;
+    if (read_service(r, s, unknown) != Malformation::kNone || unknown) break;
+    t.services.push_back(to_owned(s));
+  }
+}
+
 }  // namespace
 
 bool is_known_service(std::uint16_t type) { return type >= kServiceRtc && type <= kServiceStt; }
 
 std::string_view service_name(std::uint16_t type) {
   switch (type) {
-    case kServiceRtc: return "rtc";
-    case kServiceRtm: return "rtm";
-    case kServiceStreaming: return "streaming";
-    case kServiceFpa: return "fpa";
-    case kServiceChat: return "chat";
-    case kServiceFcdn: return "fcdn";
-    case kServiceApaas: return "apaas";
-    case kServiceRtm2: return "rtm2";
-    case kServiceConvoAi: return "convoai";
-    case kServiceStt: return "stt";
-    default: return "";
+    case kServiceRtc:
+      return "rtc";
+    case kServiceRtm:
+      return "rtm";
+    case kServiceStreaming:
+      return "streaming";
+    case kServiceFpa:
+      return "fpa";
+    case kServiceChat:
+      return "chat";
+    case kServiceFcdn:
+      return "fcdn";
+    case kServiceApaas:
+      return "apaas";
+    case kServiceRtm2:
+      return "rtm2";
+    case kServiceConvoAi:
+      return "convoai";
+    case kServiceStt:
+      return "stt";
+    default:
+      return "";
   }
 }
 
 std::string_view to_string(Build007Error e) {
   switch (e) {
-    case Build007Error::kNone: return "none";
-    case Build007Error::kBadAppId: return "bad_app_id";
-    case Build007Error::kBadCertificate: return "bad_certificate";
-    case Build007Error::kNoServices: return "no_services";
-    case Build007Error::kUnknownService: return "unknown_service";
-    case Build007Error::kFieldTooLong: return "field_too_long";
+    case Build007Error::kNone:
+      return "none";
+    case Build007Error::kBadAppId:
+      return "bad_app_id";
+    case Build007Error::kBadCertificate:
+      return "bad_certificate";
+    case Build007Error::kNoServices:
+      return "no_services";
+    case Build007Error::kUnknownService:
+      return "unknown_service";
+    case Build007Error::kFieldTooLong:
+      return "field_too_long";
   }
   return "unknown";
 }
@@ -296,22 +348,16 @@ Parse007Result parse_007(std::string_view token, Base64Mode mode) {
   View007 v;
   out.error = decode(token, mode, inflater, compressed, plain, v, out.lenient_base64);
   if (out.error != Malformation::kNone) return out;
-  Token007& t = out.token;
-  t.signature.assign(v.signature.begin(), v.signature.end());
-  t.app_id = v.app_id;
-  t.issue_ts = v.issue_ts;
-  t.expire = v.expire;
-  t.salt = v.salt;
-  t.declared_services = v.declared;
-  t.unknown_service_type = v.unknown_type;
-  ByteReader r(v.services);
-  for (std::uint16_t i = 0; i < v.known; ++i) {
-    ServiceView s;
-    bool unknown = false;
-    if (read_service(r, s, unknown) != Malformation::kNone || unknown) break;
-    t.services.push_back(to_owned(s));
-  }
-  t.zlib_canonical = zlib_compress(plain) == compressed;
+  fill_token(v, out.token);
+  out.token.zlib_canonical = zlib_compress(plain) == compressed;
+  return out;
+}
+
+Parse007Result parse_007_payload(Bytes payload) {
+  Parse007Result out;
+  View007 v;
+  out.error = decode_payload(payload, v);
+  if (out.error == Malformation::kNone) fill_token(v, out.token);
   return out;
 }
 

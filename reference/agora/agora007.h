@@ -52,20 +52,21 @@ struct Rtm2Permission {
   std::vector<std::string> names;
 };
 struct Rtm2Resource {
-  std::uint16_t type = 0;  // 0 messageChannels, 1 streamChannels, 2 groupChannels, 3 serverGroups, 4 users
+  std::uint16_t type =
+      0;  // 0 messageChannels, 1 streamChannels, 2 groupChannels, 3 serverGroups, 4 users
   std::vector<Rtm2Permission> permissions;
 };
 
 struct Service007 {
   std::uint16_t type = 0;
   PrivilegeMap privileges;
-  std::string channel_name;  // RTC, Streaming, FCDN
-  std::string uid;           // RTC
-  std::string user_id;       // RTM, Chat, RTM2
-  std::string account;       // Streaming, FCDN
-  std::string room_uuid;     // APaaS
-  std::string user_uuid;     // APaaS
-  std::int16_t role = -1;    // APaaS
+  std::string channel_name;        // RTC, Streaming, FCDN
+  std::string uid;                 // RTC
+  std::string user_id;             // RTM, Chat, RTM2
+  std::string account;             // Streaming, FCDN
+  std::string room_uuid;           // APaaS
+  std::string user_uuid;           // APaaS
+  std::int16_t role = -1;          // APaaS
   std::vector<Rtm2Resource> rtm2;  // RTM2, ascending resource then permission type
 };
 
@@ -93,8 +94,14 @@ struct Build007Input {
   std::vector<Service007> services;  // packed stably sorted by type
 };
 
-enum class Build007Error { kNone, kBadAppId, kBadCertificate, kNoServices, kUnknownService,
-                           kFieldTooLong };
+enum class Build007Error {
+  kNone,
+  kBadAppId,
+  kBadCertificate,
+  kNoServices,
+  kUnknownService,
+  kFieldTooLong
+};
 std::string_view to_string(Build007Error e);
 
 struct Build007Result {
@@ -113,6 +120,9 @@ struct Parse007Result {
   Token007 token;
 };
 Parse007Result parse_007(std::string_view token, Base64Mode mode = Base64Mode::kStrict);
+// Parses an inflated payload (string(signature) ‖ signing_info) on its own, the
+// layer below base64 and zlib; zlib_canonical stays false. For the fuzz targets.
+Parse007Result parse_007_payload(Bytes payload);
 
 struct Binding007 {
   std::optional<std::string_view> app_id;
@@ -120,9 +130,9 @@ struct Binding007 {
   // bound, RTM if only user_id is bound, and no service is checked otherwise.
   std::optional<std::uint16_t> service_type;
   std::optional<std::string_view> channel_name;
-  std::optional<std::string_view> uid;       // rendered by Agora's uid rule
+  std::optional<std::string_view> uid;  // rendered by Agora's uid rule
   std::optional<std::string_view> user_id;
-  std::optional<std::string_view> account;   // Streaming / FCDN
+  std::optional<std::string_view> account;  // Streaming / FCDN
   std::span<const std::uint16_t> required_privileges;
 };
 

@@ -14,24 +14,31 @@ constexpr std::string_view kCert = "5CFd2fd1755d40ecb72977518be15d3b";
 constexpr std::string_view kChannel = "7d72365eb983485397e3e3f9d460bdda";
 
 Build006Input v6_input(std::string uid) {
-  return {std::string(kAppId), std::string(kCert), std::string(kChannel), std::move(uid), 1,
-          1111111, {{kJoinChannel, 1446455471}}};
+  return {std::string(kAppId),
+          std::string(kCert),
+          std::string(kChannel),
+          std::move(uid),
+          1,
+          1111111,
+          {{kJoinChannel, 1446455471}}};
 }
 
 TEST(Agora006Released, V6_1_UidNumberBuildsByteExact) {
   const auto r = build_006(v6_input(uid_from_number(2882341273)));
   ASSERT_EQ(r.error, BuildError::kNone);
-  EXPECT_EQ(r.token,
-            "006970CA35de60c44645bbae8a215061b33IACV0fZUBw+72cVoL9eyGGh3Q6Poi8bgjwVLnyKSJyOXR7dIfRBX"
-            "oFHlEAABAAAAR/QQAAEAAQCvKDdW");
+  EXPECT_EQ(
+      r.token,
+      "006970CA35de60c44645bbae8a215061b33IACV0fZUBw+72cVoL9eyGGh3Q6Poi8bgjwVLnyKSJyOXR7dIfRBX"
+      "oFHlEAABAAAAR/QQAAEAAQCvKDdW");
 }
 
 TEST(Agora006Released, V6_2_UidZeroIsEmptyString) {
   const auto r = build_006(v6_input(uid_from_number(0)));
   ASSERT_EQ(r.error, BuildError::kNone);
-  EXPECT_EQ(r.token,
-            "006970CA35de60c44645bbae8a215061b33IACw1o7htY6ISdNRtku3p9tjTPi0jCKf9t49UHJhzCmL6bdIfRAA"
-            "AAAAEAABAAAAR/QQAAEAAQCvKDdW");
+  EXPECT_EQ(
+      r.token,
+      "006970CA35de60c44645bbae8a215061b33IACw1o7htY6ISdNRtku3p9tjTPi0jCKf9t49UHJhzCmL6bdIfRAA"
+      "AAAAEAABAAAAR/QQAAEAAQCvKDdW");
 }
 
 TEST(Agora006Released, V6_1_ParsesToWorkedDecode) {
@@ -110,23 +117,28 @@ TEST_P(Agora007Released, BuildsByteExactParsesAndVerifies) {
 INSTANTIATE_TEST_SUITE_P(
     TokenFormatsSection4, Agora007Released,
     ::testing::Values(
-        Released007{"A", rtc("2882341273"),
-                    "007eJxTYBBbsMMnKq7p9Hf/HcIX5kce9b518kCiQgSr5Zrp4X1Tu6UUGCzNDZwdjU1TUs0Mkk1MzExMk5"
-                    "ISUy0SjQxNDcwMk4yN3b8IMEQwMTAwMoAwBIL4CgzmKeZGxmamqUmWFsYmFqbGluapxqnGaZYpJmYGSSkp"
-                    "iVwMRhYWRsYmhkbmxgDCaiTj"},
-        Released007{"B", rtc(""),
-                    "007eJxTYLhzZP08Lxa1Pg57+TcXb/3cZ3wi4V6kbpbOog0G2dOYk20UGCzNDZwdjU1TUs0Mkk1MzExMk5"
-                    "ISUy0SjQxNDcwMk4yN3b8IMEQwMTAwMoAwBIL4CgzmKeZGxmamqUmWFsYmFqbGluapxqnGaZYpJmYGSSkp"
-                    "iQwMADacImo="},
-        Released007{"C", with_user(kServiceRtm, "2882341273", 1),
-                    "007eJxTYEhuZrAR/XT+XPihI+6t4t5F9RtUltw9em3Pwi2sr6P/lAspMFiaGzg7GpumpJoZJJuYmJmYJi"
-                    "UlplokGhmaGpgZJhkbu38RYIhgYmBgZABhJiBmBPO5GIwsLIyMTQyNzI0BndAdKg=="},
-        Released007{"D", with_user(kServiceChat, "2882341273", 1),
-                    "007eJxTYNAIsnbS3v/A5t2TC6feR15r+6cq8bqAvfaW+tk/Vzz+p6xTYLA0N3B2NDZNSTUzSDYxMTMxTU"
-                    "pKTLVINDI0NTAzTDI2dv8iwBDBxMDAyADCrEDMCOZzMRhZWBgZmxgamRsDAB+lHrg="},
-        Released007{"E", with_user(kServiceChat, "", 2),
-                    "007eJxTYNDNaz3snC8huEfHWdz6s98qltq4zqy9fl99Uh0FDvy6F6DAYGlu4OxobJqSamaQbGJiZmKalJ"
-                    "SYapFoZGhqYGaYZGzs/kWAIYKJgYGRAYRZgZgJzGdgAACt8hhr"}),
+        Released007{
+            "A", rtc("2882341273"),
+            "007eJxTYBBbsMMnKq7p9Hf/HcIX5kce9b518kCiQgSr5Zrp4X1Tu6UUGCzNDZwdjU1TUs0Mkk1MzExMk5"
+            "ISUy0SjQxNDcwMk4yN3b8IMEQwMTAwMoAwBIL4CgzmKeZGxmamqUmWFsYmFqbGluapxqnGaZYpJmYGSSkp"
+            "iVwMRhYWRsYmhkbmxgDCaiTj"},
+        Released007{
+            "B", rtc(""),
+            "007eJxTYLhzZP08Lxa1Pg57+TcXb/3cZ3wi4V6kbpbOog0G2dOYk20UGCzNDZwdjU1TUs0Mkk1MzExMk5"
+            "ISUy0SjQxNDcwMk4yN3b8IMEQwMTAwMoAwBIL4CgzmKeZGxmamqUmWFsYmFqbGluapxqnGaZYpJmYGSSkp"
+            "iQwMADacImo="},
+        Released007{
+            "C", with_user(kServiceRtm, "2882341273", 1),
+            "007eJxTYEhuZrAR/XT+XPihI+6t4t5F9RtUltw9em3Pwi2sr6P/lAspMFiaGzg7GpumpJoZJJuYmJmYJi"
+            "UlplokGhmaGpgZJhkbu38RYIhgYmBgZABhJiBmBPO5GIwsLIyMTQyNzI0BndAdKg=="},
+        Released007{
+            "D", with_user(kServiceChat, "2882341273", 1),
+            "007eJxTYNAIsnbS3v/A5t2TC6feR15r+6cq8bqAvfaW+tk/Vzz+p6xTYLA0N3B2NDZNSTUzSDYxMTMxTU"
+            "pKTLVINDI0NTAzTDI2dv8iwBDBxMDAyADCrEDMCOZzMRhZWBgZmxgamRsDAB+lHrg="},
+        Released007{
+            "E", with_user(kServiceChat, "", 2),
+            "007eJxTYNDNaz3snC8huEfHWdz6s98qltq4zqy9fl99Uh0FDvy6F6DAYGlu4OxobJqSamaQbGJiZmKalJ"
+            "SYapFoZGhqYGaYZGzs/kWAIYKJgYGRAYRZgZgJzGdgAACt8hhr"}),
     [](const auto& p) { return std::string(p.param.name); });
 
 TEST(Agora007Released, VectorAKeyChainMatchesNotes) {

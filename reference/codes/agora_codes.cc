@@ -17,11 +17,10 @@ constexpr std::string_view kSeedWeb2 =
     "seed 001_d4a146d8499d6d2a.txt (code 2 appears only there; not found in Agora's API "
     "references, token-formats.md §7)";
 
-#define TOKCHECK_AGORA_INVALID(cond, basis)                                                  \
-  CodeRow{cond, {"native", "110", "ERR_INVALID_TOKEN", basis, kSeed}},                       \
-      CodeRow{cond, {"objc", "110", "AgoraErrorCodeInvalidToken", basis, kSeed}},            \
-      CodeRow {                                                                              \
-    cond, { "web", "110", "ERR_NO_AUTHORIZED", basis, kSeed }                                \
+#define TOKCHECK_AGORA_INVALID(cond, basis)                                                 \
+  CodeRow{cond, {"native", "110", "ERR_INVALID_TOKEN", basis, kSeed}},                      \
+      CodeRow{cond, {"objc", "110", "AgoraErrorCodeInvalidToken", basis, kSeed}}, CodeRow { \
+    cond, { "web", "110", "ERR_NO_AUTHORIZED", basis, kSeed }                               \
   }
 
 constexpr auto kRows = std::to_array<CodeRow>({
@@ -65,7 +64,8 @@ constexpr auto kRows = std::to_array<CodeRow>({
             {"web", "109", "ERR_DYNAMIC_KEY_TIMEOUT", Basis::kDocumented, kSeed}},
     CodeRow{Condition::kExpired,
             {"web", "118", "ERR_DYNAMIC_KEY_EXPIRED", Basis::kDocumented, kSeed}},
-    CodeRow{Condition::kExpired, {"web", "2", "K_TIMESTAMP_EXPIRED", Basis::kUnverified, kSeedWeb2}},
+    CodeRow{Condition::kExpired,
+            {"web", "2", "K_TIMESTAMP_EXPIRED", Basis::kUnverified, kSeedWeb2}},
 
     // A privilege past its own expiry is reported like an expired token (inferred:
     // the seed's 109 covers "Token 过期" without separating privileges).

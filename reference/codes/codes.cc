@@ -6,9 +6,12 @@ namespace tokcheck::codes {
 
 std::string_view to_string(Basis b) {
   switch (b) {
-    case Basis::kDocumented: return "documented";
-    case Basis::kInferred: return "inferred";
-    case Basis::kUnverified: return "unverified";
+    case Basis::kDocumented:
+      return "documented";
+    case Basis::kInferred:
+      return "inferred";
+    case Basis::kUnverified:
+      return "unverified";
   }
   return "unknown";
 }

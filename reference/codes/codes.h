@@ -24,7 +24,7 @@ struct VendorCode {
   std::string_view code;      // as the vendor spells it: "110", "-1000", "INVALID_TOKEN"
   std::string_view name;      // symbolic name or message
   Basis basis;
-  std::string_view source;    // seed file name or public URL
+  std::string_view source;  // seed file name or public URL
 };
 
 struct CodeRow {

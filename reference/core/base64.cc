@@ -98,8 +98,8 @@ std::string base64_encode(Bytes data, Base64Alphabet which) {
   out.reserve((data.size() + 2) / 3 * 4);
   std::size_t i = 0;
   for (; i + 3 <= data.size(); i += 3) {
-    const std::uint32_t v = (std::uint32_t{data[i]} << 16) | (std::uint32_t{data[i + 1]} << 8) |
-                            data[i + 2];
+    const std::uint32_t v =
+        (std::uint32_t{data[i]} << 16) | (std::uint32_t{data[i + 1]} << 8) | data[i + 2];
     out.push_back(a.chars[(v >> 18) & 63]);
     out.push_back(a.chars[(v >> 12) & 63]);
     out.push_back(a.chars[(v >> 6) & 63]);

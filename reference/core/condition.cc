@@ -66,7 +66,55 @@ std::optional<Enum> lookup_value(const Table& table, std::string_view name) {
   return std::nullopt;
 }
 
+constexpr std::array<std::pair<Condition, std::string_view>, 22> kConditionText{{
+    {Condition::kValid, "the token is valid for this request"},
+    {Condition::kMalformed, "the token cannot be decoded"},
+    {Condition::kUnsupportedVersion, "the token is not of this scheme's version"},
+    {Condition::kInvalidSecret, "the secret given to the verifier has the wrong shape"},
+    {Condition::kInvalidAppId, "the app id given is not a valid app id"},
+    {Condition::kTokenMissing, "the project requires a token and none was given"},
+    {Condition::kTokenUnexpected, "a token was given to a project that has no certificate"},
+    {Condition::kBadSignature, "the signature does not match: wrong secret or tampered token"},
+    {Condition::kDecryptFailed, "the token does not decrypt under this secret"},
+    {Condition::kPayloadInvalid, "the decoded claims are not the expected JSON"},
+    {Condition::kExpireMismatch, "the clear-text expiry differs from the encrypted one"},
+    {Condition::kExpired, "the token has expired"},
+    {Condition::kPrivilegeExpired, "a required privilege has expired"},
+    {Condition::kAppIdMismatch, "the token was built for another app id"},
+    {Condition::kChannelMismatch, "the token was built for another channel"},
+    {Condition::kRoomMismatch, "the token was built for another room"},
+    {Condition::kUidMismatch, "the token was built for another uid"},
+    {Condition::kUserIdMismatch, "the token was built for another user id"},
+    {Condition::kServiceMissing, "the token grants no service of the requested type"},
+    {Condition::kPrivilegeMissing, "the token lacks a required privilege"},
+    {Condition::kStreamNotAllowed, "the stream id is not in the token's stream list"},
+    {Condition::kUserbufMismatch, "the token's userbuf is absent or different"},
+}};
+
+constexpr std::array<std::pair<Malformation, std::string_view>, 16> kMalformationText{{
+    {Malformation::kNone, "no malformation"},
+    {Malformation::kEmpty, "the token is empty"},
+    {Malformation::kBadPrefix, "the token does not start with the scheme's version"},
+    {Malformation::kBadAppId, "the clear-text app id has the wrong length or characters"},
+    {Malformation::kBadBase64, "the body is not base64"},
+    {Malformation::kNonCanonicalBase64,
+     "the body is base64 only under lenient rules (padding, alphabet or whitespace)"},
+    {Malformation::kTruncated, "the token ends in the middle of a field"},
+    {Malformation::kLengthOverflow, "a length or count points past the end of the token"},
+    {Malformation::kTrailingBytes, "bytes follow the last field"},
+    {Malformation::kUnsortedMap, "map keys are not in strictly ascending order"},
+    {Malformation::kBadZlib, "the body is not a valid zlib stream"},
+    {Malformation::kZlibTooLarge, "the body inflates beyond the size limit (compression bomb)"},
+    {Malformation::kTrailingAfterZlib, "bytes follow the end of the zlib stream"},
+    {Malformation::kBadField, "a field has an impossible value"},
+    {Malformation::kBadMode, "the cipher mode byte is unknown"},
+    {Malformation::kBadJson, "the claims are not strict JSON"},
+}};
+
 }  // namespace
+
+std::string_view describe(Condition c) { return lookup_name(kConditionText, c); }
+std::string_view describe(Malformation m) { return lookup_name(kMalformationText, m); }
 
 std::string_view to_string(Condition c) { return lookup_name(kConditionNames, c); }
 std::string_view to_string(Malformation m) { return lookup_name(kMalformationNames, m); }

@@ -26,24 +26,38 @@ enum class Condition : std::uint8_t {
   kExpired,             // token-level expiry reached
   kPrivilegeExpired,    // a required privilege's own expiry reached
   kAppIdMismatch,
-  kChannelMismatch,     // Agora channel name (006: CRC32 binding)
-  kRoomMismatch,        // ZEGO / Volcengine room id
-  kUidMismatch,         // Agora uid (006: CRC32 binding)
-  kUserIdMismatch,      // user id / account / identifier
-  kServiceMissing,      // Agora 007: no service of the requested type/binding
-  kPrivilegeMissing,    // a required privilege is absent or disabled
-  kStreamNotAllowed,    // ZEGO: stream id not in stream_id_list
-  kUserbufMismatch,     // Tencent: PrivateMapKey userbuf absent/different
+  kChannelMismatch,   // Agora channel name (006: CRC32 binding)
+  kRoomMismatch,      // ZEGO / Volcengine room id
+  kUidMismatch,       // Agora uid (006: CRC32 binding)
+  kUserIdMismatch,    // user id / account / identifier
+  kServiceMissing,    // Agora 007: no service of the requested type/binding
+  kPrivilegeMissing,  // a required privilege is absent or disabled
+  kStreamNotAllowed,  // ZEGO: stream id not in stream_id_list
+  kUserbufMismatch,   // Tencent: PrivateMapKey userbuf absent/different
 };
 
 inline constexpr Condition kAllConditions[] = {
-    Condition::kValid,          Condition::kMalformed,        Condition::kUnsupportedVersion,
-    Condition::kInvalidSecret,  Condition::kInvalidAppId,     Condition::kTokenMissing,
-    Condition::kTokenUnexpected, Condition::kBadSignature,    Condition::kDecryptFailed,
-    Condition::kPayloadInvalid, Condition::kExpireMismatch,   Condition::kExpired,
-    Condition::kPrivilegeExpired, Condition::kAppIdMismatch,  Condition::kChannelMismatch,
-    Condition::kRoomMismatch,   Condition::kUidMismatch,      Condition::kUserIdMismatch,
-    Condition::kServiceMissing, Condition::kPrivilegeMissing, Condition::kStreamNotAllowed,
+    Condition::kValid,
+    Condition::kMalformed,
+    Condition::kUnsupportedVersion,
+    Condition::kInvalidSecret,
+    Condition::kInvalidAppId,
+    Condition::kTokenMissing,
+    Condition::kTokenUnexpected,
+    Condition::kBadSignature,
+    Condition::kDecryptFailed,
+    Condition::kPayloadInvalid,
+    Condition::kExpireMismatch,
+    Condition::kExpired,
+    Condition::kPrivilegeExpired,
+    Condition::kAppIdMismatch,
+    Condition::kChannelMismatch,
+    Condition::kRoomMismatch,
+    Condition::kUidMismatch,
+    Condition::kUserIdMismatch,
+    Condition::kServiceMissing,
+    Condition::kPrivilegeMissing,
+    Condition::kStreamNotAllowed,
     Condition::kUserbufMismatch,
 };
 
@@ -51,25 +65,28 @@ inline constexpr Condition kAllConditions[] = {
 enum class Malformation : std::uint8_t {
   kNone,
   kEmpty,
-  kBadPrefix,            // does not start with the scheme's version string
-  kBadAppId,             // the clear-text app id field has the wrong length/alphabet
-  kBadBase64,            // not base64 at all (in the mode used)
-  kNonCanonicalBase64,   // decodes leniently but is not the canonical encoding
-  kTruncated,            // a fixed-size field runs past the end
-  kLengthOverflow,       // a length prefix or count points past the end
-  kTrailingBytes,        // bytes left after the last field
-  kUnsortedMap,          // map keys not strictly ascending (non-canonical)
-  kBadZlib,              // not a valid zlib stream
-  kZlibTooLarge,         // inflates beyond the hard output cap (compression bomb)
-  kTrailingAfterZlib,    // bytes after the end of the zlib stream
-  kBadField,             // a field has an impossible value (e.g. IV length)
-  kBadMode,              // ZEGO trailing mode byte is not a known mode
-  kBadJson,              // claims are not strict JSON
+  kBadPrefix,           // does not start with the scheme's version string
+  kBadAppId,            // the clear-text app id field has the wrong length/alphabet
+  kBadBase64,           // not base64 at all (in the mode used)
+  kNonCanonicalBase64,  // decodes leniently but is not the canonical encoding
+  kTruncated,           // a fixed-size field runs past the end
+  kLengthOverflow,      // a length prefix or count points past the end
+  kTrailingBytes,       // bytes left after the last field
+  kUnsortedMap,         // map keys not strictly ascending (non-canonical)
+  kBadZlib,             // not a valid zlib stream
+  kZlibTooLarge,        // inflates beyond the hard output cap (compression bomb)
+  kTrailingAfterZlib,   // bytes after the end of the zlib stream
+  kBadField,            // a field has an impossible value (e.g. IV length)
+  kBadMode,             // ZEGO trailing mode byte is not a known mode
+  kBadJson,             // claims are not strict JSON
 };
 
 std::string_view to_string(Condition c);
 std::string_view to_string(Malformation m);
 std::optional<Condition> condition_from_string(std::string_view name);
 std::optional<Malformation> malformation_from_string(std::string_view name);
+// One sentence for people: what the condition / malformation means.
+std::string_view describe(Condition c);
+std::string_view describe(Malformation m);
 
 }  // namespace tokcheck

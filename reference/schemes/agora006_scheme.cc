@@ -49,8 +49,9 @@ class Agora006Scheme final : public Scheme {
     b.privileges = privileges_from_json(in, "privileges");
     const auto r = agora::build_006(b);
     if (r.error != agora::BuildError::kNone) {
-      return {{}, build_error(std::string(to_string(r.error)),
-                              "app_id and app_certificate must be 32 hex characters")};
+      return {{},
+              build_error(std::string(to_string(r.error)),
+                          "app_id and app_certificate must be 32 hex characters")};
     }
     return {r.token, nullptr};
   }

@@ -61,7 +61,8 @@ Service007 service_from_json(const Json& s) {
 }
 
 Json service_to_json(const Service007& s) {
-  Json out{{"type", s.type}, {"name", agora::service_name(s.type)},
+  Json out{{"type", s.type},
+           {"name", agora::service_name(s.type)},
            {"privileges", privileges_to_json(s.privileges)}};
   switch (s.type) {
     case agora::kServiceRtc:
@@ -69,7 +70,9 @@ Json service_to_json(const Service007& s) {
       out["uid"] = s.uid;
       break;
     case agora::kServiceRtm:
-    case agora::kServiceChat: out["user_id"] = s.user_id; break;
+    case agora::kServiceChat:
+      out["user_id"] = s.user_id;
+      break;
     case agora::kServiceStreaming:
     case agora::kServiceFcdn:
       out["channel_name"] = s.channel_name;
@@ -91,7 +94,8 @@ Json service_to_json(const Service007& s) {
       out["permissions"] = std::move(perms);
       break;
     }
-    default: break;
+    default:
+      break;
   }
   return out;
 }
@@ -122,11 +126,9 @@ class Agora007Scheme final : public Scheme {
                   {"expire", t.expire},
                   {"salt", t.salt},
                   {"services", std::move(services)},
-                  {"unknown_service_type", t.unknown_service_type
-                                               ? Json(*t.unknown_service_type)
-                                               : Json(nullptr)}};
-    out.info = {{"declared_services", t.declared_services},
-                {"zlib_canonical", t.zlib_canonical}};
+                  {"unknown_service_type",
+                   t.unknown_service_type ? Json(*t.unknown_service_type) : Json(nullptr)}};
+    out.info = {{"declared_services", t.declared_services}, {"zlib_canonical", t.zlib_canonical}};
     return out;
   }
 
@@ -177,9 +179,9 @@ class Agora007Scheme final : public Scheme {
 
   std::vector<TimeFact> timeline(const Json& fields) const override {
     const auto issue = fields.at("issue_ts").get<std::int64_t>();
-    std::vector<TimeFact> out{{"issued", issue, false},
-                              {"token expires", issue + fields.at("expire").get<std::int64_t>(),
-                               true}};
+    std::vector<TimeFact> out{
+        {"issued", issue, false},
+        {"token expires", issue + fields.at("expire").get<std::int64_t>(), true}};
     for (const Json& s : fields.at("services")) {
       for (auto it = s.at("privileges").begin(); it != s.at("privileges").end(); ++it) {
         const auto v = it->get<std::int64_t>();

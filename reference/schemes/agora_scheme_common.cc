@@ -12,12 +12,14 @@ Presence read_presence(const Json& in) {
 }
 
 std::optional<VerifyOutcome> presence_verdict(const Presence& p) {
-  if (p.has_certificate && !p.has_token) return VerifyOutcome{Verdict::of(Condition::kTokenMissing)};
+  if (p.has_certificate && !p.has_token)
+    return VerifyOutcome{Verdict::of(Condition::kTokenMissing)};
   if (!p.has_certificate && p.has_token) {
     return VerifyOutcome{Verdict::of(Condition::kTokenUnexpected)};
   }
   if (!p.has_certificate && !p.has_token) {
-    return VerifyOutcome{Verdict::of(Condition::kValid), Json{{"note", "no certificate, no token"}}};
+    return VerifyOutcome{Verdict::of(Condition::kValid),
+                         Json{{"note", "no certificate, no token"}}};
   }
   return std::nullopt;
 }

@@ -25,10 +25,10 @@ Json verdict_to_json(const Scheme& scheme, const VerifyOutcome& outcome) {
   out["condition"] = to_string(v.condition);
   out["malformation"] =
       v.malformation == Malformation::kNone ? Json(nullptr) : Json(to_string(v.malformation));
-  out["privilege"] = (v.condition == Condition::kPrivilegeMissing ||
-                      v.condition == Condition::kPrivilegeExpired)
-                         ? Json(v.privilege)
-                         : Json(nullptr);
+  out["privilege"] =
+      (v.condition == Condition::kPrivilegeMissing || v.condition == Condition::kPrivilegeExpired)
+          ? Json(v.privilege)
+          : Json(nullptr);
   out["base64"] = v.lenient_base64 ? "lenient" : "strict";
   Json codes = Json::array();
   for (const codes::VendorCode& c : codes::codes_for(scheme.vendor(), v.condition)) {

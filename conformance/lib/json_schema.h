@@ -1,0 +1,33 @@
+// A validator for the subset of JSON Schema (2020-12) that tokcheck's own
+// schemas use: type, const, enum, required, properties, additionalProperties
+// (bool or schema), items, minItems, minimum, minLength, pattern, $ref to
+// "#/$defs/<name>". Unknown keywords are an error in the *schema*, so a schema
+// cannot silently rely on a keyword this validator ignores.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace tokcheck::conformance {
+
+using Json = nlohmann::ordered_json;
+
+class JsonSchema {
+ public:
+  // Throws std::invalid_argument when `schema` uses a keyword outside the subset.
+  explicit JsonSchema(Json schema);
+  // Every violation, as "<json pointer>: <what>"; empty means valid.
+  std::vector<std::string> validate(const Json& instance) const;
+
+ private:
+  void check_schema(const Json& s, const std::string& where) const;
+  void validate_at(const Json& s, const Json& v, const std::string& path,
+                   std::vector<std::string>& errors) const;
+  const Json& resolve(const Json& s) const;
+
+  Json root_;
+};
+
+}  // namespace tokcheck::conformance

@@ -1,0 +1,74 @@
+#include "conformance/lib/json_schema.h"
+
+#include <gtest/gtest.h>
+
+#include "conformance/lib/vector_file.h"
+
+namespace tokcheck::conformance {
+namespace {
+
+TEST(JsonSchema, RejectsUnsupportedKeywordsInTheSchemaItself) {
+  EXPECT_THROW(JsonSchema(Json::parse(R"({"type":"object","oneOf":[]})")), std::invalid_argument);
+  EXPECT_THROW(JsonSchema(Json::parse(R"({"$ref":"#/$defs/missing"})")), std::invalid_argument);
+}
+
+TEST(JsonSchema, ChecksEachKeyword) {
+  const JsonSchema s(Json::parse(R"({
+    "type": "object", "required": ["a"], "additionalProperties": false,
+    "properties": {
+      "a": {"type": "integer", "minimum": 1},
+      "b": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/word"}},
+      "c": {"enum": ["x", "y"]}, "d": {"const": 3}
+    },
+    "$defs": {"word": {"type": "string", "minLength": 2, "pattern": "^[a-z]+$"}}
+  })"));
+  EXPECT_TRUE(s.validate(Json::parse(R"({"a":1,"b":["ab"],"c":"x","d":3})")).empty());
+  EXPECT_EQ(s.validate(Json::parse(R"({})")).size(), 1u);                  // required
+  EXPECT_EQ(s.validate(Json::parse(R"({"a":0})")).size(), 1u);             // minimum
+  EXPECT_EQ(s.validate(Json::parse(R"({"a":1.5})")).size(), 1u);           // integer
+  EXPECT_EQ(s.validate(Json::parse(R"({"a":1,"b":[]})")).size(), 1u);      // minItems
+  EXPECT_EQ(s.validate(Json::parse(R"({"a":1,"b":["a"]})")).size(), 1u);   // minLength
+  EXPECT_EQ(s.validate(Json::parse(R"({"a":1,"b":["A1"]})")).size(), 1u);  // pattern
+  EXPECT_EQ(s.validate(Json::parse(R"({"a":1,"c":"z"})")).size(), 1u);     // enum
+  EXPECT_EQ(s.validate(Json::parse(R"({"a":1,"d":4})")).size(), 1u);       // const
+  EXPECT_EQ(s.validate(Json::parse(R"({"a":1,"e":0})")).size(), 1u);       // additional
+}
+
+constexpr const char* kMinimalFile = R"({
+  "schema": "tokcheck_vectors_v1.schema.json", "scheme": "agora-006", "operation": "parse",
+  "generator": "test", "numberOfTests": 1, "header": ["h"],
+  "notes": {"Edge": {"bugType": "EDGE_CASE", "description": "d"}},
+  "tests": [{"tcId": 1, "comment": "c", "flags": ["Edge"], "result": "acceptable",
+             "source": "s", "input": {"token": "006"}, "expected": {"ok": false}}]})";
+
+TEST(VectorFileLint, AcceptsAMinimalFile) {
+  VectorFile f;
+  EXPECT_TRUE(load_vector_file(kMinimalFile, vector_schema(default_vectors_root()), f).empty());
+  ASSERT_EQ(f.tests.size(), 1u);
+  EXPECT_EQ(f.tests[0].result, "acceptable");
+}
+
+TEST(VectorFileLint, CatchesWhatTheSchemaCannot) {
+  const JsonSchema& schema = vector_schema(default_vectors_root());
+  VectorFile f;
+  Json doc = Json::parse(kMinimalFile);
+  doc["numberOfTests"] = 2;
+  EXPECT_EQ(load_vector_file(doc.dump(), schema, f).size(), 1u);
+  doc = Json::parse(kMinimalFile);
+  doc["tests"][0]["flags"] = Json::array({"Undescribed"});
+  EXPECT_EQ(load_vector_file(doc.dump(), schema, f).size(), 1u);
+  doc = Json::parse(kMinimalFile);
+  doc["tests"][0]["flags"] = Json::array();
+  EXPECT_EQ(load_vector_file(doc.dump(), schema, f).size(), 1u);  // acceptable needs a flag
+  doc = Json::parse(kMinimalFile);
+  doc["tests"].push_back(doc["tests"][0]);
+  doc["numberOfTests"] = 2;
+  EXPECT_EQ(load_vector_file(doc.dump(), schema, f).size(), 1u);  // duplicate tcId
+  EXPECT_EQ(load_vector_file("{not json", schema, f).size(), 1u);
+  doc = Json::parse(kMinimalFile);
+  doc["tests"][0]["result"] = "maybe";
+  EXPECT_FALSE(load_vector_file(doc.dump(), schema, f).empty());
+}
+
+}  // namespace
+}  // namespace tokcheck::conformance

@@ -1,0 +1,86 @@
+#include "conformance/lib/vector_file.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace tokcheck::conformance {
+
+const JsonSchema& vector_schema(const std::filesystem::path& vectors_root) {
+  static std::map<std::string, JsonSchema> cache;
+  const std::string key = vectors_root.string();
+  auto it = cache.find(key);
+  if (it == cache.end()) {
+    std::ifstream in(vectors_root / "schema" / "tokcheck_vectors_v1.schema.json");
+    if (!in) throw std::runtime_error("cannot read the vector schema under " + key);
+    it = cache.emplace(key, JsonSchema(Json::parse(in))).first;
+  }
+  return it->second;
+}
+
+std::vector<std::string> load_vector_file(const std::string& text, const JsonSchema& schema,
+                                          VectorFile& out) {
+  Json doc = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return {"not valid JSON"};
+  std::vector<std::string> errors = schema.validate(doc);
+  if (!errors.empty()) return errors;
+
+  const Json& tests = doc["tests"];
+  if (doc["numberOfTests"].get<std::size_t>() != tests.size()) {
+    errors.push_back("numberOfTests is " + doc["numberOfTests"].dump() + " but there are " +
+                     std::to_string(tests.size()) + " tests");
+  }
+  std::set<int> ids;
+  for (const Json& t : tests) {
+    const int id = t["tcId"].get<int>();
+    const std::string where = "tcId " + std::to_string(id);
+    if (!ids.insert(id).second) errors.push_back(where + ": duplicate tcId");
+    for (const Json& f : t["flags"]) {
+      if (!doc["notes"].contains(f.get<std::string>())) {
+        errors.push_back(where + ": flag " + f.dump() + " has no entry in notes");
+      }
+    }
+    if (t["result"] == "acceptable" && t["flags"].empty()) {
+      errors.push_back(where + ": an acceptable test must carry a flag");
+    }
+  }
+  if (!errors.empty()) return errors;
+
+  out.scheme = doc["scheme"].get<std::string>();
+  out.operation = doc["operation"].get<std::string>();
+  out.tests.clear();
+  for (const Json& t : tests) {
+    VectorCase c;
+    c.tc_id = t["tcId"].get<int>();
+    c.comment = t["comment"].get<std::string>();
+    for (const Json& f : t["flags"]) c.flags.push_back(f.get<std::string>());
+    c.result = t["result"].get<std::string>();
+    c.source = t["source"].get<std::string>();
+    c.input = t["input"];
+    c.expected = t["expected"];
+    out.tests.push_back(std::move(c));
+  }
+  return {};
+}
+
+std::vector<std::filesystem::path> find_vector_files(const std::filesystem::path& root) {
+  std::vector<std::filesystem::path> out;
+  std::error_code ec;
+  for (const auto& dir : std::filesystem::directory_iterator(root, ec)) {
+    if (!dir.is_directory() || dir.path().filename() == "schema" ||
+        dir.path().filename() == "gen") {
+      continue;
+    }
+    for (const auto& file : std::filesystem::directory_iterator(dir.path(), ec)) {
+      if (file.path().extension() == ".json") out.push_back(file.path());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::filesystem::path default_vectors_root() { return TOKCHECK_DEFAULT_VECTORS_DIR; }
+
+}  // namespace tokcheck::conformance
