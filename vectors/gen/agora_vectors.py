@@ -38,7 +38,7 @@ GENERATOR = "vectors/gen/agora_vectors.py"
 # crosscheck_agora_npm.mjs was run against these files and passed (see its header).
 # Vectors it covers say so in their `source`; it fails if a vector claims a check
 # it did not perform.
-NPM_CROSSCHECK_PASSED = False
+NPM_CROSSCHECK_PASSED = True
 NPM_NOTE = "; cross-checked with npm agora-token@2.0.6 / agora-access-token@2.0.4 (vectors/gen/crosscheck_agora_npm.mjs)"
 
 # ---------------------------------------------------------------------------
@@ -766,6 +766,22 @@ def npm_checks_006_verify(inp, expected):
         and inp.get("base64", "strict") == "strict"
 
 
+def npm_checks_007_build(inp, expected):
+    """crosscheck_agora_npm.mjs builds every valid 007 vector with AccessToken2 (comparing payloads after
+    inflating) except APaaS role 0, which npm turns into -1; and checks that npm refuses what Agora's
+    builders refuse (bad ids, no services)."""
+    if "token" in expected:
+        return not any(s["type"] == 7 and s.get("role") == 0 for s in inp["services"])
+    return expected["error"]["code"] in ("bad_app_id", "bad_certificate", "no_services")
+
+
+def npm_checks_007_parse(expected):
+    """crosscheck_agora_npm.mjs parses every 007 token we parse with AccessToken2.from_string, except an
+    RTM2 resource without permission lists, which npm's Rtm2Permissions cannot hold."""
+    return expected["ok"] and not any(s["type"] == 8 and any(not p for p in s["permissions"].values())
+                                      for s in expected["fields"]["services"])
+
+
 def npm_checks_007_verify(inp, expected):
     """crosscheck_agora_npm.mjs parses every 007 verify token that the reference finds valid or
     bad_signature (with a well-formed certificate) through agora-token's AccessToken2."""
@@ -1414,7 +1430,7 @@ def agora007(root):
     for key, comment, flags, source, inp, bind, now in cases:
         out = build007(inp)
         tokens[key], inputs[key] = out["token"], inp
-        build.add(comment, flags, "valid", with_source(source, True), inp, out)
+        build.add(comment, flags, "valid", with_source(source, npm_checks_007_build(inp, out)), inp, out)
     assert tokens["A_num"] == T7["A"] and tokens["A_str"] == T7["A"] and tokens["B"] == T7["B"]
     assert tokens["apaas_default"] == tokens["apaas_m1"]
     assert tokens["uid_numstr"] == build007(in007([rtc(uid=42)]))["token"]
@@ -1437,7 +1453,9 @@ def agora007(root):
         assert build007(inp) == {"error": {"code": code}}, comment
         src = (f"{S4} negative cases (build refuses)" if code in ("bad_app_id", "bad_certificate", "no_services")
                else f"{GENERATOR} (inferred: Agora's builders cannot express this; its packers use u16 lengths)")
-        build.add(f"build refuses: {comment}", ["BuildRefusal"], "invalid", src, inp, {"error": {"code": code}})
+        exp = {"error": {"code": code}}
+        build.add(f"build refuses: {comment}", ["BuildRefusal"], "invalid",
+                  with_source(src, npm_checks_007_build(inp, exp)), inp, exp)
 
     # ---------------- parse ----------------
     def parse_ok(comment, flags, source, token, fields, lenient=False, result="valid"):
@@ -1446,7 +1464,8 @@ def agora007(root):
         inp = {"token": token}
         if lenient:
             inp["base64"] = "lenient"
-        parse.add(comment, flags, result, source, inp, {"ok": True, "fields": fields})
+        exp = {"ok": True, "fields": fields}
+        parse.add(comment, flags, result, with_source(source, npm_checks_007_parse(exp)), inp, exp)
 
     def parse_bad(comment, flags, source, token, why, result="invalid", lenient=False):
         _, got = parse007(token, lenient)
