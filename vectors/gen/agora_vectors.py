@@ -39,7 +39,8 @@ GENERATOR = "vectors/gen/agora_vectors.py"
 # Vectors it covers say so in their `source`; it fails if a vector claims a check
 # it did not perform.
 NPM_CROSSCHECK_PASSED = True
-NPM_NOTE = "; cross-checked with npm agora-token@2.0.6 / agora-access-token@2.0.4 (vectors/gen/crosscheck_agora_npm.mjs)"
+NPM_NOTE = ("; cross-checked with npm agora-token@2.0.6 / agora-access-token@2.0.4 "
+            "(vectors/gen/crosscheck_agora_npm.mjs)")
 
 # ---------------------------------------------------------------------------
 # Common inputs of Agora's released tests (token-formats.md §4)
@@ -905,7 +906,7 @@ def agora006(root):
         parse.add(comment, flags, result, source, inp, {"ok": True, "fields": fields})
 
     def parse_bad(comment, flags, source, token, why, result="invalid", lenient=False):
-        got_fields, got = parse006(token, lenient)
+        _, got = parse006(token, lenient)
         assert got == why, (comment, got, why)
         condition = "unsupported_version" if why == "bad_prefix" else "malformed"
         inp = {"token": token}
@@ -913,7 +914,6 @@ def agora006(root):
             inp["base64"] = "lenient"
         parse.add(comment, flags, result, source, inp, {"ok": False, "condition": condition, "malformation": why})
 
-    inputs = {key: inp for key, _, _, _, inp, _ in CASES_006}
     for key, comment, flags, source, inp, now in CASES_006:
         parse_ok(comment, flags, source, tokens[key], fields006(inp))
 
@@ -1109,7 +1109,6 @@ def agora006(root):
         vadd(f"V6-1 at now = ts{now - 1111111:+d} (ts 1111111)", ["ExpiryBoundary"],
              "valid" if cond == "valid" else "invalid", f"{S4} V6-1; docs/formats/agora.md expiry (inferred)",
              vin(V6_1, now), verdict(cond))
-    real = inputs["realistic"]
     rt = tokens["realistic"]
     for now, cond in ((1700003599, "valid"), (1700003600, "privilege_expired"), (1700003601, "privilege_expired")):
         vadd(f"privilege 1 (expires 1700003600) required at now = {now}; token ts 1700086400",
@@ -1238,6 +1237,11 @@ NODE_TOKENS = {
 }
 
 
+def dashed(hex32):
+    """A 32-hex id written as a dashed UUID (36 characters)."""
+    return f"{hex32[:8]}-{hex32[8:12]}-{hex32[12:16]}-{hex32[16:20]}-{hex32[20:]}"
+
+
 def in007(services, issue_ts=1111111, expire=600, salt=1, app_id=APP, cert=CERT):
     return {"app_id": app_id, "app_certificate": cert, "issue_ts": issue_ts, "expire": expire, "salt": salt,
             "services": services}
@@ -1283,7 +1287,6 @@ EDU_USER = "user-uuid-1"
 
 # (key, comment, flags, source, build input, verify binding, now)
 def cases_007():
-    rel = f"{S4}; {S7_TESTS}"
     md5 = hashlib.md5(EDU_USER.encode()).hexdigest()
     return [
         ("A_num", "A: RTC(channel, uid 2882341273 as a number, {1: 600})", ["ReleasedVector"],
@@ -1618,16 +1621,19 @@ def agora007(root):
 
     def raw_rtm2(lists):
         return u16(8) + privmap({"1": 600}) + pstr(USER) + lists
-    r2_unsorted_res = u16(2) + u16(4) + u16(1) + u16(0) + u16(1) + pstr("alice") + u16(0) + u16(1) + u16(0) + u16(1) + pstr("lobby")
+    # nRes 2: resource 4 (1 list: read ["alice"]) before resource 0 (1 list: read ["lobby"]).
+    r2_unsorted_res = (u16(2) + u16(4) + u16(1) + u16(0) + u16(1) + pstr("alice")
+                       + u16(0) + u16(1) + u16(0) + u16(1) + pstr("lobby"))
     r2_unsorted_perm = u16(1) + u16(0) + u16(2) + u16(1) + u16(1) + pstr("a") + u16(0) + u16(1) + pstr("b")
     r2_dup_res = u16(2) + u16(0) + u16(0) + u16(0) + u16(0)
-    for comment, lists in [("RTM2 resource types 4, 0", r2_unsorted_res), ("RTM2 permission types 1, 0", r2_unsorted_perm),
+    for comment, lists in [("RTM2 resource types 4, 0", r2_unsorted_res),
+                           ("RTM2 permission types 1, 0", r2_unsorted_perm),
                            ("RTM2 resource type 0 twice", r2_dup_res)]:
         parse_bad(f"{comment} (re-signed)", ["UnsortedMap"], GENERATOR,
                   token007(signed_payload(signing_info(APP, 1111111, 600, 1, [raw_rtm2(lists)]))), "unsorted_map",
                   "acceptable")
     for comment, app_id in [("\"Z70C…\" (not hex)", "Z" + APP[1:]), ("of 31 characters", APP[:31]),
-                            ("empty", ""), ("of 36 characters (dashed UUID)", f"{APP[:8]}-{APP[8:12]}-{APP[12:16]}-{APP[16:20]}-{APP[20:]}")]:
+                            ("empty", ""), ("of 36 characters (dashed UUID)", dashed(APP))]:
         parse_bad(f"app id {comment} inside the signed token", ["AppIdNotHex"], GEN + "; token-formats.md §2",
                   token007(signed_payload(signing_info(app_id, 1111111, 600, 1, [service_bytes(rtc())]))),
                   "bad_app_id")
@@ -1643,7 +1649,8 @@ def agora007(root):
              ("adler32 checksum missing", token007(pay_a, z_a[:-4]), GEN),
              ("stream cut in the middle", token007(pay_a, z_a[:len(z_a) // 2]), GEN),
              ("header check bits wrong (78 9D)", token007(pay_a, b"\x78\x9d" + z_a[2:]), GEN),
-             ("preset-dictionary flag set (78 BB + dictid)", token007(pay_a, b"\x78\xbb" + b"\x00\x00\x00\x01" + z_a[2:]), GEN),
+             ("preset-dictionary flag set (78 BB + dictid)",
+              token007(pay_a, b"\x78\xbb" + b"\x00\x00\x00\x01" + z_a[2:]), GEN),
              ("compression method 7 instead of deflate", token007(pay_a, b"\x77" + z_a[1:]), GEN),
              ("the 006 V6-1 body under \"007\"", "007" + V6_1[3:], f"{S4} V6-1 re-prefixed")]
     for comment, t, src in bad_z:
@@ -1931,7 +1938,7 @@ def agora007(root):
     vadd("token built with the lower-case certificate, verified with the original", ["KeyEncoding"], "invalid",
          "token-formats.md §0", vin(tokens["lower_hex"], 1111200, cert=CERT), verdict("bad_signature"))
     for comment, cert in [("\"invalid\"", "invalid"), ("31 characters", CERT[:31]), ("…d3Z", CERT[:-1] + "Z"),
-                          ("a 36-character dashed UUID", f"{CERT[:8]}-{CERT[8:12]}-{CERT[12:16]}-{CERT[16:20]}-{CERT[20:]}")]:
+                          ("a 36-character dashed UUID", dashed(CERT))]:
         vadd(f"certificate {comment} is not 32 hex characters", ["InvalidSecret"], "invalid",
              f"{S4} negative cases (-3)", vin(T7["A"], 1111200, cert=cert), verdict("invalid_secret"))
     vadd("certificate enabled, empty token", ["CertificatePresence"], "invalid", f"{SEED_CODES} (110 / Web 120)",
