@@ -1,0 +1,280 @@
+#include "reference/zego/token04.h"
+
+#include <limits>
+
+namespace tokcheck::zego {
+namespace {
+
+constexpr std::int64_t kU32Max = std::numeric_limits<std::uint32_t>::max();
+
+struct Numbers04 {
+  std::int64_t app_id = 0, nonce = 0, ctime = 0, expire = 0;
+};
+
+// The claims object: exactly the six members, each of its type (§1.3). Anything
+// else (another JSON value, a missing/extra member, a wrong type, an app_id outside
+// u32) is kPayloadInvalid; the text was already validated as strict JSON.
+Condition read_claims04(JsonReader& r, std::string& key, Numbers04& n, std::string& user_id,
+                        std::string& payload) {
+  if (r.peek() != JsonReader::Type::kObject || !r.begin_object()) {
+    return Condition::kPayloadInvalid;
+  }
+  enum : unsigned { kAppId = 1, kUserId = 2, kNonce = 4, kCtime = 8, kExpire = 16, kPayload = 32 };
+  unsigned seen = 0;
+  auto integer = [&r](std::int64_t& out) {
+    return r.peek() == JsonReader::Type::kNumber && r.read_int(out);
+  };
+  auto text = [&r](std::string& out) {
+    return r.peek() == JsonReader::Type::kString && r.read_string(out);
+  };
+  while (r.next_key(key)) {
+    bool ok = false;
+    if (key == "app_id") {
+      ok = integer(n.app_id) && n.app_id >= 0 && n.app_id <= kU32Max;
+      seen |= kAppId;
+    } else if (key == "user_id") {
+      ok = text(user_id);
+      seen |= kUserId;
+    } else if (key == "nonce") {
+      ok = integer(n.nonce);
+      seen |= kNonce;
+    } else if (key == "ctime") {
+      ok = integer(n.ctime);
+      seen |= kCtime;
+    } else if (key == "expire") {
+      ok = integer(n.expire);
+      seen |= kExpire;
+    } else if (key == "payload") {
+      ok = text(payload);
+      seen |= kPayload;
+    }
+    if (!ok) return Condition::kPayloadInvalid;  // wrong type, or a member ZEGO never writes
+  }
+  return seen == 63u ? Condition::kValid : Condition::kPayloadInvalid;
+}
+
+struct Stage {
+  Condition condition = Condition::kValid;
+  Malformation error = Malformation::kNone;
+};
+
+// Everything from the token text to checked claims, shared by parse and verify.
+Stage decode04(std::string_view token, Base64Mode mode, ZegoCipher& cipher,
+               std::vector<std::uint8_t>& body, std::vector<std::uint8_t>& plain, JsonReader& json,
+               std::string& key, Numbers04& n, std::string& user_id, std::string& payload,
+               EnvelopeView& env, bool& lenient) {
+  if (Malformation m = decode_body(token, kVersion04, mode, body, lenient);
+      m != Malformation::kNone) {
+    return {m == Malformation::kBadPrefix ? Condition::kUnsupportedVersion : Condition::kMalformed,
+            m};
+  }
+  if (Malformation m = read_envelope(body, /*gcm_allowed=*/true, env); m != Malformation::kNone) {
+    return {Condition::kMalformed, m};
+  }
+  if (cipher.open(env, plain) != AesStatus::kOk) return {Condition::kDecryptFailed, {}};
+  json.reset(as_chars(plain));
+  if (!json.validate()) return {Condition::kMalformed, Malformation::kBadJson};
+  if (Condition c = read_claims04(json, key, n, user_id, payload); c != Condition::kValid) {
+    return {c, {}};
+  }
+  if (n.expire != env.expire) return {Condition::kExpireMismatch, {}};
+  return {};
+}
+
+struct PayloadView {
+  bool has_room = false;
+  PrivilegeFlags privileges;
+  bool has_stream_list = false;  // stream_id_list is an array (null = no restriction)
+};
+
+// The privilege payload (§1.3). Known members must have ZEGO's types; other members
+// are the application's business and are skipped (inferred: the payload is also the
+// generators' general "business extension" field).
+PayloadKind read_payload(std::string_view payload, JsonReader& r, std::string& key,
+                         std::string& room, PayloadView& out) {
+  out = PayloadView{};
+  if (payload.empty()) return PayloadKind::kEmpty;
+  r.reset(payload);
+  if (!r.validate() || r.peek() != JsonReader::Type::kObject || !r.begin_object()) {
+    return PayloadKind::kInvalid;
+  }
+  while (r.next_key(key)) {
+    if (key == "room_id") {
+      if (r.peek() != JsonReader::Type::kString || !r.read_string(room)) {
+        return PayloadKind::kInvalid;
+      }
+      out.has_room = true;
+    } else if (key == "privilege") {
+      if (!read_privilege_object(r, key, out.privileges)) return PayloadKind::kInvalid;
+    } else if (key == "stream_id_list") {
+      if (r.peek() == JsonReader::Type::kNull) {
+        (void)r.read_null();
+        continue;
+      }
+      if (r.peek() != JsonReader::Type::kArray || !r.begin_array()) return PayloadKind::kInvalid;
+      while (r.next_element()) {
+        if (r.peek() != JsonReader::Type::kString || !r.read_string(key)) {
+          return PayloadKind::kInvalid;
+        }
+      }
+      out.has_stream_list = true;
+    } else if (!r.skip_value()) {
+      return PayloadKind::kInvalid;
+    }
+  }
+  return PayloadKind::kPrivilege;
+}
+
+// Whether an already-validated payload's stream_id_list holds `stream`.
+bool stream_listed(std::string_view payload, std::string_view stream, JsonReader& r,
+                   std::string& key, std::string& value) {
+  r.reset(payload);
+  if (!r.begin_object()) return false;
+  while (r.next_key(key)) {
+    if (key != "stream_id_list" || r.peek() != JsonReader::Type::kArray) {
+      if (!r.skip_value()) return false;
+      continue;
+    }
+    (void)r.begin_array();
+    while (r.next_element()) {
+      if (!r.read_string(value)) return false;
+      if (value == stream) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view to_string(PayloadKind k) {
+  switch (k) {
+    case PayloadKind::kEmpty:
+      return "empty";
+    case PayloadKind::kPrivilege:
+      return "privilege";
+    case PayloadKind::kInvalid:
+      return "invalid";
+  }
+  return "unknown";
+}
+
+PayloadKind classify_payload(std::string_view payload) {
+  JsonReader r;
+  std::string key, room;
+  PayloadView view;
+  return read_payload(payload, r, key, room, view);
+}
+
+std::string claims04_json(std::uint32_t app_id, std::string_view user_id, std::int64_t nonce,
+                          std::int64_t ctime, std::int64_t expire, std::string_view payload) {
+  std::string out = "{\"app_id\":" + std::to_string(app_id) + ",\"user_id\":";
+  append_json_string(out, user_id);
+  out += ",\"nonce\":" + std::to_string(nonce) + ",\"ctime\":" + std::to_string(ctime) +
+         ",\"expire\":" + std::to_string(expire) + ",\"payload\":";
+  append_json_string(out, payload);
+  out += '}';
+  return out;
+}
+
+Build04Result build_04(const Build04Input& in) {
+  if (in.app_id <= 0 || in.app_id > kU32Max) return {BuildError::kAppIdInvalid, {}};
+  if (!user_id_valid(in.user_id)) return {BuildError::kUserIdInvalid, {}};
+  if (in.secret.size() != kSecretSize) return {BuildError::kSecretInvalid, {}};
+  if (in.effective_time_in_seconds <= 0) return {BuildError::kEffectiveTimeInvalid, {}};
+  const std::size_t iv_size = in.mode == CipherMode::kGcm ? kGcmNonceSize : kCbcIvSize;
+  if (in.iv.size() != iv_size) return {BuildError::kIvInvalid, {}};
+  std::int64_t expire = 0;
+  if (__builtin_add_overflow(in.ctime, in.effective_time_in_seconds, &expire)) {
+    return {BuildError::kExpireOutOfRange, {}};
+  }
+  if (utf16_length(in.payload) < 0) return {BuildError::kNotUtf8, {}};
+
+  const std::string claims = claims04_json(static_cast<std::uint32_t>(in.app_id), in.user_id,
+                                           in.nonce, in.ctime, expire, in.payload);
+  ZegoCipher cipher(in.secret);
+  std::vector<std::uint8_t> ct;
+  if (cipher.seal(in.mode, in.iv, as_bytes(claims), ct) != AesStatus::kOk) {
+    return {BuildError::kSecretInvalid, {}};  // unreachable: key and IV were checked
+  }
+  if (ct.size() > 0xFFFF) return {BuildError::kTooLong, {}};
+  std::string token(kVersion04);
+  token += base64_encode(write_envelope(expire, in.iv, ct, in.mode));
+  return {BuildError::kNone, std::move(token)};
+}
+
+Parse04Result parse_04(std::string_view token, std::string_view secret, Base64Mode mode) {
+  Parse04Result out;
+  ZegoCipher cipher(secret);
+  if (!cipher.ok()) {
+    out.condition = Condition::kInvalidSecret;
+    return out;
+  }
+  std::vector<std::uint8_t> body, plain;
+  JsonReader json;
+  std::string key;
+  Numbers04 n;
+  EnvelopeView env;
+  Token04& t = out.token;
+  const Stage s = decode04(token, mode, cipher, body, plain, json, key, n, t.user_id, t.payload,
+                           env, out.lenient_base64);
+  out.condition = s.condition;
+  out.error = s.error;
+  if (s.condition != Condition::kValid) return out;
+  t.mode = env.mode;
+  t.iv.assign(env.iv.begin(), env.iv.end());
+  t.app_id = static_cast<std::uint32_t>(n.app_id);
+  t.nonce = n.nonce;
+  t.ctime = n.ctime;
+  t.expire = n.expire;
+  out.payload_kind = classify_payload(t.payload);
+  return out;
+}
+
+Verifier04::Verifier04(std::string_view secret) : cipher_(secret) {}
+
+Verdict Verifier04::verify(std::string_view token, std::int64_t now, const Binding04& binding,
+                           Base64Mode mode) {
+  if (!cipher_.ok()) return Verdict::of(Condition::kInvalidSecret);
+  if (token.empty()) return Verdict::of(Condition::kTokenMissing);
+  Numbers04 n;
+  EnvelopeView env;
+  bool lenient = false;
+  const Stage s = decode04(token, mode, cipher_, body_, plain_, json_, key_, n, user_id_, payload_,
+                           env, lenient);
+  Verdict v;
+  v.lenient_base64 = lenient;
+  auto fail = [&v](Condition c, Malformation m = Malformation::kNone, std::uint32_t p = 0) {
+    v.condition = c;
+    v.malformation = c == Condition::kMalformed ? m : Malformation::kNone;
+    v.privilege = p;
+    return v;
+  };
+  if (s.condition != Condition::kValid) return fail(s.condition, s.error);
+  last_mode_ = env.mode;
+
+  PayloadView payload;
+  if (read_payload(payload_, json_, key_, room_, payload) == PayloadKind::kInvalid) {
+    return fail(Condition::kPayloadInvalid);
+  }
+  if (binding.app_id) {
+    if (*binding.app_id <= 0 || *binding.app_id > kU32Max) return fail(Condition::kInvalidAppId);
+    if (*binding.app_id != n.app_id) return fail(Condition::kAppIdMismatch);
+  }
+  if (binding.user_id && *binding.user_id != user_id_) return fail(Condition::kUserIdMismatch);
+  if (now >= n.expire) return fail(Condition::kExpired);
+  if (binding.room_id && payload.has_room && *binding.room_id != room_) {
+    return fail(Condition::kRoomMismatch);
+  }
+  for (std::uint32_t p : binding.required_privileges) {
+    if (payload.privileges.value(p) != 1) {
+      return fail(Condition::kPrivilegeMissing, Malformation::kNone, p);
+    }
+  }
+  if (binding.stream_id && payload.has_stream_list &&
+      !stream_listed(payload_, *binding.stream_id, json_, key_, scratch_)) {
+    return fail(Condition::kStreamNotAllowed);
+  }
+  return v;
+}
+
+}  // namespace tokcheck::zego
