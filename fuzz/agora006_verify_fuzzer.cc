@@ -1,0 +1,220 @@
+// Agora 006 verification (agora006.h: Verifier006) with a re-signing custom
+// mutator. Input: a VerifyCase (verify_case.h) checked against the fixed test
+// certificate. The mutator decodes the token, mutates one claim or one binding
+// field (values near `now` and the expiries), then rebuilds and re-signs the
+// token with the test certificate, so mutated inputs pass the CRC and HMAC
+// checks and reach expiry and privilege checks. One mutation in 16 is a plain
+// byte mutation, so the decode and signature paths stay covered too.
+// Set TOKCHECK_FUZZ_PLAIN_MUTATOR=1 to measure the same target without it.
+//
+// Invariants on every input:
+//  - verifying twice with one Verifier gives the same verdict (no stale state);
+//  - the JSON adapter gives the codec's verdict for the same request;
+//  - "valid" is re-derived independently from the parsed fields (binding CRCs,
+//    expiry, required privileges), and never holds under another certificate.
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "fuzz/common/fuzz_check.h"
+#include "fuzz/common/mutate_util.h"
+#include "fuzz/common/test_keys.h"
+#include "fuzz/common/verify_case.h"
+#include "reference/agora/agora006.h"
+#include "reference/core/byte_writer.h"
+#include "reference/core/crypto_util.h"
+#include "reference/core/hmac_sha256.h"
+#include "reference/schemes/registry.h"
+
+using tokcheck::Base64Mode;
+using tokcheck::Condition;
+using tokcheck::Malformation;
+using tokcheck::Verdict;
+using tokcheck::fuzz::VerifyCase;
+namespace agora = tokcheck::agora;
+
+namespace {
+
+bool same(const Verdict& a, const Verdict& b) {
+  return a.condition == b.condition && a.malformation == b.malformation &&
+         a.lenient_base64 == b.lenient_base64 && a.privilege == b.privilege;
+}
+
+// What "valid" must mean, derived from the parsed token rather than the verifier.
+bool independently_valid(const VerifyCase& c, const agora::Binding006& b, std::int64_t now,
+                         Base64Mode mode) {
+  const auto p = agora::parse_006(c.token, mode);
+  if (p.error != Malformation::kNone) return false;
+  if (b.app_id && *b.app_id != p.token.app_id) return false;
+  if (tokcheck::crc32_ieee(b.channel_name) != p.token.crc_channel) return false;
+  if (tokcheck::crc32_ieee(b.uid) != p.token.crc_uid) return false;
+  // HMAC(certificate, appId ‖ channel ‖ uid ‖ message), message re-encoded from
+  // the parsed fields (the parser accepts only its canonical encoding).
+  tokcheck::ByteWriter message;
+  message.add_u32le(p.token.salt);
+  message.add_u32le(p.token.ts);
+  agora::write_privilege_map(message, p.token.privileges);
+  std::string signed_text = p.token.app_id;
+  signed_text.append(b.channel_name).append(b.uid);
+  signed_text.append(tokcheck::as_chars(message.bytes()));
+  const auto mac = tokcheck::HmacSha256::compute(
+      tokcheck::as_bytes(tokcheck::fuzz::kAgoraCertificate), tokcheck::as_bytes(signed_text));
+  if (!std::equal(mac.begin(), mac.end(), p.token.signature.begin(), p.token.signature.end())) {
+    return false;
+  }
+  if (now >= std::int64_t{p.token.ts}) return false;
+  for (std::uint16_t need : b.required_privileges) {
+    bool ok = false;
+    for (const auto& [key, expiry] : p.token.privileges) {
+      if (key == need) ok = expiry == 0 || now < std::int64_t{expiry};
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
+tokcheck::schemes::Json adapter_request(const VerifyCase& c, std::int64_t now) {
+  tokcheck::schemes::Json in = {{"token", c.token},
+                                {"app_certificate", tokcheck::fuzz::kAgoraCertificate},
+                                {"now", now},
+                                {"channel_name", std::string(c.get("channel_name").value_or(""))},
+                                {"uid", std::string(c.get("uid").value_or(""))}};
+  if (auto app_id = c.get("app_id")) in["app_id"] = std::string(*app_id);
+  in["privileges"] = c.get_u16_list("privileges");
+  if (c.get("base64") == "lenient") in["base64"] = "lenient";
+  return in;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const VerifyCase c = VerifyCase::parse(data, size);
+  // Clamped to the range the JSON adapter accepts for "now".
+  const std::int64_t now =
+      std::clamp<std::int64_t>(c.get_int("now").value_or(0), INT64_MIN / 2, INT64_MAX / 2);
+  const Base64Mode mode = c.get("base64") == "lenient" ? Base64Mode::kLenient : Base64Mode::kStrict;
+  const std::vector<std::uint16_t> required = c.get_u16_list("privileges");
+  agora::Binding006 binding;
+  binding.app_id = c.get("app_id");
+  binding.channel_name = c.get("channel_name").value_or("");
+  binding.uid = c.get("uid").value_or("");
+  binding.required_privileges = required;
+
+  agora::Verifier006 verifier(tokcheck::fuzz::kAgoraCertificate);
+  const Verdict first = verifier.verify(c.token, now, binding, mode);
+  const Verdict second = verifier.verify(c.token, now, binding, mode);
+  TOKCHECK_FUZZ_CHECK(same(first, second), "a reused Verifier006 changed its verdict");
+  TOKCHECK_FUZZ_CHECK(first.valid() == independently_valid(c, binding, now, mode),
+                      "verdict disagrees with the independently derived validity");
+  if (first.condition == Condition::kMalformed) {
+    TOKCHECK_FUZZ_CHECK(agora::parse_006(c.token, mode).error == first.malformation,
+                        "verify and parse name different malformations");
+  }
+  if (first.valid()) {
+    agora::Verifier006 other("00000000000000000000000000000000");
+    TOKCHECK_FUZZ_CHECK(!other.verify(c.token, now, binding, mode).valid(),
+                        "a token is valid under two certificates");
+  }
+  if (!c.token.empty()) {
+    const auto outcome = tokcheck::schemes::agora006_scheme().verify(adapter_request(c, now));
+    TOKCHECK_FUZZ_CHECK(same(outcome.verdict, first), "the JSON adapter disagrees with the codec");
+  }
+  return 0;
+}
+
+extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
+                                               std::size_t max_size, unsigned int seed) {
+  tokcheck::fuzz::MutationRng rng(seed);
+  static const bool plain = std::getenv("TOKCHECK_FUZZ_PLAIN_MUTATOR") != nullptr;
+  if (plain || rng.one_in(16)) return LLVMFuzzerMutate(data, size, max_size);
+  VerifyCase c = VerifyCase::parse(data, size);
+  const auto parsed = agora::parse_006(c.token, Base64Mode::kLenient);
+  if (parsed.error != Malformation::kNone) return LLVMFuzzerMutate(data, size, max_size);
+
+  const agora::Token006& t = parsed.token;
+  agora::Build006Input in;
+  in.app_id = t.app_id;
+  in.app_certificate = std::string(tokcheck::fuzz::kAgoraCertificate);
+  in.salt = t.salt;
+  in.ts = t.ts;
+  in.privileges = t.privileges;
+  std::string channel(c.get("channel_name").value_or(""));
+  std::string uid(c.get("uid").value_or(""));
+  in.channel_name = channel;
+  in.uid = uid;
+  std::int64_t now = c.get_int("now").value_or(std::int64_t{t.ts} - 1);
+  const std::vector<std::string> pool = {channel, uid, t.app_id, "0", ""};
+
+  using tokcheck::fuzz::mutate_int;
+  using tokcheck::fuzz::mutate_string;
+  using tokcheck::fuzz::mutate_u32;
+  switch (rng.below(12)) {
+    case 0: {
+      std::int64_t expiry = t.ts;
+      if (!t.privileges.empty()) expiry = t.privileges[rng.below(t.privileges.size())].second;
+      now = mutate_int(now, rng, {t.ts, expiry}, INT64_MIN / 2, INT64_MAX / 2);
+      break;
+    }
+    case 1:
+      in.ts = mutate_u32(in.ts, rng, {now});
+      break;
+    case 2:
+      in.salt = mutate_u32(in.salt, rng, {});
+      break;
+    case 3: {  // one privilege added, removed, or given a new expiry
+      const std::uint16_t key = rng.one_in(4) ? static_cast<std::uint16_t>(rng.bits())
+                                              : static_cast<std::uint16_t>(1 + rng.below(4));
+      if (!in.privileges.empty() && rng.one_in(3)) {
+        in.privileges.erase(in.privileges.begin() +
+                            static_cast<std::ptrdiff_t>(rng.below(in.privileges.size())));
+      } else {
+        in.privileges.emplace_back(key, rng.one_in(4) ? 0u : mutate_u32(in.ts, rng, {now}));
+      }
+      break;
+    }
+    case 4:
+      in.channel_name = mutate_string(channel, rng, pool);
+      break;  // token ≠ binding
+    case 5:
+      in.uid = mutate_string(uid, rng, pool);
+      break;
+    case 6:
+      channel = in.channel_name = mutate_string(channel, rng, pool);
+      break;  // both
+    case 7:
+      uid = in.uid = mutate_string(uid, rng, pool);
+      break;
+    case 8:
+      if (rng.one_in(3))
+        c.erase("app_id");
+      else
+        c.set("app_id", rng.one_in(2) ? t.app_id : mutate_string(t.app_id, rng, pool, 32));
+      break;
+    case 9: {  // the token's app id, kept 32 hex characters so it still builds
+      const char hex[] = "0123456789abcdefABCDEF";
+      in.app_id[rng.below(in.app_id.size())] = hex[rng.below(sizeof(hex) - 1)];
+      break;
+    }
+    case 10:
+      c.set("privileges", tokcheck::fuzz::join_u16_list(tokcheck::fuzz::mutate_u16_list(
+                              c.get_u16_list("privileges"), rng, {1, 2, 3, 4, 101, 1000})));
+      break;
+    default:
+      if (c.get("base64") == "lenient")
+        c.erase("base64");
+      else
+        c.set("base64", "lenient");
+      break;
+  }
+  const auto built = agora::build_006(in);
+  if (built.error != agora::BuildError::kNone) return LLVMFuzzerMutate(data, size, max_size);
+  c.token = built.token;
+  c.set("now", std::to_string(now));
+  c.set("channel_name", channel);
+  c.set("uid", uid);
+  const std::size_t n = tokcheck::fuzz::write_mutation(c.serialize(), data, max_size);
+  return n != 0 ? n : LLVMFuzzerMutate(data, size, max_size);
+}

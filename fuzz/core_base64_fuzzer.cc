@@ -1,0 +1,46 @@
+// Base64 (reference/core/base64.h), both alphabets, both modes. Invariants:
+//  - strict accepts exactly the canonical encoding of the bytes it returns;
+//  - strict says "non-canonical" exactly when lenient accepts;
+//  - whatever lenient accepts re-encodes to a string strict accepts, same bytes.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "fuzz/common/fuzz_check.h"
+#include "reference/core/base64.h"
+
+using tokcheck::Base64Alphabet;
+using tokcheck::Base64Mode;
+using tokcheck::Malformation;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view in(reinterpret_cast<const char*>(data), size);
+  std::vector<std::uint8_t> strict, lenient, again;
+  for (Base64Alphabet alphabet : {Base64Alphabet::kStandard, Base64Alphabet::kTencent}) {
+    const auto s = tokcheck::base64_decode(in, Base64Mode::kStrict, strict, alphabet);
+    const auto l = tokcheck::base64_decode(in, Base64Mode::kLenient, lenient, alphabet);
+    TOKCHECK_FUZZ_CHECK(!s.lenient_used, "strict mode reported a lenient decode");
+    if (s.error == Malformation::kNone) {
+      TOKCHECK_FUZZ_CHECK(tokcheck::base64_encode(strict, alphabet) == in,
+                          "strict accepted a string that is not the canonical encoding");
+      TOKCHECK_FUZZ_CHECK(l.error == Malformation::kNone && !l.lenient_used && lenient == strict,
+                          "lenient disagrees with strict on a canonical string");
+    } else {
+      TOKCHECK_FUZZ_CHECK(
+          s.error == Malformation::kBadBase64 || s.error == Malformation::kNonCanonicalBase64,
+          "unexpected malformation from base64");
+      TOKCHECK_FUZZ_CHECK((s.error == Malformation::kNonCanonicalBase64) ==
+                              (l.error == Malformation::kNone && l.lenient_used),
+                          "strict's non-canonical verdict and lenient acceptance disagree");
+      TOKCHECK_FUZZ_CHECK(strict.empty(), "a failed strict decode left output behind");
+    }
+    if (l.error == Malformation::kNone) {
+      const std::string canonical = tokcheck::base64_encode(lenient, alphabet);
+      const auto r = tokcheck::base64_decode(canonical, Base64Mode::kStrict, again, alphabet);
+      TOKCHECK_FUZZ_CHECK(r.error == Malformation::kNone && again == lenient,
+                          "the re-encoded lenient result does not decode strictly to itself");
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Generates the fuzz targets' seed corpora from the golden vectors.
+
+Run by the build (fuzz/CMakeLists.txt) and by fuzz/oss-fuzz/build.sh; nothing in
+a corpus is ever hand-copied. Every vectors/<scheme>/<operation>.json is read and
+each target gets the layer it parses:
+
+  <scheme>_parse / inspect        token strings (inputs and built tokens)
+  core_base64                     the base64 text of every token
+  <scheme>_content / _payload /   the bytes below base64 (and below zlib), decoded
+  _body, core_inflate             here with Python's own base64/zlib
+  <scheme>_verify                 verify cases (fuzz/common/verify_case.h): the
+                                  token, then key=value binding lines
+  *_roundtrip, lifecycle_*,       the request / scenario / vector JSON as text
+  vector_file, protocol
+
+Every target also gets the empty input, so a target whose vectors are not
+written yet still replays something. Files are named by the SHA-1 of their
+content (libFuzzer's convention), so duplicates collapse and reruns are stable.
+
+usage: gen_seed_corpus.py --vectors DIR --out DIR --targets a_fuzzer,b_fuzzer [--log FILE]
+"""
+import argparse
+import base64
+import binascii
+import hashlib
+import json
+import os
+import shutil
+import sys
+import zlib
+
+# Where each scheme's base64 text starts, its alphabet, and whether zlib follows
+# (token-formats.md §1, §2, §1.1 ZEGO, §5.1 Volcengine; suite-anchors.md §7 UserSig).
+LAYOUT = {
+    "agora-006": {"b64_at": 35, "alphabet": "standard", "zlib": False},
+    "agora-007": {"b64_at": 3, "alphabet": "standard", "zlib": True},
+    "zego-04": {"b64_at": 2, "alphabet": "standard", "zlib": False},
+    "zego-03": {"b64_at": 2, "alphabet": "standard", "zlib": False},
+    "volc-001": {"b64_at": 27, "alphabet": "standard", "zlib": False},
+    "tencent-usersig": {"b64_at": 0, "alphabet": "tencent", "zlib": True},
+}
+SECRET_FIELDS = {"app_certificate", "secret", "app_key", "key"}
+
+
+def load_vectors(root):
+    files = []
+    for scheme in sorted(os.listdir(root)):
+        d = os.path.join(root, scheme)
+        if scheme in ("schema", "gen") or not os.path.isdir(d):
+            continue
+        for name in sorted(os.listdir(d)):
+            if not name.endswith(".json"):
+                continue
+            path = os.path.join(d, name)
+            with open(path, "rb") as f:
+                raw = f.read()
+            try:
+                doc = json.loads(raw)
+            except ValueError as e:
+                print(f"gen_seed_corpus: skipping unreadable {path}: {e}", file=sys.stderr)
+                continue
+            if isinstance(doc, dict):
+                files.append((scheme, doc.get("operation", name[:-5]), doc, raw))
+    return files
+
+
+def tests_of(doc):
+    tests = doc.get("tests")
+    return [t for t in tests if isinstance(t, dict)] if isinstance(tests, list) else []
+
+
+def tokens(files, scheme=None):
+    for s, _op, doc, _raw in files:
+        if scheme is not None and s != scheme:
+            continue
+        for t in tests_of(doc):
+            for holder in (t.get("input"), t.get("expected")):
+                if isinstance(holder, dict) and isinstance(holder.get("token"), str):
+                    yield s, holder["token"]
+
+
+def b64_layer(scheme, token):
+    layout = LAYOUT.get(scheme)
+    if layout is None:
+        return None
+    text = token[layout["b64_at"]:]
+    if layout["alphabet"] == "tencent":
+        text = text.translate(str.maketrans("*-_", "+/="))
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def zlib_layer(scheme, token):
+    raw = b64_layer(scheme, token)
+    if raw is None or not LAYOUT[scheme]["zlib"]:
+        return None
+    try:
+        d = zlib.decompressobj()
+        out = d.decompress(raw, 1 << 20)
+        return out if d.eof else None
+    except zlib.error:
+        return None
+
+
+def case_value(key, value, scheme):
+    """A request field as the one-line text a VerifyCase holds, or None."""
+    if key == "uid" and scheme.startswith("agora") and isinstance(value, int) \
+            and not isinstance(value, bool):
+        return "" if value == 0 else str(value)  # Agora's uid rule, token-formats.md §1
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, str)):
+        return str(value)
+    if isinstance(value, list) and all(isinstance(v, int) for v in value):
+        return ",".join(str(v) for v in value)
+    if value is None:
+        return None
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def verify_cases(files, scheme):
+    for s, op, doc, _raw in files:
+        if s != scheme or op != "verify":
+            continue
+        for t in tests_of(doc):
+            inp = t.get("input")
+            if not isinstance(inp, dict) or not isinstance(inp.get("token"), str):
+                continue
+            lines = [inp["token"]]
+            for key, value in inp.items():
+                if key == "token" or key in SECRET_FIELDS:
+                    continue
+                text = case_value(key, value, s)
+                if text is not None:
+                    lines.append(f"{key}={text}")
+            if any("\n" in line for line in lines):
+                continue  # a token with a newline cannot be a VerifyCase line
+            yield "\n".join(lines).encode()
+
+
+def requests(files, scheme_prefix, operation):
+    for s, op, doc, _raw in files:
+        if not s.startswith(scheme_prefix) or op != operation:
+            continue
+        for t in tests_of(doc):
+            if isinstance(t.get("input"), dict):
+                yield json.dumps(t["input"], separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def enc(strings):
+    for s in strings:
+        yield s.encode("utf-8", "surrogateescape") if isinstance(s, str) else s
+
+
+def seeds_for(target, files):
+    name = target[:-len("_fuzzer")] if target.endswith("_fuzzer") else target
+    all_tokens = list(tokens(files))
+    if name == "inspect":
+        return enc(tok for _s, tok in all_tokens)
+    if name == "core_base64":
+        return enc(tok[LAYOUT[s]["b64_at"]:] for s, tok in all_tokens if s in LAYOUT)
+    if name == "core_inflate":
+        return (b64_layer(s, tok) for s, tok in all_tokens if s in LAYOUT and LAYOUT[s]["zlib"])
+    if name == "core_byte_reader":
+        return (b64_layer(s, tok) for s, tok in all_tokens)
+    if name == "vector_file":
+        return (raw for _s, _op, _doc, raw in files)
+    if name.startswith("lifecycle"):
+        return requests(files, "", "scenario")
+    if name == "protocol":
+        return requests(files, "", "verify")
+    scheme_ids = {k.replace("-", ""): k for k in LAYOUT}  # agora006 -> agora-006
+    prefix, _, layer = name.partition("_")
+    scheme = scheme_ids.get(prefix)
+    if layer == "roundtrip":
+        return requests(files, prefix, "build")
+    if scheme is None:
+        return iter(())
+    if layer == "parse":
+        return enc(tok for _s, tok in tokens(files, scheme))
+    if layer == "verify":
+        return verify_cases(files, scheme)
+    if layer in ("content", "body", "userbuf_bytes"):
+        return (b64_layer(scheme, tok) for _s, tok in tokens(files, scheme))
+    if layer in ("payload", "json"):
+        return (zlib_layer(scheme, tok) for _s, tok in tokens(files, scheme))
+    return iter(())
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--vectors", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--targets", required=True, help="comma-separated target names")
+    ap.add_argument("--log", help="write the per-target summary here instead of stdout")
+    args = ap.parse_args()
+    lines = []
+    files = load_vectors(args.vectors) if os.path.isdir(args.vectors) else []
+    total = 0
+    for target in [t for t in args.targets.replace(";", ",").split(",") if t]:
+        out = os.path.join(args.out, target)
+        shutil.rmtree(out, ignore_errors=True)
+        os.makedirs(out)
+        seen = set()
+        for seed in [b""] + list(seeds_for(target, files)):
+            if seed is None:
+                continue
+            digest = hashlib.sha1(seed).hexdigest()
+            if digest in seen:
+                continue
+            seen.add(digest)
+            with open(os.path.join(out, digest), "wb") as f:
+                f.write(seed)
+        total += len(seen)
+        lines.append(f"{target}: {len(seen)} seeds")
+    lines.append(f"total: {total} seeds from {len(files)} vector files")
+    if args.log:
+        with open(args.log, "w") as f:
+            f.write("\n".join(lines) + "\n")
+    else:
+        print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
