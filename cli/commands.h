@@ -17,5 +17,7 @@ void register_build(CLI::App& app, int& exit_code);
 void register_verify(CLI::App& app, int& exit_code);
 void register_conformance(CLI::App& app, int& exit_code);
 void register_serve(CLI::App& app, int& exit_code);
+void register_simulate(CLI::App& app, int& exit_code);
+void register_diagnose(CLI::App& app, int& exit_code);
 
 }  // namespace tokcheck::cli

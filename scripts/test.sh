@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Every test: set up, build and run the whole suite (unit, conformance,
+# property, fuzz-corpus replay, CLI) in the default build, then again under
+# AddressSanitizer + UndefinedBehaviorSanitizer, then the fuzz smoke campaign.
+# TOKCHECK_SKIP_ASAN=1 / TOKCHECK_SKIP_FUZZ_SMOKE=1 skip those stages locally.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+jobs=$(nproc)
+
+run_preset() {
+  local preset=$1
+  echo "== $preset: configure and build"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j"$jobs"
+  echo "== $preset: ctest"
+  ctest --preset "$preset" -j"$jobs"
+}
+
+run_preset default
+echo "== default: conformance summary against the reference"
+build/default/cli/tokcheck conformance
+if [[ "${TOKCHECK_SKIP_ASAN:-0}" != 1 ]]; then
+  run_preset asan
+fi
+if [[ "${TOKCHECK_SKIP_FUZZ_SMOKE:-0}" != 1 && -x scripts/fuzz_campaign.sh ]]; then
+  echo "== fuzz smoke (libFuzzer, ASan+UBSan)"
+  scripts/fuzz_campaign.sh --smoke
+fi
+echo "== all stages passed"
