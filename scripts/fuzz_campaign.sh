@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Runs every fuzz target (libFuzzer, ASan+UBSan: the `fuzz` preset) for a given
+# time on all cores, merges each corpus, and prints per target: executions per
+# second, coverage (cov = edges, ft = features) of the merged corpus, corpus size,
+# new corpus files (not in the seeds) and crashes.
+#
+#   scripts/fuzz_campaign.sh [--seconds N] [--total N] [--jobs N] [--smoke]
+#                            [--targets a,b] [--build DIR] [--out DIR] [--no-build]
+#
+#   --seconds N  time per target (default 60)      --total N   split N s over targets
+#   --jobs N     libFuzzer -fork workers (default: all cores)
+#   --smoke      CI smoke: 20 s per target
+#   --out DIR    corpora, crashes and logs (default build/fuzz-campaign); corpora
+#                persist there, so campaigns resume where the last one stopped
+#   TOKCHECK_FUZZ_PLAIN_MUTATOR=1 turns the re-signing mutators off (comparison).
+# Exit status 1 if any target crashed (artifacts in OUT/crashes/<target>/).
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+seconds=60 total="" jobs=$(nproc) targets="" build="$ROOT/build/fuzz-campaign-bin" out="$ROOT/build/fuzz-campaign" do_build=1
+while (($#)); do
+  case $1 in
+    --seconds) seconds=$2; shift ;;
+    --total) total=$2; shift ;;
+    --jobs) jobs=$2; shift ;;
+    --smoke) seconds=20 ;;
+    --targets) targets=$2; shift ;;
+    --build) build=$2; shift ;;
+    --out) out=$2; shift ;;
+    --no-build) do_build=0 ;;
+    *) sed -n '2,18p' "$0" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if ((do_build)); then
+  cmake --preset fuzz -S "$ROOT" -B "$build" >/dev/null
+  cmake --build "$build" --target tokcheck_fuzzers -j"$(nproc)" >/dev/null
+fi
+[ -f "$build/fuzz/fuzz_targets.txt" ] || { echo "no fuzz build in $build" >&2; exit 2; }
+if [ -n "$targets" ]; then
+  list=${targets//,/ }
+else
+  list=$(cat "$build/fuzz/fuzz_targets.txt")
+fi
+n=$(wc -w <<<"$list")
+if [ -n "$total" ]; then seconds=$((total / n)); fi
+((seconds > 0)) || seconds=1
+
+# Sanitizer reports are fatal; leaks are reported (libFuzzer -detect_leaks=1).
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+
+mkdir -p "$out/logs"
+echo "fuzz_campaign: $n targets x ${seconds}s, -fork=$jobs, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)"
+results=$out/results.tsv
+printf 'target\texec_per_s\tcov\tft\tseeds\tcorpus\tnew\tcrashes\n' >"$results"
+crashed=0
+for target in $list; do
+  bin=$build/fuzz/$target
+  options=$ROOT/fuzz/options/$target.options
+  dict=$(sed -n 's/^dict *= *//p' "$options")
+  max_len=$(sed -n 's/^max_len *= *//p' "$options")
+  seeds=$build/fuzz/corpus/$target
+  corpus=$out/corpus/$target
+  crashes=$out/crashes/$target
+  mkdir -p "$corpus" "$crashes"
+  extra=()
+  [ -d "$ROOT/fuzz/regressions/$target" ] && extra+=("$ROOT/fuzz/regressions/$target")
+  log=$out/logs/$target.log
+  # New units go to the first directory ($corpus); seeds and regressions are read.
+  "$bin" -fork="$jobs" -max_total_time="$seconds" -dict="$ROOT/fuzz/dicts/$dict" \
+    -max_len="$max_len" -timeout=10 -rss_limit_mb=2560 -ignore_crashes=1 -ignore_timeouts=1 \
+    -ignore_ooms=1 -artifact_prefix="$crashes/" "$corpus" "$seeds" "${extra[@]}" >"$log" 2>&1 || true
+  # exec/s as libFuzzer reports it for the whole run (last status line).
+  eps=$(grep -oE 'exec/s: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+  # Merge seeds + what was found into a minimal corpus with the same coverage.
+  merged=$out/corpus/$target.merge
+  rm -rf "$merged" && mkdir -p "$merged"
+  "$bin" -merge=1 -max_len="$max_len" "$merged" "$corpus" "$seeds" "${extra[@]}" \
+    >"$out/logs/$target.merge.log" 2>&1 || true
+  if [ -n "$(ls -A "$merged")" ]; then rm -rf "$corpus" && mv "$merged" "$corpus"; else rm -rf "$merged"; fi
+  # Coverage of the merged corpus: the INITED line of a replay.
+  "$bin" -runs=0 -max_len="$max_len" "$corpus" >"$out/logs/$target.cov.log" 2>&1 || true
+  cov=$(grep -oE 'INITED cov: [0-9]+' "$out/logs/$target.cov.log" | grep -oE '[0-9]+$' || echo 0)
+  ft=$(grep -oE 'INITED cov: [0-9]+ ft: [0-9]+' "$out/logs/$target.cov.log" | grep -oE '[0-9]+$' || echo 0)
+  nseeds=$(find "$seeds" -type f | wc -l)
+  ncorpus=$(find "$corpus" -type f | wc -l)
+  new=$(comm -13 <(ls "$seeds" | sort) <(ls "$corpus" | sort) | wc -l)
+  ncrash=$(find "$crashes" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
+  ((ncrash == 0)) || crashed=1
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$eps" "$cov" "$ft" "$nseeds" "$ncorpus" "$new" "$ncrash" >>"$results"
+done
+column -t -s $'\t' "$results"
+echo "fuzz_campaign: done $(date -u +%FT%TZ), load $(cut -d' ' -f1-3 /proc/loadavg); results in $results"
+if ((crashed)); then
+  echo "fuzz_campaign: CRASHES found; reproducers in $out/crashes/ (copy each to fuzz/regressions/<target>/)"
+  exit 1
+fi
