@@ -40,6 +40,8 @@ struct VendorTable {
 
 // One function per vendor table, each defined in its own file.
 std::span<const CodeRow> agora_rows();
+std::span<const CodeRow> volc_rows();
+std::span<const CodeRow> tencent_rows();
 
 std::span<const VendorTable> all_tables();
 const VendorTable* find_table(std::string_view vendor);

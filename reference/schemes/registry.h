@@ -16,5 +16,7 @@ const Scheme* detect_scheme(std::string_view token);
 // One accessor per scheme, each defined beside its adapter.
 const Scheme& agora006_scheme();
 const Scheme& agora007_scheme();
+const Scheme& volc001_scheme();
+const Scheme& tencent_usersig_scheme();
 
 }  // namespace tokcheck::schemes

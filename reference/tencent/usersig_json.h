@@ -1,0 +1,88 @@
+// The JSON layer of a Tencent UserSig (suite-anchors.md §7; docs/formats/tencent.md):
+// a strict reader for the claims object, and writers that reproduce the byte-exact
+// JSON text of the three vendor SDKs, which differ (Python json.dumps, Go
+// encoding/json, C++ rapidjson).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "reference/core/condition.h"
+
+namespace tokcheck::tencent {
+
+// RFC 3629 well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
+bool is_valid_utf8(std::string_view s);
+
+// One top-level member of the claims object. Nested values are validated but not kept.
+struct JsonMember {
+  enum class Kind : std::uint8_t {
+    kString,   // string_value holds the unescaped UTF-8
+    kInteger,  // a number without fraction or exponent; see integer / integer_overflow
+    kNumber,   // a number with a fraction or an exponent
+    kOther,    // true, false, null, an array or an object
+  };
+  std::string key;
+  Kind kind = Kind::kOther;
+  std::string string_value;
+  std::int64_t integer = 0;
+  bool integer_overflow = false;  // outside int64
+};
+
+// Reads one JSON object per RFC 8259, strictly: UTF-8 only (no BOM, no overlongs,
+// no surrogates), no control characters in strings, escapes validated (a \u
+// surrogate must be paired), whitespace only around the object, nesting at most
+// kMaxDepth, and no object anywhere with a repeated key (after unescaping; I-JSON,
+// RFC 7493 §2.3). Anything else is kBadJson, including a top-level value that is not
+// an object. Never throws; member storage is reused across calls.
+class JsonObjectReader {
+ public:
+  static constexpr int kMaxDepth = 32;
+
+  Malformation parse(std::string_view text);
+  std::span<const JsonMember> members() const { return {members_.data(), count_}; }
+  // The member named `key`, or nullptr.
+  const JsonMember* find(std::string_view key) const;
+
+ private:
+  class Cursor;
+  std::vector<JsonMember> members_;
+  std::size_t count_ = 0;
+  std::vector<std::size_t> order_;
+};
+
+// Which SDK's serialization (suite-anchors.md §7 "SDK divergence").
+enum class JsonStyle : std::uint8_t {
+  kPython,  // json.dumps(dict): ", " / ": " separators, ensure_ascii, zlib level 6
+  kGo,      // encoding/json Encoder: compact, HTML-escaped, omitempty, "\n"; zlib stored
+  kCpp,     // rapidjson Writer: compact, other key order; zlib level 1 (Z_BEST_SPEED)
+};
+std::string_view to_string(JsonStyle s);
+std::optional<JsonStyle> json_style_from_string(std::string_view s);
+inline constexpr JsonStyle kAllJsonStyles[] = {JsonStyle::kPython, JsonStyle::kGo, JsonStyle::kCpp};
+
+// The claims to serialize; strings must be valid UTF-8 (the builder checks).
+struct ClaimsJson {
+  std::string_view ver;
+  std::string_view identifier;
+  std::uint64_t sdkappid = 0;
+  std::int64_t expire = 0;
+  std::int64_t time = 0;
+  std::optional<std::string_view> userbuf_base64;
+  std::string_view sig_base64;
+};
+
+// The JSON text exactly as the SDK of `style` writes it (key order, separators,
+// escaping, Go's omitempty and trailing newline).
+std::string write_claims_json(const ClaimsJson& claims, JsonStyle style);
+
+// zlib as the SDK of `style` compresses (Python level 6, C++ level 1, Go
+// NoCompression: one stored block then an empty final stored block).
+std::vector<std::uint8_t> compress_for_style(std::span<const std::uint8_t> json, JsonStyle style);
+
+}  // namespace tokcheck::tencent
