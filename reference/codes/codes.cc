@@ -19,6 +19,8 @@ std::string_view to_string(Basis b) {
 std::span<const VendorTable> all_tables() {
   static const auto tables = std::to_array<VendorTable>({
       {"agora", "Agora RTC (seed 001_d4a146d8499d6d2a.txt)", agora_rows()},
+      {"zego", "ZEGO Express (seed 000_8bca4052b8130c0a.txt; token-formats.md ZEGO §4)",
+       zego_rows()},
       {"volc", "Volcengine / ByteDance RTC (docs 6348/136652; seed 004_feb3ed951cfe7da6.txt)",
        volc_rows()},
       {"tencent", "Tencent TLSSigAPI CHECK_ERR (tls_sig_api_v2.h)", tencent_rows()},

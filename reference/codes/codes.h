@@ -40,6 +40,7 @@ struct VendorTable {
 
 // One function per vendor table, each defined in its own file.
 std::span<const CodeRow> agora_rows();
+std::span<const CodeRow> zego_rows();
 std::span<const CodeRow> volc_rows();
 std::span<const CodeRow> tencent_rows();
 
