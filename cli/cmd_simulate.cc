@@ -16,9 +16,11 @@ std::string describe_output(const Json& o) {
   const std::string kind = o.value("kind", "");
   std::string line;
   if (kind == "result") {
-    line = o.value("call", "") + " → " + (o.value("ok", false) ? "ok" : "failed: " + o.value("reason", ""));
+    line = o.value("call", "") + " → " +
+           (o.value("ok", false) ? "ok" : "failed: " + o.value("reason", ""));
     if (o.contains("codes")) {
-      for (const Json& c : o["codes"]) line += " [" + c["code"].dump() + " " + c.value("name", "") + "]";
+      for (const Json& c : o["codes"])
+        line += " [" + c["code"].dump() + " " + c.value("name", "") + "]";
     }
     if (o.contains("via")) line += " via " + o.value("via", "");
   } else if (kind == "callback") {
@@ -30,7 +32,8 @@ std::string describe_output(const Json& o) {
     if (o.contains("errMsg")) line += "}";
   } else if (kind == "kicked_out") {
     line = "kicked out (" + o.value("reason", "") + ")";
-    for (const Json& c : o["codes"]) line += " [" + c["code"].dump() + " " + c.value("name", "") + "]";
+    for (const Json& c : o["codes"])
+      line += " [" + c["code"].dump() + " " + c.value("name", "") + "]";
   } else if (kind == "stream_stopped") {
     line = "stream " + o.value("stream", "") + " stopped (" + o.value("reason", "") + ")";
   } else if (kind == "clock_ignored") {

@@ -1,0 +1,149 @@
+#include "reference/lifecycle/session.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "reference/codes/codes.h"
+
+namespace tokcheck::lifecycle {
+
+void Session::apply(const Json& event, int index) {
+  const std::string path = "events[" + std::to_string(index) + "]";
+  if (!event.is_object()) usage(path, "an event is a JSON object");
+  const std::string op = req_string(event, path, "op");
+  event_index_ = index;
+  call_ = op;
+
+  std::int64_t t = now_;
+  if (has(event, "at")) t = req_int(event, path, "at");
+  if (op == "advance") {
+    if (has(event, "seconds")) {
+      if (has(event, "at")) usage(path, "advance takes \"at\" or \"seconds\", not both");
+      t = now_ + req_int(event, path, "seconds");
+    } else if (!has(event, "at")) {
+      usage(path, "advance needs \"at\" (absolute) or \"seconds\" (relative)");
+    }
+    only_keys(event, path, {"op", "at", "seconds"});
+  }
+  if (t < now_) {
+    Json& o = emit("clock_ignored");
+    o["event"] = index;
+    o["requested"] = t;
+    t = now_;
+  }
+  run_timers_until(t);
+  now_ = t;
+  if (op != "advance") dispatch(op, event, path);
+  // A token accepted with less than the notice lead left gets its notice now.
+  run_timers_until(now_);
+}
+
+Json Session::take_outputs() {
+  Json out = std::move(outputs_);
+  outputs_ = Json::array();
+  return out;
+}
+
+std::int64_t Session::expiry_instant() const {
+  return expired_at_expire_ ? *expire_ : *expire_ + 1;
+}
+
+void Session::watch(std::optional<std::int64_t> expire) {
+  watching_ = true;
+  expire_ = expire;
+  notice_fired_ = false;
+  expiry_fired_ = false;
+  if (expire_) {
+    notice_due_ = std::max(now_, *expire_ - kWillExpireLead);
+    // A token that is already expired is never watched (calls reject it), but
+    // keep the notice strictly before the expiry all the same.
+    if (notice_due_ >= expiry_instant()) notice_fired_ = true;
+  }
+}
+
+void Session::unwatch() {
+  watching_ = false;
+  expire_.reset();
+}
+
+void Session::run_timers_until(std::int64_t t) {
+  // Each timer runs at its own time; a timer's handler may unwatch or re-watch.
+  while (watching_ && expire_) {
+    if (!notice_fired_ && notice_due_ <= t) {
+      now_ = std::max(now_, notice_due_);
+      notice_fired_ = true;
+      on_will_expire(*expire_ - now_);
+      continue;
+    }
+    if (!expiry_fired_ && expiry_instant() <= t) {
+      now_ = std::max(now_, expiry_instant());
+      expiry_fired_ = true;
+      notice_fired_ = true;  // never a notice after the expiry
+      on_expired();
+      continue;
+    }
+    break;
+  }
+}
+
+Json& Session::emit(std::string_view kind) {
+  Json o;
+  o["at"] = now_;
+  o["kind"] = kind;
+  outputs_.push_back(std::move(o));
+  return outputs_.back();
+}
+
+void Session::result_ok() {
+  Json& o = emit("result");
+  o["event"] = event_index_;
+  o["call"] = call_;
+  o["ok"] = true;
+}
+
+Json& Session::result_fail(std::string_view reason, Json codes) {
+  Json& o = emit("result");
+  o["event"] = event_index_;
+  o["call"] = call_;
+  o["ok"] = false;
+  o["reason"] = reason;
+  o["codes"] = std::move(codes);
+  return o;
+}
+
+void Session::callback(std::string_view name) { emit("callback")["name"] = name; }
+
+void Session::will_expire_callback(std::string_view name, std::int64_t remaining) {
+  Json& o = emit("callback");
+  o["name"] = name;
+  o["remaining"] = remaining;
+}
+
+void Session::kicked_out(std::string_view reason, Json codes) {
+  Json& o = emit("kicked_out");
+  o["reason"] = reason;
+  o["codes"] = std::move(codes);
+}
+
+void Session::stream_stopped(std::string_view stream, std::string_view reason) {
+  Json& o = emit("stream_stopped");
+  o["stream"] = stream;
+  o["reason"] = reason;
+}
+
+Json code_value(std::string_view code) {
+  long long n = 0;
+  const auto [end, ec] = std::from_chars(code.data(), code.data() + code.size(), n);
+  if (ec == std::errc() && end == code.data() + code.size()) return n;
+  return std::string(code);
+}
+
+Json table_codes(std::string_view vendor, Condition c, std::string_view platform) {
+  Json out = Json::array();
+  for (const codes::VendorCode& vc : codes::codes_for(vendor, c)) {
+    if (vc.platform == platform) out.push_back({{"code", code_value(vc.code)}, {"name", vc.name}});
+  }
+  return out;
+}
+
+}  // namespace tokcheck::lifecycle

@@ -1,0 +1,42 @@
+// The token lifecycle engine (docs/SEMANTICS.md): a vendor profile and a
+// time-ordered list of events in, the SDK's outputs out: callbacks (will expire,
+// did expire / request token), kick-outs, stopped streams, and a result for every
+// call with the vendor's code for that platform and version. Deterministic: a
+// simulated clock, no sleeping, no wall clock.
+//
+//   {"profile": {...}, "start": <unix seconds>, "tokens": {name: token}, "events": [...]}
+//     → {"outputs": [...]}
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "reference/lifecycle/fields.h"
+
+namespace tokcheck::lifecycle {
+
+class Session;
+
+// Runs a whole scenario. Throws schemes::UsageError (naming the offending path)
+// for an invalid scenario or an unknown profile combination.
+Json simulate_json(const Json& scenario);
+
+// The same engine one event at a time, for stateful property tests and tools.
+// `scenario` supplies profile, start and tokens; its "events" are ignored.
+class Simulator {
+ public:
+  explicit Simulator(const Json& scenario);
+  ~Simulator();
+  Simulator(Simulator&&) noexcept;
+  Simulator& operator=(Simulator&&) noexcept;
+
+  // Applies one event and returns the outputs it produced (timers that came due
+  // before it first). `index` is echoed as "event" in results.
+  Json apply(const Json& event, int index);
+  std::int64_t now() const;
+
+ private:
+  std::unique_ptr<Session> session_;
+};
+
+}  // namespace tokcheck::lifecycle

@@ -1,0 +1,404 @@
+// ZEGO Express, DocsView and SuperBoard (seeds 000_8bca4052b8130c0a.txt,
+// 002_0acf9ebd17163d1c.txt; token-formats.md ZEGO §4). Rules, by id in
+// docs/SEMANTICS.md:
+//   ZEGO-WILL-EXPIRE-30: onRoomTokenWillExpire (Web: roomTokenWillExpire) 30 s
+//     before the expiry, from 2.8.0 with renewToken.
+//   ZEGO-EXPIRY-2.8-2.12 / ZEGO-EXPIRY-2.13-NOSWITCH: on expiry nothing visible; the
+//     user stays, streams keep going, the next publish (1003072) / play (1004003) fails.
+//   ZEGO-EXPIRY-2.13-SWITCH: ≥ 2.13.0 with privilege-expiry management on: kicked
+//     out, publishing stopped; re-login and re-publish are refused.
+//   ZEGO-AUTH-*: AppSign only, Token, Token + AppSign (either passes), forced Token
+//     (AppSign refused).
+//   ZEGO-TOKEN03-2.8 / ZEGO-TOKEN04-2.17: the token version the SDK accepts.
+//   ZEGO-RENEW-NEXT-PUBLISH: a renewed token's privileges apply from the next publish.
+//   ZEGO-DOCS-* / ZEGO-BOARD-*: DocsView / SuperBoard init with a token, their
+//     will-expire notice and renewToken.
+#include <algorithm>
+#include <vector>
+
+#include "reference/lifecycle/sdk_codes.h"
+#include "reference/lifecycle/sessions.h"
+#include "reference/lifecycle/zego_caps.h"
+
+namespace tokcheck::lifecycle {
+namespace {
+
+constexpr ClaimNames kZegoClaims{"app_id", "room", "user", true, true};
+
+enum class AuthMode { kAppSign, kToken, kTokenAppSign, kForcedToken };
+
+struct ZegoProfile {
+  std::string product;
+  std::string platform;
+  SdkVersion version;
+  ZegoCaps caps;
+  AuthMode auth = AuthMode::kToken;
+  std::string token_version = "04";
+  bool expiry_management = false;
+  std::optional<std::string> app_id;
+  std::optional<std::string> secret;
+};
+
+class ZegoSessionBase : public Session {
+ public:
+  ZegoSessionBase(const SessionInput& in, ZegoProfile profile)
+      : Session(in.start, /*expired_at_expire=*/true),  // token04.h: now >= expire
+        book_(in.tokens, kZegoClaims),
+        p_(std::move(profile)) {}
+
+ protected:
+  Evaluation evaluate(const TokenSpec& t, const std::optional<std::string>& room,
+                      const std::optional<std::string>& user, bool login,
+                      const std::string& path) const {
+    TokenCheck c;
+    c.now = now();
+    c.app = p_.app_id;
+    c.room = room;
+    c.user = user;
+    c.expired_at_expire = true;
+    c.default_version = p_.token_version;
+    const ZegoCaps caps = p_.caps;
+    if (p_.product == "express") {
+      c.version_supported = [caps](std::string_view v) {
+        return v == "03" ? caps.token03 : v == "04" ? caps.token04 : false;
+      };
+    }
+    c.require_login_privilege = login;
+    if (!t.encoded) return evaluate_claims(t, c);
+    if (!p_.secret) usage(path, "an encoded ZEGO token needs profile.secret to be verified");
+    Json request{{"secret", *p_.secret}};
+    if (p_.app_id) request["app_id"] = std::stoll(*p_.app_id);
+    if (user) request["user_id"] = *user;
+    if (room) request["room_id"] = *room;
+    return evaluate_encoded(t, std::move(request), c);
+  }
+
+  Json login_codes(Condition c) const { return table_codes("zego", c, p_.caps.code_platform); }
+
+  TokenBook book_;
+  ZegoProfile p_;
+};
+
+// --- Express ----------------------------------------------------------------------
+class ExpressSession final : public ZegoSessionBase {
+ public:
+  using ZegoSessionBase::ZegoSessionBase;
+
+ private:
+  enum class AppSign { kNone, kValid, kInvalid };
+
+  void dispatch(std::string_view op, const Json& e, const std::string& path) override {
+    if (op == "createEngine") {
+      only_keys(e, path, {"op", "at", "app_sign"});
+      create_engine(e, path);
+    } else if (op == "loginRoom") {
+      only_keys(e, path, {"op", "at", "room", "user", "token"});
+      login(e, path);
+    } else if (op == "renewToken") {
+      only_keys(e, path, {"op", "at", "token"});
+      renew(e, path);
+    } else if (op == "startPublishingStream" || op == "startPlayingStream") {
+      only_keys(e, path, {"op", "at", "stream"});
+      start_stream(op == "startPublishingStream", req_string(e, path, "stream"));
+    } else if (op == "stopPublishingStream" || op == "stopPlayingStream") {
+      only_keys(e, path, {"op", "at", "stream"});
+      auto& list = op == "stopPublishingStream" ? publishing_ : playing_;
+      const std::string stream = req_string(e, path, "stream");
+      list.erase(std::remove(list.begin(), list.end(), stream), list.end());
+      result_ok();
+    } else if (op == "logoutRoom") {
+      only_keys(e, path, {"op", "at"});
+      logged_in_ = false;
+      publishing_.clear();
+      playing_.clear();
+      unwatch();
+      result_ok();
+    } else if (op == "set_server_switch") {
+      only_keys(e, path, {"op", "at", "name", "value"});
+      req_choice(e, path, "name", {"privilege_expiry_management"});
+      p_.expiry_management = req_bool(e, path, "value");
+    } else {
+      usage(join_path(path, "op"),
+            "\"" + std::string(op) +
+                "\" is not a ZEGO Express event (createEngine, loginRoom, renewToken, "
+                "startPublishingStream, stopPublishingStream, startPlayingStream, "
+                "stopPlayingStream, logoutRoom, set_server_switch, advance)");
+    }
+  }
+
+  void create_engine(const Json& e, const std::string& path) {
+    AppSign sign = AppSign::kNone;
+    if (has(e, "app_sign")) {
+      sign = req_choice(e, path, "app_sign", {"valid", "invalid"}) == "valid" ? AppSign::kValid
+                                                                              : AppSign::kInvalid;
+    }
+    if (sign != AppSign::kNone && !p_.caps.appsign) {
+      usage(join_path(path, "app_sign"), "this platform has no AppSign authentication");
+    }
+    if (p_.auth == AuthMode::kToken && sign != AppSign::kNone) {
+      usage(join_path(path, "app_sign"), "auth_mode \"token\" creates the engine without AppSign");
+    }
+    if ((p_.auth == AuthMode::kAppSign || p_.auth == AuthMode::kTokenAppSign) &&
+        sign == AppSign::kNone) {
+      usage(join_path(path, "app_sign"), "this auth_mode creates the engine with an AppSign");
+    }
+    if (engine_) {
+      result_fail("engine_exists", Json::array());
+      return;
+    }
+    engine_ = true;
+    app_sign_ = sign;
+    result_ok();
+  }
+
+  void login(const Json& e, const std::string& path) {
+    const std::string room = req_string(e, path, "room");
+    const std::string user = req_string(e, path, "user");
+    const std::optional<TokenSpec> token = book_.resolve(e, path);
+    if (token && p_.auth == AuthMode::kAppSign) {
+      usage(join_path(path, "token"), "auth_mode \"appsign\" logs in without a token");
+    }
+    if (!engine_) {
+      result_fail("no_engine", Json::array());
+      return;
+    }
+    if (logged_in_) {
+      result_fail("already_logged_in", Json::array());
+      return;
+    }
+    const bool forced = p_.auth == AuthMode::kForcedToken;
+    std::optional<Evaluation> ev;
+    if (token) ev = evaluate(*token, room, user, /*login=*/true, path);
+    const bool token_ok = ev && ev->condition == Condition::kValid;
+    // Seed 002: with both, "只要其中一个校验通过则表示鉴权通过"; forced Token
+    // "不兼容 AppSign 鉴权".
+    const bool appsign_ok = !forced && app_sign_ == AppSign::kValid;
+    if (!token_ok && !appsign_ok) {
+      if (ev) {
+        result_fail(ev->condition, login_codes(ev->condition));
+      } else if (forced && app_sign_ != AppSign::kNone) {
+        result_fail("appsign_refused", sdk_codes("zego", "appsign_auth", p_.caps.code_platform));
+      } else if (app_sign_ == AppSign::kInvalid) {
+        result_fail("appsign_invalid", sdk_codes("zego", "appsign_auth", p_.caps.code_platform));
+      } else {
+        result_fail(Condition::kTokenMissing, login_codes(Condition::kTokenMissing));
+      }
+      return;
+    }
+    logged_in_ = true;
+    room_ = room;
+    user_ = user;
+    by_appsign_ = appsign_ok;
+    publishing_.clear();
+    playing_.clear();
+    publish_privilege_ = token_ok ? ev->publish_privilege : true;
+    if (token_ok) {
+      watch(ev->expire);
+    } else {
+      unwatch();
+    }
+    result_ok();
+  }
+
+  void renew(const Json& e, const std::string& path) {
+    const std::optional<TokenSpec> token = book_.resolve(e, path);
+    if (!token) usage(join_path(path, "token"), "renewToken needs a token");
+    if (!p_.caps.renew) {
+      result_fail("api_unavailable", Json::array());
+      return;
+    }
+    if (!logged_in_) {
+      result_fail("not_logged_in", Json::array());
+      return;
+    }
+    const Evaluation ev = evaluate(*token, room_, user_, /*login=*/false, path);
+    if (ev.condition != Condition::kValid) {
+      result_fail(ev.condition, login_codes(ev.condition));
+      return;
+    }
+    publish_privilege_ = ev.publish_privilege;  // for the next publish only
+    watch(ev.expire);
+    result_ok();
+  }
+
+  void start_stream(bool publish, const std::string& stream) {
+    if (!logged_in_) {
+      result_fail("not_logged_in", Json::array());
+      return;
+    }
+    const std::string_view key = publish ? "publish_auth" : "play_auth";
+    if (!by_appsign_) {
+      if (watched_expired()) {
+        result_fail(Condition::kExpired, sdk_codes("zego", key, p_.caps.code_platform));
+        return;
+      }
+      if (publish && !publish_privilege_) {
+        result_fail(Condition::kPrivilegeMissing, sdk_codes("zego", key, p_.caps.code_platform));
+        return;
+      }
+    }
+    auto& list = publish ? publishing_ : playing_;
+    if (std::find(list.begin(), list.end(), stream) == list.end()) list.push_back(stream);
+    result_ok();
+  }
+
+  void on_will_expire(std::int64_t remaining) override {
+    will_expire_callback(
+        p_.caps.code_platform == "web" ? "roomTokenWillExpire" : "onRoomTokenWillExpire",
+        remaining);
+  }
+
+  void on_expired() override {
+    if (by_appsign_) return;  // AppSign has no expiry; it still authenticates
+    if (p_.caps.expiry_kick && p_.expiry_management) {
+      kicked_out("token_expired", Json::array());
+      for (const std::string& s : publishing_) stream_stopped(s, "token_expired");
+      publishing_.clear();
+      logged_in_ = false;
+      unwatch();
+    }
+    // Otherwise nothing is visible now: the token stays, expired (watched_expired()).
+  }
+
+  bool engine_ = false;
+  AppSign app_sign_ = AppSign::kNone;
+  bool logged_in_ = false;
+  bool by_appsign_ = false;
+  bool publish_privilege_ = true;
+  std::string room_;
+  std::string user_;
+  std::vector<std::string> publishing_;
+  std::vector<std::string> playing_;
+};
+
+// --- DocsView and SuperBoard --------------------------------------------------------
+class BoardSession final : public ZegoSessionBase {
+ public:
+  using ZegoSessionBase::ZegoSessionBase;
+
+ private:
+  void dispatch(std::string_view op, const Json& e, const std::string& path) override {
+    const bool board = p_.product == "superboard";
+    if (op == "init") {
+      if (board) {
+        only_keys(e, path, {"op", "at", "user", "room", "token"});
+      } else {
+        only_keys(e, path, {"op", "at", "user", "token"});
+      }
+      const std::string user = req_string(e, path, "user");
+      std::optional<std::string> room;
+      if (board) room = req_string(e, path, "room");
+      const std::optional<TokenSpec> token = book_.resolve(e, path);
+      if (!token) usage(join_path(path, "token"), "init with token authentication needs a token");
+      if (!p_.caps.token_auth) {
+        result_fail("token_auth_unavailable", Json::array());
+        return;
+      }
+      if (inited_) {
+        result_fail("already_initialized", Json::array());
+        return;
+      }
+      const Evaluation ev = evaluate(*token, room, user, /*login=*/true, path);
+      if (ev.condition != Condition::kValid) {
+        result_fail(ev.condition, Json::array());
+        return;
+      }
+      inited_ = true;
+      user_ = user;
+      room_ = room;
+      watch(ev.expire);
+      result_ok();
+    } else if (op == "renewToken") {
+      only_keys(e, path, {"op", "at", "token"});
+      const std::optional<TokenSpec> token = book_.resolve(e, path);
+      if (!token) usage(join_path(path, "token"), "renewToken needs a token");
+      if (!inited_) {
+        result_fail("not_initialized", Json::array());
+        return;
+      }
+      const Evaluation ev = evaluate(*token, room_, user_, /*login=*/false, path);
+      if (ev.condition != Condition::kValid) {
+        result_fail(ev.condition, Json::array());
+        return;
+      }
+      watch(ev.expire);
+      result_ok();
+    } else {
+      usage(join_path(path, "op"), "\"" + std::string(op) + "\" is not a ZEGO " + p_.product +
+                                       " event (init, renewToken, advance)");
+    }
+  }
+
+  void on_will_expire(std::int64_t remaining) override {
+    std::string_view name = "onTokenWillExpire";                     // DocsView Android / Electron
+    if (p_.product == "superboard") name = "onRoomTokenWillExpire";  // Express's, seed 002
+    if (p_.product == "docsview" && p_.platform == "ios") name = "tokenWillExpire";
+    will_expire_callback(name, remaining);
+  }
+
+  // The seeds document only the notice and renewToken for these SDKs: nothing
+  // else is modelled at the expiry (docs/SEMANTICS.md ZEGO-DOCS-EXPIRY).
+  void on_expired() override {}
+
+  bool inited_ = false;
+  std::string user_;
+  std::optional<std::string> room_;
+};
+
+std::optional<std::string> app_id_text(const Json& p) {
+  if (!has(p, "app_id")) return std::nullopt;
+  const Json& v = p["app_id"];
+  if (v.is_number_unsigned() || v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
+  if (v.is_string()) return v.get<std::string>();
+  usage("profile.app_id", "must be a number or a string");
+}
+
+}  // namespace
+
+std::unique_ptr<Session> make_zego_session(const SessionInput& in) {
+  const Json& j = in.profile;
+  ZegoProfile p;
+  p.product = req_choice(j, "profile", "product", {"express", "docsview", "superboard"});
+  if (p.product == "express") {
+    only_keys(j, "profile",
+              {"vendor", "product", "platform", "sdk_version", "auth_mode", "token_version",
+               "privilege_expiry_management", "app_id", "secret"});
+  } else {
+    only_keys(
+        j, "profile",
+        {"vendor", "product", "platform", "sdk_version", "token_version", "app_id", "secret"});
+  }
+  p.platform = req_string(j, "profile", "platform");
+  const std::string version_text = req_string(j, "profile", "sdk_version");
+  const auto version = parse_version(version_text);
+  if (!version)
+    usage("profile.sdk_version", "\"" + version_text + "\" is not a version like 2.13.0");
+  p.version = *version;
+  const auto caps = zego_caps(p.product, p.platform, p.version);
+  if (!caps) {
+    usage("profile.platform", "ZEGO " + p.product + " has no documented platform \"" + p.platform +
+                                  "\" (known: " + zego_platforms(p.product) + ")");
+  }
+  p.caps = *caps;
+  p.token_version = has(j, "token_version")
+                        ? req_choice(j, "profile", "token_version", {"03", "04"})
+                        : std::string("04");
+  p.app_id = app_id_text(j);
+  p.secret = opt_string(j, "profile", "secret");
+  if (p.product != "express") return std::make_unique<BoardSession>(in, std::move(p));
+
+  const std::string mode =
+      req_choice(j, "profile", "auth_mode", {"appsign", "token", "token_appsign", "forced_token"});
+  p.auth = mode == "appsign"         ? AuthMode::kAppSign
+           : mode == "token"         ? AuthMode::kToken
+           : mode == "token_appsign" ? AuthMode::kTokenAppSign
+                                     : AuthMode::kForcedToken;
+  if (!p.caps.appsign && (p.auth == AuthMode::kAppSign || p.auth == AuthMode::kTokenAppSign)) {
+    usage("profile.auth_mode",
+          "\"" + mode + "\" needs AppSign, which ZEGO " + p.platform + " does not have");
+  }
+  p.expiry_management = req_bool(j, "profile", "privilege_expiry_management");
+  return std::make_unique<ExpressSession>(in, std::move(p));
+}
+
+}  // namespace tokcheck::lifecycle
