@@ -78,7 +78,7 @@ Evaluation evaluate_claims(const TokenSpec& token, const TokenCheck& check) {
   if (check.version_supported && !check.version_supported(e.version)) {
     return fail(Condition::kUnsupportedVersion);
   }
-  if (token.secret_generation != check.secret_generation) return fail(Condition::kBadSignature);
+  if (token.secret_generation != check.secret_generation) return fail(check.wrong_secret);
   if (check.app && token.app && *check.app != *token.app) return fail(Condition::kAppIdMismatch);
   if (check.room && token.room && *check.room != *token.room) return fail(check.room_mismatch);
   if (check.user && token.user && *check.user != *token.user) return fail(check.user_mismatch);
@@ -104,7 +104,8 @@ Evaluation evaluate_encoded(const TokenSpec& token, Json request, const TokenChe
   request["token"] = *token.encoded;
   request["now"] = check.now;
   e.condition = scheme->verify(request).verdict.condition;
-  const schemes::ParseOutcome parsed = scheme->parse(Json{{"token", *token.encoded}});
+  // Parse needs what verify needs to read the token (ZEGO decrypts with the secret).
+  const schemes::ParseOutcome parsed = scheme->parse(request);
   if (parsed.error == Malformation::kNone && parsed.fields.is_object()) {
     for (const schemes::TimeFact& f : scheme->timeline(parsed.fields)) {
       if (!f.is_expiry || f.unix <= 0) continue;

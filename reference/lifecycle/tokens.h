@@ -54,6 +54,9 @@ struct TokenCheck {
   std::optional<std::string> user;
   std::int64_t secret_generation = 1;
   bool expired_at_expire = true;  // expired when now >= expire (else only when now > expire)
+  // A token signed / encrypted under another secret: bad_signature for HMAC
+  // tokens, decrypt_failed for ZEGO's AES tokens.
+  Condition wrong_secret = Condition::kBadSignature;
   Condition room_mismatch = Condition::kRoomMismatch;
   Condition user_mismatch = Condition::kUserIdMismatch;
   std::string default_version;
@@ -70,7 +73,7 @@ struct Evaluation {
 };
 
 // Claims, judged in this order (the first failing check names the condition):
-// malformed → unsupported version → secret generation (bad_signature) → app →
+// malformed → unsupported version → secret generation (wrong_secret) → app →
 // room → user → expiry → login privilege.
 Evaluation evaluate_claims(const TokenSpec& token, const TokenCheck& check);
 

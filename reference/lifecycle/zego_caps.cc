@@ -1,63 +1,78 @@
-// PROVISIONAL: reads thresholds from seed 002 directly until
-// reference/zego/sdk_versions.h (the one table of ZEGO versions) lands; then this
-// file only adapts that table.
 #include "reference/lifecycle/zego_caps.h"
 
 #include <array>
 
+#include "reference/zego/sdk_versions.h"
+
 namespace tokcheck::lifecycle {
 namespace {
 
-struct Row {
-  std::string_view product, platform, token04_min;
-};
-constexpr auto kRows = std::to_array<Row>({
-    {"express", "ios", "2.17.0"},
-    {"express", "android", "2.17.0"},
-    {"express", "macos", "2.17.0"},
-    {"express", "windows", "2.17.0"},
-    {"express", "unity3d", "2.17.0"},
-    {"express", "flutter", "2.17.1"},
-    {"express", "electron", "2.17.3"},
-    {"express", "linux", "2.17.3"},
-    {"express", "web", "0.0.0"},
-    {"docsview", "ios", "2.3.0"},
-    {"docsview", "android", "2.3.0"},
-    {"docsview", "electron", "2.1.6"},
-    {"superboard", "ios", "2.3.0"},
-    {"superboard", "android", "2.3.0"},
-});
+using zego::SdkFeature;
+using zego::Support;
+
+// The Express platforms the lifecycle models: those for which the table answers
+// every feature the engine needs (token03, token04, renewToken, kick-out). The
+// table has only a token04 row for Unity3D, Flutter, React Native, uni-app,
+// Electron and Linux, so their renew / expiry behaviour is undocumented.
+constexpr auto kExpressFeatures =
+    std::to_array<SdkFeature>({SdkFeature::kToken03, SdkFeature::kToken04, SdkFeature::kRenewToken,
+                               SdkFeature::kKickOutOnExpiry});
 
 }  // namespace
 
-std::optional<ZegoCaps> zego_caps(std::string_view product, std::string_view platform,
-                                  const SdkVersion& v) {
-  for (const Row& r : kRows) {
-    if (r.product != product || r.platform != platform) continue;
-    ZegoCaps c;
-    const bool web = platform == "web";
-    c.code_platform = web ? "web" : "native";
-    c.appsign = !web;
-    if (product == "express") {
-      c.token03 = web || v >= version_of("2.8.0");
-      c.token04 = v >= version_of(r.token04_min);
-      c.renew = web || v >= version_of("2.8.0");
-      c.expiry_kick = !web && v >= version_of("2.13.0");
-    } else {
-      c.token_auth = v >= version_of(r.token04_min);
-      c.token03 = c.token04 = c.renew = c.token_auth;
-    }
-    return c;
-  }
-  return std::nullopt;
-}
+ZegoCapsResult zego_caps(std::string_view product_name, std::string_view platform_name,
+                         std::string_view version_text) {
+  const auto version = zego::SdkVersion::parse(version_text);
+  if (!version) return {std::nullopt, "\"" + std::string(version_text) + "\" is not a version"};
+  const auto product = zego::sdk_product_from_string(product_name);
+  if (!product) return {std::nullopt, "unknown ZEGO product " + std::string(product_name)};
 
-std::string zego_platforms(std::string_view product) {
-  std::string out;
-  for (const Row& r : kRows) {
-    if (r.product == product) out += (out.empty() ? "" : ", ") + std::string(r.platform);
+  ZegoCaps c;
+  if (platform_name == "web") {
+    if (*product != zego::SdkProduct::kExpress) {
+      return {std::nullopt, "the seeds document ZEGO " + std::string(product_name) +
+                                " token authentication for native platforms only"};
+    }
+    c.code_platform = "web";
+    c.token03 = c.token04 = c.renew = true;
+    return {c, ""};
   }
-  return out;
+  const auto platform = zego::sdk_platform_from_string(platform_name);
+  if (!platform) {
+    return {std::nullopt, "unknown platform \"" + std::string(platform_name) +
+                              "\" (ios, android, macos, windows, unity3d, flutter, react_native, "
+                              "uniapp, electron, linux, web)"};
+  }
+  auto yes = [&](SdkFeature f) {
+    return zego::sdk_supports(*product, *platform, f, *version) == Support::kYes;
+  };
+  c.code_platform = "native";
+  c.appsign = true;
+  if (*product == zego::SdkProduct::kExpress) {
+    for (SdkFeature f : kExpressFeatures) {
+      if (zego::sdk_supports(*product, *platform, f, *version) == Support::kUnknown) {
+        return {std::nullopt,
+                "reference/zego/sdk_versions.h does not say from which version "
+                "ZEGO Express " +
+                    std::string(platform_name) + " has " + std::string(zego::to_string(f))};
+      }
+    }
+    c.token03 = yes(SdkFeature::kToken03);
+    c.token04 = yes(SdkFeature::kToken04);
+    c.renew = yes(SdkFeature::kRenewToken);
+    c.expiry_kick = yes(SdkFeature::kKickOutOnExpiry);
+    return {c, ""};
+  }
+  if (*product != zego::SdkProduct::kDocsView && *product != zego::SdkProduct::kSuperBoard) {
+    return {std::nullopt, "the lifecycle models ZEGO express, docsview and superboard"};
+  }
+  if (zego::sdk_supports(*product, *platform, SdkFeature::kToken04, *version) ==
+      Support::kUnknown) {
+    return {std::nullopt, "reference/zego/sdk_versions.h has no ZEGO " + std::string(product_name) +
+                              " row for " + std::string(platform_name)};
+  }
+  c.token_auth = yes(SdkFeature::kToken04);
+  return {c, ""};
 }
 
 }  // namespace tokcheck::lifecycle

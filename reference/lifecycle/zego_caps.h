@@ -1,13 +1,13 @@
 // What one ZEGO SDK build can do with tokens, as the lifecycle engine needs it.
-// The version thresholds themselves are data in ONE place,
-// reference/zego/sdk_versions.h; zego_caps.cc only reads them.
+// The version thresholds are data in ONE place, reference/zego/sdk_versions.h;
+// zego_caps.cc only asks that table. Web is the exception: the seeds give no Web
+// version thresholds at all, so a Web profile has every token feature and no
+// kick-out (docs/SEMANTICS.md ZEGO-WEB).
 #pragma once
 
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include "reference/lifecycle/version.h"
 
 namespace tokcheck::lifecycle {
 
@@ -21,11 +21,13 @@ struct ZegoCaps {
   bool appsign = false;       // the platform has AppSign authentication at all
 };
 
-// nullopt: the product / platform combination is not one the seeds document.
-std::optional<ZegoCaps> zego_caps(std::string_view product, std::string_view platform,
-                                  const SdkVersion& version);
+struct ZegoCapsResult {
+  std::optional<ZegoCaps> caps;
+  std::string error;  // why the combination is unknown, when caps is empty
+};
 
-// The platforms zego_caps knows for `product`, for error messages.
-std::string zego_platforms(std::string_view product);
+// Caps for `product` on `platform` at `version` (text as in the profile).
+ZegoCapsResult zego_caps(std::string_view product, std::string_view platform,
+                         std::string_view version);
 
 }  // namespace tokcheck::lifecycle

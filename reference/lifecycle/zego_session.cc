@@ -30,7 +30,6 @@ enum class AuthMode { kAppSign, kToken, kTokenAppSign, kForcedToken };
 struct ZegoProfile {
   std::string product;
   std::string platform;
-  SdkVersion version;
   ZegoCaps caps;
   AuthMode auth = AuthMode::kToken;
   std::string token_version = "04";
@@ -56,6 +55,7 @@ class ZegoSessionBase : public Session {
     c.room = room;
     c.user = user;
     c.expired_at_expire = true;
+    c.wrong_secret = Condition::kDecryptFailed;  // AES: another secret cannot decrypt it
     c.default_version = p_.token_version;
     const ZegoCaps caps = p_.caps;
     if (p_.product == "express") {
@@ -67,13 +67,32 @@ class ZegoSessionBase : public Session {
     if (!t.encoded) return evaluate_claims(t, c);
     if (!p_.secret) usage(path, "an encoded ZEGO token needs profile.secret to be verified");
     Json request{{"secret", *p_.secret}};
-    if (p_.app_id) request["app_id"] = std::stoll(*p_.app_id);
+    if (p_.app_id) {
+      if (p_.app_id->empty() || p_.app_id->size() > 10 ||
+          p_.app_id->find_first_not_of("0123456789") != std::string::npos) {
+        usage("profile.app_id", "an encoded ZEGO token is verified against a numeric app_id");
+      }
+      request["app_id"] = std::stoll(*p_.app_id);
+    }
     if (user) request["user_id"] = *user;
     if (room) request["room_id"] = *room;
     return evaluate_encoded(t, std::move(request), c);
   }
 
-  Json login_codes(Condition c) const { return table_codes("zego", c, p_.caps.code_platform); }
+  // A login or renew failure's codes: the table's rows for the condition, less the
+  // rows that belong to the publish and play calls (the table lists every call's).
+  Json login_codes(Condition c) const {
+    const std::string& platform = p_.caps.code_platform;
+    Json other = sdk_codes("zego", "publish_auth", platform);
+    for (Json& j : sdk_codes("zego", "play_auth", platform)) other.push_back(std::move(j));
+    Json out = Json::array();
+    for (Json& row : table_codes("zego", c, platform)) {
+      bool call_specific = false;
+      for (const Json& o : other) call_specific = call_specific || o["code"] == row["code"];
+      if (!call_specific) out.push_back(std::move(row));
+    }
+    return out;
+  }
 
   TokenBook book_;
   ZegoProfile p_;
@@ -370,16 +389,9 @@ std::unique_ptr<Session> make_zego_session(const SessionInput& in) {
   }
   p.platform = req_string(j, "profile", "platform");
   const std::string version_text = req_string(j, "profile", "sdk_version");
-  const auto version = parse_version(version_text);
-  if (!version)
-    usage("profile.sdk_version", "\"" + version_text + "\" is not a version like 2.13.0");
-  p.version = *version;
-  const auto caps = zego_caps(p.product, p.platform, p.version);
-  if (!caps) {
-    usage("profile.platform", "ZEGO " + p.product + " has no documented platform \"" + p.platform +
-                                  "\" (known: " + zego_platforms(p.product) + ")");
-  }
-  p.caps = *caps;
+  const ZegoCapsResult caps = zego_caps(p.product, p.platform, version_text);
+  if (!caps.caps) usage("profile", caps.error);
+  p.caps = *caps.caps;
   p.token_version = has(j, "token_version")
                         ? req_choice(j, "profile", "token_version", {"03", "04"})
                         : std::string("04");
