@@ -40,7 +40,12 @@ TokenSpec parse_token_spec(const Json& v, std::string_view path, std::string_vie
     }
   }
   t.expire = opt_int(v, path, "expire");
-  t.app = opt_string(v, path, names.app);
+  // ZEGO app ids are numbers; they compare as their decimal text.
+  if (has(v, names.app) && v.at(std::string(names.app)).is_number_integer()) {
+    t.app = std::to_string(*opt_int(v, path, names.app));
+  } else {
+    t.app = opt_string(v, path, names.app);
+  }
   if (!names.room.empty()) t.room = opt_string(v, path, names.room);
   t.user = opt_string(v, path, names.user);
   if (names.version) {

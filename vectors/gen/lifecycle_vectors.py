@@ -1,0 +1,1564 @@
+#!/usr/bin/env python3
+"""Scenario vectors for the token lifecycle (docs/SEMANTICS.md).
+
+Writes vectors/lifecycle-{zego,agora,rongcloud,bytedance}/scenario.json. Each test's
+`input` is a scenario (profile + tokens + events) and `expected.outputs` is what the
+rules in docs/SEMANTICS.md say the SDK does. The expected outputs come from the
+small models in this file, an independent and deliberately plain statement of the
+rules: it never calls the C++ engine, shares no code with it, and advances its
+clock one second at a time instead of scheduling timers, so the two only agree
+when the rules, not the algorithms, agree. Encoded Agora and Volcengine tokens are
+built here with hmac/zlib/base64 from the byte tables in token-formats.md.
+
+    python3 vectors/gen/lifecycle_vectors.py            # writes the four files
+    python3 vectors/gen/lifecycle_vectors.py --check    # fails if a file would change
+"""
+import base64
+import hashlib
+import hmac
+import json
+import os
+import struct
+import sys
+import zlib
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from vectorfile import VectorFile  # noqa: E402
+
+GENERATOR = "vectors/gen/lifecycle_vectors.py"
+T0 = 1700000000  # every scenario starts here (2023-11-14 22:13:20 UTC)
+LEAD = 30        # the will-expire notice fires this many seconds before the expiry
+
+SEED_ZEGO_CODES = "seed 000_8bca4052b8130c0a.txt"
+SEED_ZEGO_UPGRADE = "seed 002_0acf9ebd17163d1c.txt"
+SEED_AGORA = "seed 001_d4a146d8499d6d2a.txt"
+SEED_RONG = "seed 003_65ee157fdeaf3d18.txt"
+SEED_BD = "seed 004_feb3ed951cfe7da6.txt"
+URL_JOIN_RTC = ("https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/"
+                "media/rtc-room/rtc-room-context/join-rtc-room")
+URL_EXIT_RTC = ("https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/develop/api/"
+                "media/rtc-room/rtc-room-context/exit-rtc-room")
+URL_VOLC_TOKEN = "https://volcengine.com/docs/6348/1157360"
+URL_RONG_31004 = "https://docs.rongcloud.cn/im/imkit/ios/quick-start/connect/"
+
+NOTES = {
+    "InferredRule": {
+        "bugType": "DEFINED",
+        "description": "The expected outputs depend on a rule the sources are silent on; "
+                       "docs/SEMANTICS.md records it as inferred, with the reason. A real SDK "
+                       "may legitimately differ."},
+    "VersionBoundary": {
+        "bugType": "EDGE_CASE",
+        "description": "An SDK or base-library version just below or exactly at a documented "
+                       "threshold (2.8.0, 2.13.0, 2.17.0, 2.3.0, 2.1.6, 2.42.0, 2.68.0, 1.x/2.x)."},
+    "ExpiryEffect": {
+        "bugType": "FUNCTIONALITY",
+        "description": "What happens when a token reaches its expiry without a renew."},
+    "WillExpireNotice": {
+        "bugType": "FUNCTIONALITY",
+        "description": "The will-expire notice: 30 s before the expiry, once per token."},
+    "RenewRule": {
+        "bugType": "FUNCTIONALITY",
+        "description": "renewToken / updateToken: what an accepted or a refused renew changes."},
+    "AuthMode": {
+        "bugType": "AUTH_BYPASS",
+        "description": "Which credential (AppSign, token, certificate) lets a user in."},
+    "CodeMapping": {
+        "bugType": "FUNCTIONALITY",
+        "description": "The vendor's error code and name for a failed call on this platform."},
+    "ClockSkew": {
+        "bugType": "EDGE_CASE",
+        "description": "An event stamped earlier than the simulated clock."},
+    "TimerOrder": {
+        "bugType": "EDGE_CASE",
+        "description": "A call at exactly the second a notice or an expiry is due."},
+    "EncodedToken": {
+        "bugType": "BASIC",
+        "description": "A real encoded token (built by this generator), verified through the "
+                       "codecs instead of given as claims."},
+    "SecretRotation": {
+        "bugType": "FUNCTIONALITY",
+        "description": "Tokens signed under an App Secret that has since been refreshed."},
+    "CallbackOrder": {
+        "bugType": "FUNCTIONALITY",
+        "description": "success → complete / fail → complete with the documented errMsg, errNo "
+                       "and errorCode."},
+    "Privilege": {
+        "bugType": "MODIFIED_PARAMETER",
+        "description": "A token whose login or publish privilege is denied."},
+}
+
+
+# --------------------------------------------------------------------------------------
+# The clock, shared by every vendor model: one second at a time.
+# --------------------------------------------------------------------------------------
+class Model:
+    """A session that watches at most one token. Subclasses define the calls
+    (op_<name>), notice(remaining) and expired()."""
+
+    # The token counts as expired at now >= expire (Agora, ZEGO) or only at
+    # now > expire (Volcengine's Verify).
+    EXPIRED_AT_EXPIRE = True
+
+    def __init__(self, start):
+        self.now = start
+        self.out = []
+        self.index = None
+        self.call = None
+        self.tok = None  # {"exp", "noticed", "done"} of the watched token
+
+    # outputs ---------------------------------------------------------------------------
+    def emit(self, kind, **fields):
+        o = {"at": self.now, "kind": kind}
+        o.update(fields)
+        self.out.append(o)
+        return o
+
+    def ok(self):
+        self.emit("result", event=self.index, call=self.call, ok=True)
+
+    def fail(self, reason, codes):
+        return self.emit("result", event=self.index, call=self.call, ok=False, reason=reason,
+                         codes=[{"code": c, "name": n} for c, n in codes])
+
+    # the watched token -----------------------------------------------------------------
+    def is_expired(self, exp, t):
+        if exp is None:
+            return False
+        return t >= exp if self.EXPIRED_AT_EXPIRE else t > exp
+
+    def watch(self, exp):
+        self.tok = {"exp": exp, "noticed": False, "done": False}
+
+    def unwatch(self):
+        self.tok = None
+
+    def watched_expired(self):
+        return self.tok is not None and self.tok["done"]
+
+    def settle(self):
+        """Fire whatever is due at the current second."""
+        while True:
+            t = self.tok
+            if t is None or t["exp"] is None:
+                return
+            if not t["done"] and self.is_expired(t["exp"], self.now):
+                t["done"] = True
+                t["noticed"] = True
+                self.expired()
+                continue
+            if not t["noticed"] and not t["done"] and self.now >= t["exp"] - LEAD:
+                t["noticed"] = True
+                self.notice(t["exp"] - self.now)
+                continue
+            return
+
+    def run(self, events):
+        for i, ev in enumerate(events):
+            self.index = i
+            self.call = ev["op"]
+            target = self.now
+            if "at" in ev:
+                target = ev["at"]
+            elif ev["op"] == "advance":
+                target = self.now + ev["seconds"]
+            if target < self.now:
+                self.emit("clock_ignored", event=i, requested=target)
+                target = self.now
+            self.settle()
+            while self.now < target:
+                self.now += 1
+                self.settle()
+            if ev["op"] != "advance":
+                getattr(self, "op_" + ev["op"])(ev)
+            self.settle()
+        return self.out
+
+    def notice(self, remaining):
+        pass
+
+    def expired(self):
+        pass
+
+
+def judge_claims(tok, now, *, app=None, room=None, user=None, generation=1, expired_at_expire=True,
+                 room_cond="room_mismatch", user_cond="user_id_mismatch", wrong_secret="bad_signature",
+                 version_ok=None, default_version="", login=False):
+    """A claims token, checked in the documented order (SEMANTICS.md LIFE-EVAL-ORDER)."""
+    if tok.get("malformed"):
+        return "malformed"
+    version = tok.get("version", default_version)
+    if version_ok is not None and not version_ok(version):
+        return "unsupported_version"
+    if tok.get("secret_generation", 1) != generation:
+        return wrong_secret
+    app_key = "app_key" if "app_key" in tok else "app_id"
+    if app is not None and app_key in tok and tok[app_key] != app:
+        return "app_id_mismatch"
+    room_key = "channel" if "channel" in tok else "room"
+    if room is not None and room_key in tok and tok[room_key] != room:
+        return room_cond
+    user_key = "uid" if "uid" in tok else "user"
+    if user is not None and user_key in tok and tok[user_key] != user:
+        return user_cond
+    exp = tok.get("expire")
+    if exp is not None and (now >= exp if expired_at_expire else now > exp):
+        return "expired"
+    if login and not tok.get("privileges", {}).get("login", True):
+        return "privilege_missing"
+    return "valid"
+
+
+# --------------------------------------------------------------------------------------
+# ZEGO Express, DocsView, SuperBoard
+# --------------------------------------------------------------------------------------
+ZEGO_WEB_TOKEN_ERROR = (1102016, "login token error (登录 Token 错误)")
+ZEGO_AUTH_FAILED = (1002033, "RoomErrorAuthenticationFailed")
+# Login / renew failures per condition (token-formats.md ZEGO §4, seed 000).
+ZEGO_LOGIN_CODES = {
+    "native": {
+        "malformed": [(1002075, "RoomTokenFormatError")],
+        "unsupported_version": [(1002079, "RoomTokenVersionError")],
+        "decrypt_failed": [ZEGO_AUTH_FAILED],
+        "expired": [(1002078, "RoomTokenExpireError")],
+        "app_id_mismatch": [(1002076, "RoomTokenAppidError")],
+        "user_id_mismatch": [(1002077, "RoomTokenUseridError")],
+        "room_mismatch": [ZEGO_AUTH_FAILED],
+        "privilege_missing": [ZEGO_AUTH_FAILED],
+        "token_missing": [(1002067, "RoomNoToken")],
+    },
+    "web": {
+        "malformed": [(1011, "token format error"), ZEGO_WEB_TOKEN_ERROR],
+        "unsupported_version": [ZEGO_WEB_TOKEN_ERROR],
+        "decrypt_failed": [ZEGO_WEB_TOKEN_ERROR],
+        "expired": [(1102018, "login token timeout (登录 Token 超时)")],
+        "app_id_mismatch": [ZEGO_WEB_TOKEN_ERROR],
+        "user_id_mismatch": [ZEGO_WEB_TOKEN_ERROR],
+        "room_mismatch": [ZEGO_WEB_TOKEN_ERROR],
+        "privilege_missing": [ZEGO_WEB_TOKEN_ERROR],
+        "token_missing": [],
+    },
+}
+ZEGO_PUBLISH = {"native": [(1003072, "PublisherErrorDispatchAuthError")], "web": []}
+ZEGO_PLAY = {"native": [(1004003, "PlayerErrorDispatchAuthError")], "web": []}
+ZEGO_APPSIGN = {"native": [ZEGO_AUTH_FAILED], "web": []}
+
+ZEGO_NATIVE = ("ios", "android", "macos", "windows")
+
+
+def vtuple(text):
+    parts = [int(p) for p in text.split(".")]
+    return tuple(parts + [0] * (3 - len(parts)))
+
+
+def zego_express_caps(platform, version):
+    """Seeds 000 and 002 as plain statements (the C++ engine reads them from
+    reference/zego/sdk_versions.h)."""
+    if platform == "web":  # ZEGO-WEB: no version thresholds documented, no AppSign, no kick
+        return {"web": True, "token03": True, "token04": True, "renew": True, "kick": False}
+    v = vtuple(version)
+    return {"web": False,
+            "token03": v >= (2, 8, 0),    # token03: 2.8.0 and later
+            "token04": v >= (2, 17, 0),   # token04: 2.17.0 and later
+            "renew": v >= (2, 8, 0),      # renewToken / onRoomTokenWillExpire since 2.8.0
+            "kick": v >= (2, 13, 0)}      # expiry management from 2.13.0 (with the switch)
+
+
+class ZegoExpress(Model):
+    def __init__(self, scenario):
+        super().__init__(scenario["start"])
+        p = scenario["profile"]
+        self.tokens = scenario.get("tokens", {})
+        self.caps = zego_express_caps(p["platform"], p["sdk_version"])
+        self.cp = "web" if self.caps["web"] else "native"
+        self.mode = p["auth_mode"]
+        self.switch = p["privilege_expiry_management"]
+        self.default_version = p.get("token_version", "04")
+        self.app = str(p["app_id"]) if "app_id" in p else None
+        self.engine = False
+        self.sign = None  # None | "valid" | "invalid"
+        self.logged_in = False
+        self.by_appsign = False
+        self.publish_ok = True
+        self.room = self.user = None
+        self.publishing = []
+        self.playing = []
+
+    def token(self, ev):
+        t = ev.get("token")
+        return self.tokens[t] if isinstance(t, str) else t
+
+    def judge(self, tok, room, user, login):
+        claims = dict(tok)
+        if "app_id" in claims:
+            claims["app_id"] = str(claims["app_id"])
+        caps = self.caps
+        return judge_claims(claims, self.now, app=self.app, room=room, user=user,
+                            wrong_secret="decrypt_failed", default_version=self.default_version,
+                            version_ok=lambda v: caps["token03"] if v == "03" else caps["token04"],
+                            login=login)
+
+    def op_createEngine(self, ev):
+        if self.engine:
+            return self.fail("engine_exists", [])
+        self.engine = True
+        self.sign = ev.get("app_sign")
+        self.ok()
+
+    def op_loginRoom(self, ev):
+        tok = self.token(ev)
+        if not self.engine:
+            return self.fail("no_engine", [])
+        if self.logged_in:
+            return self.fail("already_logged_in", [])
+        verdict = self.judge(tok, ev["room"], ev["user"], True) if tok is not None else None
+        token_ok = verdict == "valid"
+        forced = self.mode == "forced_token"
+        sign_ok = not forced and self.sign == "valid"  # seed 002: either passes, unless forced
+        if not token_ok and not sign_ok:
+            if verdict is not None:
+                return self.fail(verdict, ZEGO_LOGIN_CODES[self.cp][verdict])
+            if forced and self.sign is not None:
+                return self.fail("appsign_refused", ZEGO_APPSIGN[self.cp])
+            if self.sign == "invalid":
+                return self.fail("appsign_invalid", ZEGO_APPSIGN[self.cp])
+            return self.fail("token_missing", ZEGO_LOGIN_CODES[self.cp]["token_missing"])
+        self.logged_in = True
+        self.room, self.user = ev["room"], ev["user"]
+        self.by_appsign = sign_ok
+        self.publishing, self.playing = [], []
+        self.publish_ok = tok.get("privileges", {}).get("publish", True) if token_ok else True
+        if token_ok:
+            self.watch(tok.get("expire"))
+        else:
+            self.unwatch()
+        self.ok()
+
+    def op_renewToken(self, ev):
+        tok = self.token(ev)
+        if not self.caps["renew"]:
+            return self.fail("api_unavailable", [])
+        if not self.logged_in:
+            return self.fail("not_logged_in", [])
+        verdict = self.judge(tok, self.room, self.user, False)
+        if verdict != "valid":
+            return self.fail(verdict, ZEGO_LOGIN_CODES[self.cp][verdict])
+        self.publish_ok = tok.get("privileges", {}).get("publish", True)
+        self.watch(tok.get("expire"))
+        self.ok()
+
+    def start(self, ev, publish):
+        if not self.logged_in:
+            return self.fail("not_logged_in", [])
+        codes = (ZEGO_PUBLISH if publish else ZEGO_PLAY)[self.cp]
+        if not self.by_appsign:
+            if self.watched_expired():
+                return self.fail("expired", codes)
+            if publish and not self.publish_ok:
+                return self.fail("privilege_missing", codes)
+        lst = self.publishing if publish else self.playing
+        if ev["stream"] not in lst:
+            lst.append(ev["stream"])
+        self.ok()
+
+    def op_startPublishingStream(self, ev):
+        self.start(ev, True)
+
+    def op_startPlayingStream(self, ev):
+        self.start(ev, False)
+
+    def op_stopPublishingStream(self, ev):
+        self.publishing = [s for s in self.publishing if s != ev["stream"]]
+        self.ok()
+
+    def op_stopPlayingStream(self, ev):
+        self.playing = [s for s in self.playing if s != ev["stream"]]
+        self.ok()
+
+    def op_logoutRoom(self, ev):
+        self.logged_in = False
+        self.publishing, self.playing = [], []
+        self.unwatch()
+        self.ok()
+
+    def op_set_server_switch(self, ev):
+        self.switch = ev["value"]
+
+    def notice(self, remaining):
+        name = "roomTokenWillExpire" if self.caps["web"] else "onRoomTokenWillExpire"
+        self.emit("callback", name=name, remaining=remaining)
+
+    def expired(self):
+        if self.by_appsign:
+            return
+        if self.caps["kick"] and self.switch:
+            self.emit("kicked_out", reason="token_expired", codes=[])
+            for s in self.publishing:
+                self.emit("stream_stopped", stream=s, reason="token_expired")
+            self.publishing = []
+            self.logged_in = False
+            self.unwatch()
+
+
+ZEGO_BOARD_SINCE = {("docsview", "ios"): (2, 3, 0), ("docsview", "android"): (2, 3, 0),
+                    ("docsview", "electron"): (2, 1, 6), ("superboard", "ios"): (2, 3, 0),
+                    ("superboard", "android"): (2, 3, 0)}
+
+
+class ZegoBoard(Model):
+    """DocsView and SuperBoard (seed 002): init with a token, a notice, renewToken."""
+
+    def __init__(self, scenario):
+        super().__init__(scenario["start"])
+        p = scenario["profile"]
+        self.tokens = scenario.get("tokens", {})
+        self.product, self.platform = p["product"], p["platform"]
+        self.token_auth = vtuple(p["sdk_version"]) >= ZEGO_BOARD_SINCE[(self.product, self.platform)]
+        self.app = str(p["app_id"]) if "app_id" in p else None
+        self.inited = False
+        self.user = self.room = None
+
+    def token(self, ev):
+        t = ev.get("token")
+        return self.tokens[t] if isinstance(t, str) else t
+
+    def judge(self, tok, login):
+        return judge_claims(tok, self.now, app=self.app, room=self.room, user=self.user,
+                            wrong_secret="decrypt_failed", login=login)
+
+    def op_init(self, ev):
+        tok = self.token(ev)
+        if not self.token_auth:
+            return self.fail("token_auth_unavailable", [])
+        if self.inited:
+            return self.fail("already_initialized", [])
+        self.user, self.room = ev["user"], ev.get("room")
+        verdict = self.judge(tok, True)
+        if verdict != "valid":
+            self.user = self.room = None
+            return self.fail(verdict, [])
+        self.inited = True
+        self.watch(tok.get("expire"))
+        self.ok()
+
+    def op_renewToken(self, ev):
+        tok = self.token(ev)
+        if not self.inited:
+            return self.fail("not_initialized", [])
+        verdict = self.judge(tok, False)
+        if verdict != "valid":
+            return self.fail(verdict, [])
+        self.watch(tok.get("expire"))
+        self.ok()
+
+    def notice(self, remaining):
+        if self.product == "superboard":
+            name = "onRoomTokenWillExpire"
+        elif self.platform == "ios":
+            name = "tokenWillExpire"
+        else:
+            name = "onTokenWillExpire"
+        self.emit("callback", name=name, remaining=remaining)
+
+
+# --------------------------------------------------------------------------------------
+# Agora RTC (seed 001; token-formats.md §7)
+# --------------------------------------------------------------------------------------
+AGORA_JOIN_CODES = {
+    "native": {"invalid": [(110, "ERR_INVALID_TOKEN")], "expired": [(109, "ERR_TOKEN_EXPIRED")],
+               "token_missing": [(110, "ERR_INVALID_TOKEN")],
+               "token_unexpected": [(110, "ERR_INVALID_TOKEN")]},
+    "objc": {"invalid": [(110, "AgoraErrorCodeInvalidToken")],
+             "expired": [(109, "AgoraErrorCodeTokenExpired")],
+             "token_missing": [(110, "AgoraErrorCodeInvalidToken")],
+             "token_unexpected": [(110, "AgoraErrorCodeInvalidToken")]},
+    "web": {"invalid": [(110, "ERR_NO_AUTHORIZED")],
+            "expired": [(109, "ERR_DYNAMIC_KEY_TIMEOUT"), (118, "ERR_DYNAMIC_KEY_EXPIRED"),
+                        (2, "K_TIMESTAMP_EXPIRED")],
+            "privilege_expired": [(109, "ERR_DYNAMIC_KEY_TIMEOUT")],
+            "token_missing": [(120, "ERR_DYNAMIC_USE_STATIC_KEY")],
+            "token_unexpected": [(119, "ERR_STATIC_USE_DYNAMIC_KEY")]},
+}
+
+
+def agora_join_codes(platform, condition):
+    table = AGORA_JOIN_CODES[platform]
+    if condition in table:
+        return table[condition]
+    if condition == "privilege_expired":
+        return table["expired"]
+    return table["invalid"]
+
+
+def agora_renew_codes(platform, condition):
+    """renewToken's own results natively (SDK 4.6+); on Web the join codes."""
+    if platform == "web":
+        return agora_join_codes(platform, condition)
+    if condition in ("expired", "privilege_expired"):
+        return [(2, "TOKEN_EXPIRED")]
+    if condition == "channel_mismatch":
+        return [(4, "INVALID_CHANNEL_NAME")]
+    if condition == "app_id_mismatch":
+        return [(5, "INCONSISTENT_APPID")]
+    return [(3, "INVALID_TOKEN")]
+
+
+def agora_uid(v):
+    if isinstance(v, int):
+        return "" if v == 0 else str(v)
+    return v
+
+
+class Agora(Model):
+    def __init__(self, scenario, truths):
+        super().__init__(scenario["start"])
+        p = scenario["profile"]
+        self.tokens = scenario.get("tokens", {})
+        self.truths = truths  # what the generator knows about its encoded tokens
+        self.platform = p["platform"]
+        self.cert = p["certificate"]
+        self.app = p.get("app_id")
+        self.state = "idle"  # idle | joined | out (after the expiry)
+        self.channel = self.uid = None
+        self.streams = []
+
+    def token(self, ev):
+        t = ev.get("token")
+        return (t, self.tokens[t]) if isinstance(t, str) else (None, t)
+
+    def judge(self, name, tok, channel, uid):
+        """(condition, expire) of a claims or encoded token."""
+        if "encoded" in tok:
+            truth = self.truths[name]
+            return truth["judge"](self.now, channel, uid), truth["expire"]
+        return (judge_claims(tok, self.now, app=self.app, room=channel, user=uid,
+                             room_cond="channel_mismatch", user_cond="uid_mismatch"),
+                tok.get("expire"))
+
+    def op_joinChannel(self, ev):
+        name, tok = self.token(ev)
+        if self.state == "joined":
+            return self.fail("already_in_channel", [])
+        if self.cert and tok is None:
+            return self.fail("token_missing", agora_join_codes(self.platform, "token_missing"))
+        if not self.cert and tok is not None:
+            return self.fail("token_unexpected", agora_join_codes(self.platform, "token_unexpected"))
+        channel, uid = ev["channel"], agora_uid(ev["uid"])
+        if not self.cert:
+            self.state, self.channel, self.uid = "joined", channel, uid
+            self.unwatch()
+            return self.ok()
+        verdict, exp = self.judge(name, tok, channel, uid)
+        if verdict != "valid":
+            return self.fail(verdict, agora_join_codes(self.platform, verdict))
+        self.state, self.channel, self.uid = "joined", channel, uid
+        self.streams = []
+        self.watch(exp)
+        self.ok()
+
+    def op_renewToken(self, ev):
+        name, tok = self.token(ev)
+        if self.state == "idle":
+            return self.fail("not_in_channel", [])
+        if not self.cert:
+            return self.fail("token_unexpected", agora_join_codes(self.platform, "token_unexpected"))
+        verdict, exp = self.judge(name, tok, self.channel, self.uid)
+        if verdict != "valid":
+            return self.fail(verdict, agora_renew_codes(self.platform, verdict))
+        self.state = "joined"  # after the expiry, renewToken re-joins (seed 001)
+        self.watch(exp)
+        self.ok()
+
+    def op_publish(self, ev):
+        if self.state != "joined":
+            return self.fail("not_in_channel", [])
+        if ev["stream"] not in self.streams:
+            self.streams.append(ev["stream"])
+        self.ok()
+
+    def op_leaveChannel(self, ev):
+        self.state = "idle"
+        self.streams = []
+        self.unwatch()
+        self.ok()
+
+    def notice(self, remaining):
+        self.emit("callback", name="onTokenPrivilegeWillExpire", remaining=remaining)
+
+    def expired(self):
+        web = self.platform == "web"
+        self.emit("callback", name="onTokenPrivilegeDidExpire" if web else "onRequestToken")
+        self.emit("kicked_out", reason="token_expired",
+                  codes=[] if web else [{"code": 9, "name": "TOKEN_EXPIRED"}])
+        for s in self.streams:
+            self.emit("stream_stopped", stream=s, reason="token_expired")
+        self.streams = []
+        self.state = "out"
+        self.unwatch()
+
+
+# --------------------------------------------------------------------------------------
+# RongCloud IM (seed 003)
+# --------------------------------------------------------------------------------------
+class RongCloud(Model):
+    def __init__(self, scenario):
+        super().__init__(scenario["start"])
+        p = scenario["profile"]
+        self.tokens = scenario.get("tokens", {})
+        self.platform = p["platform"]
+        self.line = "1.x" if vtuple(p["sdk_version"])[0] == 1 else "2.x"
+        self.app_key = p.get("app_key")
+        self.generation = 1
+        self.connected = False
+
+    def op_connect(self, ev):
+        t = ev["token"]
+        tok = self.tokens[t] if isinstance(t, str) else t
+        if self.connected:
+            return self.fail("already_connected", [])
+        verdict = judge_claims(tok, self.now, app=self.app_key, generation=self.generation)
+        if verdict != "valid":
+            if self.line == "1.x":
+                codes, via = [(31004, "TOKEN_INCORRECT")], "error_code"
+            elif self.platform == "web":
+                codes, via = [], "onTokenIncorrect"
+            else:
+                codes = [(31004, "RC_CONN_TOKEN_INCORRECT")]
+                via = "onError" if self.platform == "android" else "error"
+            self.fail(verdict, codes)["via"] = via
+            return
+        self.connected = True
+        self.ok()
+
+    def op_disconnect(self, ev):
+        self.connected = False
+        self.ok()
+
+    def op_rotate_secret(self, ev):
+        self.generation += 1
+
+
+# --------------------------------------------------------------------------------------
+# ByteDance mini-program RTC (seed 004; joinRtcRoom / exitRtcRoom pages; Volcengine docs)
+# --------------------------------------------------------------------------------------
+class MiniProgram(Model):
+    EXPIRED_AT_EXPIRE = False  # Volcengine Verify: expired only when now > expire_at
+
+    def __init__(self, scenario, truths):
+        super().__init__(scenario["start"])
+        p = scenario["profile"]
+        self.tokens = scenario.get("tokens", {})
+        self.truths = truths
+        self.base = vtuple(p["base_library"])
+        self.app = p.get("app_id")
+        self.joined = False
+        self.room = self.user = None
+
+    def callbacks(self, names, msg, err_no=None, error_code=None):
+        for n in names:
+            o = self.emit("callback", name=n, call=self.call, errMsg=msg)
+            if err_no is not None:
+                o["errNo"] = err_no
+            if error_code is not None:
+                o["errorCode"] = error_code
+
+    def succeed(self, msg):
+        self.ok()
+        self.callbacks(("success", "complete"), msg)
+
+    def failed(self, reason, msg, err_no=None, error_code=None):
+        self.fail(reason, [])
+        self.callbacks(("fail", "complete"), msg, err_no, error_code)
+
+    def judge(self, name, tok, room, user):
+        if "encoded" in tok:
+            truth = self.truths[name]
+            return truth["judge"](self.now, room, user), truth["expire"]
+        return (judge_claims(tok, self.now, app=self.app, room=room, user=user,
+                             expired_at_expire=False), tok.get("expire"))
+
+    def token(self, ev):
+        t = ev.get("token")
+        return (t, self.tokens[t]) if isinstance(t, str) else (None, t)
+
+    def op_joinRtcRoom(self, ev):
+        name, tok = self.token(ev)
+        if self.base < (2, 42, 0):
+            return self.fail("api_unavailable", [])
+        for param, present in (("roomId", "room" in ev), ("token", tok is not None),
+                               ("userId", "user" in ev)):
+            if not present:
+                return self.failed("invalid_parameter", "joinRtcRoom:fail parameter error: parameter."
+                                   + param + " should be String instead of Undefined;", 20000)
+        if self.joined:
+            return self.failed("already_in_room", "joinRtcRoom:fail user %s is already in the room %s"
+                               % (self.user, self.room), 21100)
+        verdict, exp = self.judge(name, tok, ev["room"], ev["user"])
+        if verdict != "valid":
+            return self.failed(verdict, "joinRtcRoom:fail invalid token", 21101)
+        self.joined, self.room, self.user = True, ev["room"], ev["user"]
+        self.watch(exp)
+        self.succeed("joinRtcRoom:ok")
+
+    def op_updateToken(self, ev):
+        name, tok = self.token(ev)
+        if self.base < (2, 68, 0):
+            return self.fail("api_unavailable", [])
+        if tok is None:
+            return self.failed("invalid_parameter", "updateToken:fail parameter error: "
+                               "parameter.token should be String instead of Undefined;", 20000)
+        if not self.joined:
+            return self.failed("not_in_room", "updateToken:fail not in room")
+        verdict, exp = self.judge(name, tok, self.room, self.user)
+        if verdict != "valid":
+            return self.failed(verdict, "updateToken:fail invalid token", 21101, 115902)
+        self.watch(exp)
+        self.succeed("updateToken:ok")
+
+    def op_exitRtcRoom(self, ev):
+        if self.base < (2, 42, 0):
+            return self.fail("api_unavailable", [])
+        self.joined = False
+        self.unwatch()
+        self.succeed("exitRtcRoom:ok")
+
+    def notice(self, remaining):
+        self.emit("callback", name="onTokenWillExpire", remaining=remaining)
+
+    def expired(self):
+        self.emit("kicked_out", reason="token_expired", codes=[{"code": -1009, "name": "TokenExpired"}])
+        self.joined = False
+        self.unwatch()
+
+
+# --------------------------------------------------------------------------------------
+# Encoded tokens, built from the byte tables in token-formats.md (§1, §2, §5.1)
+# --------------------------------------------------------------------------------------
+def _str16(b):
+    return struct.pack("<H", len(b)) + b
+
+
+def _map16(m):
+    return struct.pack("<H", len(m)) + b"".join(struct.pack("<HI", k, v) for k, v in sorted(m.items()))
+
+
+def agora006(app_id, cert, channel, uid, salt, ts, privileges):
+    message = struct.pack("<II", salt, ts) + _map16(privileges)
+    sig = hmac.new(cert.encode(), (app_id + channel + uid).encode() + message, hashlib.sha256).digest()
+    content = (_str16(sig) + struct.pack("<II", zlib.crc32(channel.encode()), zlib.crc32(uid.encode()))
+               + _str16(message))
+    return "006" + app_id + base64.b64encode(content).decode()
+
+
+def agora007_rtc(app_id, cert, channel, uid, issue_ts, expire, salt, privileges):
+    service = struct.pack("<H", 1) + _map16(privileges) + _str16(channel.encode()) + _str16(uid.encode())
+    info = (_str16(app_id.encode()) + struct.pack("<III", issue_ts, expire, salt)
+            + struct.pack("<H", 1) + service)
+    k1 = hmac.new(struct.pack("<I", issue_ts), cert.encode(), hashlib.sha256).digest()
+    k2 = hmac.new(struct.pack("<I", salt), k1, hashlib.sha256).digest()
+    sig = hmac.new(k2, info, hashlib.sha256).digest()
+    return "007" + base64.b64encode(zlib.compress(_str16(sig) + info)).decode()
+
+
+def volc001(app_id, app_key, room, user, nonce, issued_at, expire_at, privileges):
+    msg = (struct.pack("<III", nonce, issued_at, expire_at) + _str16(room.encode())
+           + _str16(user.encode()) + _map16(privileges))
+    sig = hmac.new(app_key.encode(), msg, hashlib.sha256).digest()
+    return "001" + app_id + base64.b64encode(_str16(msg) + _str16(sig)).decode()
+
+
+AGORA_APP = "970CA35de60c44645bbae8a215061b33"    # token-formats.md §4 common inputs
+AGORA_CERT = "5CFd2fd1755d40ecb72977518be15d3b"
+AGORA_OTHER_CERT = "a" * 32
+VOLC_APP = "123456781234567812345678"             # token-formats.md §7 inputs
+VOLC_KEY = "app key"
+
+
+def agora_truth(kind, channel, uid, expire, cert_ok=True):
+    """What the generator knows about an encoded Agora token it built."""
+    def judge(now, ch, u):
+        if kind == "006":  # 006 verifier: CRC bindings, then the signature, then time
+            if ch != channel:
+                return "channel_mismatch"
+            if u != uid:
+                return "uid_mismatch"
+            if not cert_ok:
+                return "bad_signature"
+        else:              # 007 verifier: signature, then time, then the RTC binding
+            if not cert_ok:
+                return "bad_signature"
+        if now >= expire:
+            return "expired"
+        if kind == "007":
+            if ch != channel:
+                return "channel_mismatch"
+            if u != uid:
+                return "uid_mismatch"
+        return "valid"
+    return {"expire": expire, "judge": judge}
+
+
+def volc_truth(room, user, expire_at, key_ok=True):
+    def judge(now, r, u):  # strict check: signature → expiry → room → user
+        if not key_ok:
+            return "bad_signature"
+        if expire_at and now > expire_at:
+            return "expired"
+        if r != room:
+            return "room_mismatch"
+        if u != user:
+            return "user_id_mismatch"
+        return "valid"
+    return {"expire": expire_at or None, "judge": judge}
+
+
+# --------------------------------------------------------------------------------------
+# Scenario helpers
+# --------------------------------------------------------------------------------------
+def at(s):
+    return T0 + s
+
+
+def ev(op, **kw):
+    e = {"op": op}
+    e.update(kw)
+    return e
+
+
+def adv(seconds):
+    return {"op": "advance", "seconds": seconds}
+
+
+def until(s):
+    return {"op": "advance", "at": at(s)}
+
+
+class Suite:
+    def __init__(self, name, header):
+        self.file = VectorFile("lifecycle-" + name, "scenario", GENERATOR, header, NOTES)
+
+    def add(self, comment, rules, sources, flags, scenario, model):
+        flags = list(flags)
+        outputs = model.run(scenario["events"])
+        result = "acceptable" if "InferredRule" in flags else "valid"
+        self.file.add(comment, flags, result, "; ".join(list(rules) + list(sources)), scenario,
+                      {"outputs": outputs})
+        return outputs
+
+
+# --------------------------------------------------------------------------------------
+# ZEGO scenarios
+# --------------------------------------------------------------------------------------
+def zprofile(platform="ios", version="2.17.0", mode="token", tv="04", switch=False, **extra):
+    p = {"vendor": "zego", "product": "express", "platform": platform, "sdk_version": version,
+         "auth_mode": mode, "token_version": tv, "privilege_expiry_management": switch}
+    p.update(extra)
+    return p
+
+
+def zscenario(profile, tokens, events):
+    return {"profile": profile, "start": T0, "tokens": tokens, "events": events}
+
+
+def zego_suite():
+    s = Suite("zego", [
+        "ZEGO token lifecycle scenarios: Express (native platforms and Web), DocsView and "
+        "SuperBoard. Rules and their ids: docs/SEMANTICS.md (ZEGO-*, LIFE-*).",
+        "Sources: seed 000_8bca4052b8130c0a.txt (expiry behaviour per version, "
+        "onRoomTokenWillExpire 30 s before, 1002033), seed 002_0acf9ebd17163d1c.txt (auth modes, "
+        "token03 >= 2.8.0, token04 >= 2.17.0, DocsView/SuperBoard), token-formats.md ZEGO §4 "
+        "(error codes), reference/zego/sdk_versions.h (the version table the engine reads).",
+        "Expected outputs come from the independent model in " + GENERATOR + "."])
+    add = s.add
+    S0, S2 = SEED_ZEGO_CODES, SEED_ZEGO_UPGRADE
+
+    # -- expiry effects per version and server switch (seed 000) ----------------------
+    combos = [("2.8.0", "03"), ("2.12.3", "03"), ("2.13.0", "03"), ("2.16.9", "03"),
+              ("2.17.0", "03"), ("2.17.0", "04"), ("3.1.0", "04")]
+    plat = 0
+    for version, tv in combos:
+        for switch in (False, True):
+            platform = ZEGO_NATIVE[plat % 4]
+            plat += 1
+            kick = vtuple(version) >= (2, 13, 0) and switch
+            rule = ("ZEGO-EXPIRY-2.13-SWITCH" if kick else
+                    "ZEGO-EXPIRY-2.13-NOSWITCH" if vtuple(version) >= (2, 13, 0) else
+                    "ZEGO-EXPIRY-2.8-2.12")
+            sc = zscenario(zprofile(platform, version, "token", tv, switch),
+                           {"A": {"expire": at(100), "room": "r1", "user": "u1", "version": tv}},
+                           [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                            ev("startPublishingStream", stream="s1"),
+                            ev("startPlayingStream", stream="p1"), until(100),
+                            ev("startPublishingStream", at=at(101), stream="s2"),
+                            ev("startPlayingStream", stream="p2"),
+                            ev("loginRoom", room="r1", user="u1", token="A"), until(200)])
+            add("Express %s %s token%s, switch %s: login, publish, play, let the token expire, "
+                "then publish, play and log in again" % (platform, version, tv,
+                                                        "on" if switch else "off"),
+                [rule, "ZEGO-WILL-EXPIRE-30", "ZEGO-RELOGIN-EXPIRED"], [S0],
+                ["ExpiryEffect", "VersionBoundary", "WillExpireNotice"] +
+                (["InferredRule"] if kick else []), sc, ZegoExpress(sc))
+
+    # -- switch turned on / off during the session ------------------------------------
+    for on_at_login, change_to in ((False, True), (True, False)):
+        sc = zscenario(zprofile("android", "2.13.0", "token", "03", on_at_login),
+                       {"A": {"expire": at(100), "user": "u1", "version": "03"}},
+                       [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                        ev("startPublishingStream", stream="s1"),
+                        ev("set_server_switch", at=at(50), name="privilege_expiry_management",
+                           value=change_to),
+                        until(120), ev("startPublishingStream", stream="s2")])
+        add("Express android 2.13.0: the expiry-management switch is turned %s before the expiry; "
+            "the setting at the expiry decides" % ("on" if change_to else "off"),
+            ["ZEGO-SWITCH-AT-EXPIRY", "ZEGO-EXPIRY-2.13-SWITCH", "ZEGO-EXPIRY-2.13-NOSWITCH"], [S0],
+            ["ExpiryEffect", "InferredRule"], sc, ZegoExpress(sc))
+
+    # -- token versions (seed 002) -----------------------------------------------------
+    for version, mode in (("2.7.9", "forced_token"), ("2.8.0", "token")):
+        sc = zscenario(zprofile("ios", version, mode, "03"),
+                       {"A": {"expire": at(60), "user": "u1", "version": "03"}},
+                       [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                        until(70)])
+        add("Express ios %s: log in with a token03 (token03 needs 2.8.0)" % version,
+            ["ZEGO-TOKEN03-2.8", "ZEGO-WILL-EXPIRE-30", "ZEGO-LOGIN-CODES"], [S2],
+            ["VersionBoundary", "CodeMapping"], sc, ZegoExpress(sc))
+    for platform in ZEGO_NATIVE:
+        for version in ("2.16.9", "2.17.0"):
+            sc = zscenario(zprofile(platform, version, "token", "04"),
+                           {"A": {"expire": at(300), "user": "u1"}},
+                           [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                            until(280)])
+            add("Express %s %s: log in with a token04 (token04 needs 2.17.0)" % (platform, version),
+                ["ZEGO-TOKEN04-2.17", "ZEGO-WILL-EXPIRE-30", "ZEGO-LOGIN-CODES"], [S2],
+                ["VersionBoundary", "CodeMapping"], sc, ZegoExpress(sc))
+    sc = zscenario(zprofile("windows", "2.16.9", "token", "03"),
+                   {"A": {"expire": at(100), "user": "u1"}, "B": {"expire": at(400), "user": "u1",
+                                                                  "version": "04"}},
+                   [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                    ev("renewToken", at=at(70), token="B"), until(110),
+                    ev("startPublishingStream", stream="s1")])
+    add("Express windows 2.16.9: renewing a token03 session with a token04 is refused; the old "
+        "token runs out", ["ZEGO-TOKEN04-2.17", "LIFE-RENEW-INVALID-NOCHANGE"], [S2],
+        ["VersionBoundary", "RenewRule"], sc, ZegoExpress(sc))
+    for version in ("2.7.9", "2.8.0"):
+        sc = zscenario(zprofile("android", version, "appsign", "03"),
+                       {"B": {"expire": at(600), "user": "u1", "version": "03"}},
+                       [ev("createEngine", app_sign="valid"),
+                        ev("loginRoom", room="r1", user="u1"),
+                        ev("renewToken", token="B"), until(100)])
+        add("Express android %s, AppSign only: renewToken exists from 2.8.0" % version,
+            ["ZEGO-RENEW-2.8", "ZEGO-AUTH-APPSIGN"], [S0, "token-formats.md ZEGO §4"],
+            ["VersionBoundary", "RenewRule"], sc, ZegoExpress(sc))
+
+    # -- auth modes (seed 002) ----------------------------------------------------------
+    sc = zscenario(zprofile("ios", "2.7.9", "appsign", "03", True),
+                   {}, [ev("createEngine", app_sign="valid"), ev("loginRoom", room="r1", user="u1"),
+                        ev("startPublishingStream", stream="s1"), adv(100000),
+                        ev("startPublishingStream", stream="s2")])
+    add("AppSign only (2.7.9): the login passes, nothing ever expires", ["ZEGO-AUTH-APPSIGN"], [S2],
+        ["AuthMode"], sc, ZegoExpress(sc))
+    sc = zscenario(zprofile("android", "2.17.0", "appsign", "04"),
+                   {}, [ev("createEngine", app_sign="invalid"),
+                        ev("loginRoom", room="r1", user="u1")])
+    add("AppSign only with a wrong AppSign: login authentication fails (1002033)",
+        ["ZEGO-AUTH-APPSIGN", "ZEGO-LOGIN-CODES"], [S0, S2], ["AuthMode", "CodeMapping",
+                                                             "InferredRule"], sc, ZegoExpress(sc))
+    sc = zscenario(zprofile("macos", "2.17.0", "token", "04"),
+                   {}, [ev("createEngine"), ev("loginRoom", room="r1", user="u1")])
+    add("Token mode, no AppSign and no token at login: RoomNoToken (1002067)",
+        ["ZEGO-AUTH-TOKEN", "ZEGO-LOGIN-CODES"], [S2, "token-formats.md ZEGO §4"],
+        ["AuthMode", "CodeMapping"], sc, ZegoExpress(sc))
+    for sign, tokname, desc, extra in (
+            ("valid", "A", "valid AppSign and valid token: the notice fires, the expiry changes "
+                           "nothing because the AppSign still authenticates", ["InferredRule"]),
+            ("valid", "X", "valid AppSign, expired token: the AppSign lets the user in", []),
+            ("invalid", "A", "wrong AppSign, valid token: the token lets the user in and its "
+                             "expiry kicks out (2.13.0, switch on)", []),
+            ("invalid", "U", "wrong AppSign, token for another user: refused with the token's "
+                             "condition (1002077)", ["InferredRule"])):
+        sc = zscenario(zprofile("ios", "2.13.0", "token_appsign", "03", True),
+                       {"A": {"expire": at(100), "user": "u1", "version": "03"},
+                        "X": {"expire": at(-10), "user": "u1", "version": "03"},
+                        "U": {"expire": at(100), "user": "u2", "version": "03"}},
+                       [ev("createEngine", app_sign=sign),
+                        ev("loginRoom", room="r1", user="u1", token=tokname),
+                        ev("startPublishingStream", stream="s1"), until(130),
+                        ev("startPublishingStream", stream="s2")])
+        add("Token + AppSign, " + desc, ["ZEGO-AUTH-EITHER", "ZEGO-AUTH-APPSIGN-NO-EXPIRY"], [S2],
+            ["AuthMode"] + extra, sc, ZegoExpress(sc))
+    for version in ("2.7.9", "2.17.0"):
+        sc = zscenario(zprofile("android", version, "forced_token", "04"), {},
+                       [ev("createEngine", app_sign="valid"), ev("loginRoom", room="r1", user="u1")])
+        add("Forced Token, app still on AppSign (%s): refused (1002033)" % version,
+            ["ZEGO-AUTH-FORCED", "ZEGO-LOGIN-CODES"], [S2, S0],
+            ["AuthMode", "CodeMapping", "InferredRule"], sc, ZegoExpress(sc))
+    sc = zscenario(zprofile("windows", "2.17.0", "forced_token", "04", True),
+                   {"A": {"expire": at(100), "user": "u1"}},
+                   [ev("createEngine", app_sign="valid"),
+                    ev("loginRoom", room="r1", user="u1", token="A"),
+                    ev("startPublishingStream", stream="s1"), until(100)])
+    add("Forced Token with AppSign and a valid token: the token decides, its expiry kicks out",
+        ["ZEGO-AUTH-FORCED", "ZEGO-EXPIRY-2.13-SWITCH"], [S2, S0], ["AuthMode", "ExpiryEffect"],
+        sc, ZegoExpress(sc))
+    sc = zscenario(zprofile("ios", "2.17.0", "forced_token", "04"), {},
+                   [ev("createEngine"), ev("loginRoom", room="r1", user="u1")])
+    add("Forced Token, neither AppSign nor token: RoomNoToken (1002067)",
+        ["ZEGO-AUTH-FORCED", "ZEGO-AUTH-TOKEN"], [S2], ["AuthMode", "CodeMapping"], sc,
+        ZegoExpress(sc))
+
+    # -- login failures and their codes -------------------------------------------------
+    failing = [
+        ("expired token", {"expire": at(-1), "user": "u1"}, "ZEGO-LOGIN-CODES"),
+        ("token for another user", {"expire": at(100), "user": "u9"}, "ZEGO-LOGIN-CODES"),
+        ("token for another room", {"expire": at(100), "user": "u1", "room": "r9"}, "ZEGO-PRIVILEGE"),
+        ("token for another app id", {"expire": at(100), "user": "u1", "app_id": "2"},
+         "ZEGO-LOGIN-CODES"),
+        ("token encrypted under a rotated secret", {"expire": at(100), "user": "u1",
+                                                   "secret_generation": 2}, "ZEGO-LOGIN-CODES"),
+        ("malformed token", {"malformed": True}, "ZEGO-LOGIN-CODES"),
+        ("token denying the login privilege", {"expire": at(100), "user": "u1",
+                                               "privileges": {"login": False}}, "ZEGO-PRIVILEGE"),
+    ]
+    for platform in ("android", "web"):
+        for desc, tok, rule in failing:
+            sc = zscenario(zprofile(platform, "2.17.0", "token", "04", app_id=1), {"A": tok},
+                           [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A")])
+            add("Express %s: login with a %s" % (platform, desc), [rule, "LIFE-EVAL-ORDER"],
+                [S0, "token-formats.md ZEGO §4"], ["CodeMapping"], sc, ZegoExpress(sc))
+
+    # -- the will-expire notice -----------------------------------------------------------
+    sc = zscenario(zprofile("ios", "2.17.0"), {"A": {"expire": at(20), "user": "u1"}},
+                   [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"), until(40)])
+    add("Login with 20 s left: the notice fires at once with 20 s remaining",
+        ["LIFE-WILL-EXPIRE-LATE", "ZEGO-WILL-EXPIRE-30"], [S0], ["WillExpireNotice", "InferredRule"],
+        sc, ZegoExpress(sc))
+    sc = zscenario(zprofile("android", "2.17.0"), {"A": {"expire": at(30), "user": "u1"}},
+                   [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"), until(31)])
+    add("Login with exactly 30 s left: the notice fires at the login", ["ZEGO-WILL-EXPIRE-30"], [S0],
+        ["WillExpireNotice", "TimerOrder"], sc, ZegoExpress(sc))
+    sc = zscenario(zprofile("ios", "2.17.0"), {"A": {"expire": at(100), "user": "u1"}},
+                   [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                    ev("logoutRoom", at=at(60)), until(200)])
+    add("Logout before the notice: no notice, no expiry", ["LIFE-WILL-EXPIRE-ONCE"], [S0],
+        ["WillExpireNotice", "InferredRule"], sc, ZegoExpress(sc))
+
+    # -- renew ---------------------------------------------------------------------------
+    R = {"A": {"expire": at(100), "user": "u1"}, "B": {"expire": at(300), "user": "u1"},
+         "C": {"expire": at(500), "user": "u1"}, "U": {"expire": at(300), "user": "u2"},
+         "X": {"expire": at(50), "user": "u1"}, "S": {"expire": at(120), "user": "u1"},
+         "M": {"malformed": True}, "K": {"expire": at(300), "user": "u1", "secret_generation": 2},
+         "RM": {"expire": at(300), "user": "u1", "room": "r9"}}
+    renew_cases = [
+        ("renew at the notice with a later token: one notice per token, no expiry at the old time",
+         [ev("renewToken", at=at(70), token="B")], ["LIFE-RENEW-REPLACES", "ZEGO-WILL-EXPIRE-30"],
+         ["RenewRule", "WillExpireNotice"]),
+        ("renew before the notice: the old token never gets a notice",
+         [ev("renewToken", at=at(40), token="B")], ["LIFE-RENEW-REPLACES", "LIFE-WILL-EXPIRE-ONCE"],
+         ["RenewRule", "WillExpireNotice"]),
+        ("renew with a token for another user: refused, the old token expires",
+         [ev("renewToken", at=at(75), token="U")], ["LIFE-RENEW-OTHER-BINDING",
+                                                   "LIFE-RENEW-INVALID-NOCHANGE"],
+         ["RenewRule", "InferredRule"]),
+        ("renew with a token for another room: refused",
+         [ev("renewToken", at=at(75), token="RM")], ["LIFE-RENEW-OTHER-BINDING"],
+         ["RenewRule", "InferredRule"]),
+        ("renew with an already expired token: refused (1002078), nothing changes",
+         [ev("renewToken", at=at(75), token="X")], ["LIFE-RENEW-EXPIRED",
+                                                   "LIFE-RENEW-INVALID-NOCHANGE"],
+         ["RenewRule", "InferredRule"]),
+        ("renew with a malformed token, then a valid one",
+         [ev("renewToken", at=at(75), token="M"), ev("renewToken", token="B")],
+         ["LIFE-RENEW-INVALID-NOCHANGE", "LIFE-RENEW-REPLACES"], ["RenewRule", "InferredRule"]),
+        ("renew with a token under another secret (decrypt fails)",
+         [ev("renewToken", at=at(75), token="K")], ["LIFE-RENEW-INVALID-NOCHANGE"],
+         ["RenewRule", "InferredRule"]),
+        ("two renews in a row: the last one wins",
+         [ev("renewToken", at=at(71), token="B"), ev("renewToken", at=at(72), token="C")],
+         ["LIFE-RENEW-TWICE"], ["RenewRule", "InferredRule"]),
+        ("two renews, the second with an earlier-expiring token: it still wins",
+         [ev("renewToken", at=at(71), token="C"), ev("renewToken", at=at(72), token="S")],
+         ["LIFE-RENEW-TWICE"], ["RenewRule", "InferredRule"]),
+        ("renew with a token that has 25 s left: its notice fires at once",
+         [ev("renewToken", at=at(25), token="X")], ["LIFE-WILL-EXPIRE-LATE", "LIFE-RENEW-REPLACES"],
+         ["RenewRule", "WillExpireNotice", "InferredRule"]),
+        ("renew exactly when the notice is due: the notice comes first",
+         [ev("renewToken", at=at(70), token="B")], ["LIFE-TIMERS-FIRST"],
+         ["RenewRule", "TimerOrder", "InferredRule"]),
+    ]
+    for i, (desc, renews, rules, flags) in enumerate(renew_cases):
+        version, switch = (("2.13.0", True), ("2.12.3", False), ("2.17.0", True))[i % 3]
+        tv = "04" if version == "2.17.0" else "03"
+        tokens = {k: dict(v, version=tv) if "malformed" not in v else v for k, v in R.items()}
+        sc = zscenario(zprofile(ZEGO_NATIVE[i % 4], version, "token", tv, switch), tokens,
+                       [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                        ev("startPublishingStream", stream="s1")] + renews +
+                       [until(320), ev("startPublishingStream", stream="s2"), until(520)])
+        add("Express %s %s: %s" % (ZEGO_NATIVE[i % 4], version, desc), rules, [S0, S2], flags, sc,
+            ZegoExpress(sc))
+    for version, switch in (("2.12.3", True), ("2.13.0", True)):
+        sc = zscenario(zprofile("ios", version, "token", "03", switch),
+                       {"A": {"expire": at(100), "user": "u1", "version": "03"},
+                        "B": {"expire": at(300), "user": "u1", "version": "03"}},
+                       [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                        ev("startPublishingStream", stream="s1"), until(150),
+                        ev("startPlayingStream", stream="p1"), ev("renewToken", token="B"),
+                        ev("startPlayingStream", stream="p1"), until(300)])
+        add("Express ios %s: renew after the expiry (%s)" % (version, "still in the room" if
+                                                            version == "2.12.3" else "kicked out"),
+            ["LIFE-RENEW-AFTER-KICK", "ZEGO-EXPIRY-2.8-2.12", "ZEGO-EXPIRY-2.13-SWITCH"], [S0],
+            ["RenewRule", "ExpiryEffect", "InferredRule"], sc, ZegoExpress(sc))
+    for version, switch in (("2.12.3", False), ("2.13.0", True)):
+        sc = zscenario(zprofile("android", version, "token", "03", switch),
+                       {"A": {"expire": at(100), "user": "u1", "version": "03"}},
+                       [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                        ev("renewToken", at=at(100), token="A")])
+        add("Express android %s: renew at exactly the expiry second: the expiry comes first" %
+            version, ["LIFE-TIMERS-FIRST", "LIFE-RENEW-EXPIRED"], [S0],
+            ["TimerOrder", "InferredRule"], sc, ZegoExpress(sc))
+    sc = zscenario(zprofile("ios", "2.17.0"), {"B": {"expire": at(300), "user": "u1"}},
+                   [ev("createEngine"), ev("renewToken", token="B")])
+    add("renewToken before any login is refused", ["LIFE-RENEW-NOT-JOINED"], [S0],
+        ["RenewRule", "InferredRule"], sc, ZegoExpress(sc))
+
+    # -- privileges (token-formats.md ZEGO §1.3, §4) ---------------------------------------
+    sc = zscenario(zprofile("ios", "2.17.0"),
+                   {"A": {"expire": at(300), "user": "u1", "privileges": {"publish": False}},
+                    "B": {"expire": at(600), "user": "u1"},
+                    "C": {"expire": at(900), "user": "u1", "privileges": {"publish": False}}},
+                   [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                    ev("startPublishingStream", stream="s1"), ev("startPlayingStream", stream="p1"),
+                    ev("renewToken", at=at(10), token="B"), ev("startPublishingStream", stream="s1"),
+                    ev("renewToken", at=at(20), token="C"), adv(5),
+                    ev("startPublishingStream", stream="s2")])
+    add("Publish privilege denied, then granted by a renew, then denied again: only the next "
+        "publish is affected, the running stream is not stopped",
+        ["ZEGO-PRIVILEGE", "ZEGO-RENEW-NEXT-PUBLISH"], ["token-formats.md ZEGO §1.3, §4"],
+        ["Privilege", "RenewRule"], sc, ZegoExpress(sc))
+
+    # -- misc ------------------------------------------------------------------------------
+    sc = zscenario(zprofile("android", "2.17.0"), {"A": {"expire": at(100), "user": "u1"}},
+                   [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                    ev("startPublishingStream", at=at(50), stream="s1"),
+                    ev("startPlayingStream", at=at(40), stream="p1"), until(80)])
+    add("An event stamped before the clock runs at the clock", ["LIFE-CLOCK-BACKWARDS"], [],
+        ["ClockSkew", "InferredRule"], sc, ZegoExpress(sc))
+    sc = zscenario(zprofile("ios", "2.17.0", "token", "04", True),
+                   {"A": {"expire": at(100), "user": "u1"}},
+                   [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                    ev("advance", at=at(90)), ev("advance", seconds=-50), until(100)])
+    add("advance with negative seconds: ignored, the expiry still comes at its time",
+        ["LIFE-CLOCK-BACKWARDS"], [], ["ClockSkew", "InferredRule"], sc, ZegoExpress(sc))
+    sc = zscenario(zprofile("ios", "2.17.0"), {"A": {"expire": at(100), "user": "u1"}},
+                   [ev("loginRoom", room="r1", user="u1", token="A"), ev("createEngine"),
+                    ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                    ev("loginRoom", room="r1", user="u1", token="A")])
+    add("loginRoom before createEngine, createEngine twice, loginRoom twice",
+        ["ZEGO-CALL-ORDER"], [], ["InferredRule"], sc, ZegoExpress(sc))
+    sc = zscenario(zprofile("web", "3.1.0", "token", "04", True),
+                   {"A": {"expire": at(100), "user": "u1"}, "B": {"expire": at(300), "user": "u1"}},
+                   [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                    ev("startPublishingStream", stream="s1"), until(110),
+                    ev("startPublishingStream", stream="s2"), ev("renewToken", token="B"),
+                    ev("startPublishingStream", stream="s2"), until(280)])
+    add("Web: roomTokenWillExpire, no kick-out even with the switch on, the next publish fails "
+        "until a renew", ["ZEGO-WEB", "ZEGO-WILL-EXPIRE-30"], [S0, "token-formats.md ZEGO §4"],
+        ["ExpiryEffect", "InferredRule"], sc, ZegoExpress(sc))
+    sc = zscenario(zprofile("web", "2.0.0", "forced_token", "03"),
+                   {"A": {"expire": at(-5), "user": "u1", "version": "03"}},
+                   [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                    ev("loginRoom", room="r1", user="u1")])
+    add("Web: an expired token03 (1102018), then no token at all", ["ZEGO-WEB", "ZEGO-LOGIN-CODES"],
+        [S0], ["CodeMapping", "InferredRule"], sc, ZegoExpress(sc))
+
+    # -- DocsView and SuperBoard (seed 002) ------------------------------------------------
+    for product, platform, below, since in (("docsview", "ios", "2.2.9", "2.3.0"),
+                                            ("docsview", "android", "2.2.9", "2.3.0"),
+                                            ("docsview", "electron", "2.1.5", "2.1.6"),
+                                            ("superboard", "ios", "2.2.9", "2.3.0"),
+                                            ("superboard", "android", "2.2.9", "2.3.0")):
+        room = {"room": "r1"} if product == "superboard" else {}
+        for version in (below, since):
+            sc = {"profile": {"vendor": "zego", "product": product, "platform": platform,
+                              "sdk_version": version},
+                  "start": T0,
+                  "tokens": {"A": {"expire": at(100), "user": "u1"},
+                             "B": {"expire": at(300), "user": "u1"},
+                             "U": {"expire": at(300), "user": "u2"}},
+                  "events": [ev("init", user="u1", token="A", **room), until(75),
+                             ev("renewToken", token="U"), ev("renewToken", token="B"), until(300)]}
+            add("%s %s %s: init with a token, the notice, renewToken" % (product, platform, version),
+                ["ZEGO-DOCS-TOKEN-AUTH", "ZEGO-DOCS-NOTICE", "ZEGO-DOCS-EXPIRY"], [S2],
+                ["VersionBoundary", "WillExpireNotice", "RenewRule", "InferredRule"], sc,
+                ZegoBoard(sc))
+    sc = {"profile": {"vendor": "zego", "product": "superboard", "platform": "ios",
+                      "sdk_version": "2.3.0"}, "start": T0,
+          "tokens": {"A": {"expire": at(100), "user": "u1", "room": "r2"},
+                     "B": {"expire": at(100), "user": "u1", "room": "r1"}},
+          "events": [ev("renewToken", token="B"), ev("init", user="u1", room="r1", token="A"),
+                     ev("init", user="u1", room="r1", token="B"),
+                     ev("init", user="u1", room="r1", token="B")]}
+    add("SuperBoard: renew before init, a token for another room, init twice",
+        ["ZEGO-DOCS-TOKEN-AUTH"], [S2], ["InferredRule"], sc, ZegoBoard(sc))
+    return s
+
+
+# --------------------------------------------------------------------------------------
+# Agora scenarios
+# --------------------------------------------------------------------------------------
+AGORA_PLATFORMS = ("native", "objc", "web")
+
+
+def aprofile(platform, certificate=True, encoded=False):
+    p = {"vendor": "agora", "product": "rtc", "platform": platform, "certificate": certificate,
+         "app_id": AGORA_APP}
+    if encoded:
+        p["app_certificate"] = AGORA_CERT
+    return p
+
+
+def agora_suite():
+    s = Suite("agora", [
+        "Agora RTC token lifecycle scenarios on native (Java/C++/C#), Objective-C and Web, with "
+        "and without an App Certificate. Rules and their ids: docs/SEMANTICS.md (AGORA-*, LIFE-*).",
+        "Sources: seed 001_d4a146d8499d6d2a.txt (109/110/119/120, onTokenPrivilegeWillExpire 30 s "
+        "before, onRequestToken / Web onTokenPrivilegeDidExpire, renewToken), token-formats.md §7 "
+        "(renewToken results 4.6+, connection-state reason 9), §1-§4 (the encoded tokens).",
+        "Expected outputs come from the independent model in " + GENERATOR + "."])
+    add = s.add
+    ch, uid = "7d72365eb983485397e3e3f9d460bdda", "2882341273"
+    base = {"A": {"expire": at(100), "channel": ch, "uid": uid},
+            "B": {"expire": at(400), "channel": ch, "uid": uid},
+            "X": {"expire": at(-1), "channel": ch, "uid": uid},
+            "CH": {"expire": at(400), "channel": "other", "uid": uid},
+            "UID": {"expire": at(400), "channel": ch, "uid": "42"},
+            "APP": {"expire": at(400), "channel": ch, "uid": uid,
+                    "app_id": "0" * 32},
+            "SIG": {"expire": at(400), "channel": ch, "uid": uid, "secret_generation": 2},
+            "M": {"malformed": True}}
+
+    def sc(platform, events, certificate=True, tokens=None, encoded=False):
+        return {"profile": aprofile(platform, certificate, encoded), "start": T0,
+                "tokens": base if tokens is None else tokens, "events": events}
+
+    for platform in AGORA_PLATFORMS:
+        x = sc(platform, [ev("joinChannel", channel=ch, uid=int(uid))])
+        add("%s, certificate on, join without a token" % platform, ["AGORA-CERT-NO-TOKEN"],
+            [SEED_AGORA], ["AuthMode", "CodeMapping"], x, Agora(x, {}))
+        x = sc(platform, [ev("joinChannel", channel=ch, uid=uid, token="A")], certificate=False)
+        add("%s, no certificate, join with a token" % platform, ["AGORA-NO-CERT-TOKEN"],
+            [SEED_AGORA], ["AuthMode", "CodeMapping"], x, Agora(x, {}))
+        x = sc(platform, [ev("joinChannel", channel=ch, uid=0), ev("publish", stream="s1"),
+                          adv(86400), ev("renewToken", token="B")], certificate=False)
+        add("%s, no certificate and no token: joined, nothing expires" % platform,
+            ["AGORA-NO-CERT-NO-TOKEN"], [SEED_AGORA], ["AuthMode", "InferredRule"], x, Agora(x, {}))
+        x = sc(platform, [ev("joinChannel", channel=ch, uid=uid, token="A"),
+                          ev("publish", stream="s1"), ev("publish", stream="s2"), until(120)])
+        add("%s: join, will-expire 30 s before, then the did-expire callback and the user is out"
+            % platform, ["AGORA-WILL-EXPIRE-30", "AGORA-DID-EXPIRE"], [SEED_AGORA],
+            ["WillExpireNotice", "ExpiryEffect", "InferredRule"], x, Agora(x, {}))
+        for name, desc in (("X", "an expired token"), ("CH", "a token for another channel"),
+                           ("UID", "a token for another uid"), ("APP", "a token for another App ID"),
+                           ("SIG", "a token signed with another certificate"),
+                           ("M", "a malformed token")):
+            x = sc(platform, [ev("joinChannel", channel=ch, uid=uid, token=name)])
+            add("%s: join with %s" % (platform, desc), ["AGORA-JOIN-VERIFY", "LIFE-EVAL-ORDER"],
+                [SEED_AGORA], ["CodeMapping"], x, Agora(x, {}))
+        for name, desc in (("X", "an expired token"), ("CH", "a token for another channel"),
+                           ("UID", "a token for another uid"), ("APP", "a token for another App ID"),
+                           ("SIG", "a token signed with another certificate")):
+            x = sc(platform, [ev("joinChannel", channel=ch, uid=uid, token="A"),
+                              ev("renewToken", at=at(72), token=name), until(101)])
+            add("%s: renew with %s: refused with renewToken's code, the old token expires"
+                % (platform, desc), ["AGORA-RENEW-CODES", "LIFE-RENEW-INVALID-NOCHANGE",
+                                     "LIFE-RENEW-OTHER-BINDING"],
+                ["token-formats.md §7", SEED_AGORA], ["RenewRule", "CodeMapping", "InferredRule"], x,
+                Agora(x, {}))
+        x = sc(platform, [ev("joinChannel", channel=ch, uid=uid, token="A"), ev("publish", stream="s1"),
+                          ev("renewToken", at=at(71), token="B"), until(400)])
+        add("%s: renew at the notice: no did-expire at the old expiry, a new notice later" % platform,
+            ["AGORA-RENEW", "LIFE-RENEW-REPLACES"], [SEED_AGORA], ["RenewRule", "WillExpireNotice"],
+            x, Agora(x, {}))
+        x = sc(platform, [ev("joinChannel", channel=ch, uid=uid, token="A"), ev("publish", stream="s1"),
+                          until(110), ev("publish", stream="s2"), ev("renewToken", token="X"),
+                          ev("renewToken", token="B"), ev("publish", stream="s2"), until(400)])
+        add("%s: after the expiry, renewToken with a fresh token re-joins" % platform,
+            ["AGORA-RENEW-REJOIN", "AGORA-DID-EXPIRE"], [SEED_AGORA],
+            ["RenewRule", "ExpiryEffect", "InferredRule"], x, Agora(x, {}))
+    x = sc("native", [ev("renewToken", token="B"), ev("joinChannel", channel=ch, uid=uid, token="A"),
+                      ev("joinChannel", channel=ch, uid=uid, token="B"), ev("leaveChannel", at=at(50)),
+                      until(200), ev("renewToken", token="B")])
+    add("renew before join, join twice, leave before the notice", ["LIFE-RENEW-NOT-JOINED",
+                                                                  "AGORA-CALL-ORDER"],
+        [], ["RenewRule", "InferredRule"], x, Agora(x, {}))
+    x = sc("objc", [ev("joinChannel", channel=ch, uid=uid, token="A"),
+                    ev("renewToken", at=at(100), token="B"), until(400)])
+    add("renew at exactly the expiry second: the did-expire comes first, the renew re-joins",
+        ["LIFE-TIMERS-FIRST", "AGORA-RENEW-REJOIN"], [SEED_AGORA], ["TimerOrder", "InferredRule"],
+        x, Agora(x, {}))
+    x = sc("web", [ev("joinChannel", channel=ch, uid=uid, token="A"),
+                   ev("publish", at=at(80), stream="s1"), ev("publish", at=at(60), stream="s2"),
+                   until(100)])
+    add("web: an event stamped before the clock", ["LIFE-CLOCK-BACKWARDS"], [],
+        ["ClockSkew", "InferredRule"], x, Agora(x, {}))
+
+    # -- encoded tokens (token-formats.md §1, §2 layouts; built here) ----------------------
+    t006 = agora006(AGORA_APP, AGORA_CERT, ch, uid, 1, at(200), {1: 0})
+    t006_short = agora006(AGORA_APP, AGORA_CERT, ch, uid, 2, at(600), {1: at(100), 2: at(600)})
+    t006_bad = agora006(AGORA_APP, AGORA_OTHER_CERT, ch, uid, 3, at(200), {1: 0})
+    t007 = agora007_rtc(AGORA_APP, AGORA_CERT, ch, uid, at(0), 300, 7, {1: 0, 2: 0, 3: 0, 4: 0})
+    t007_priv = agora007_rtc(AGORA_APP, AGORA_CERT, ch, uid, at(0), 600, 8, {1: 120})
+    t007_bad = agora007_rtc(AGORA_APP, AGORA_OTHER_CERT, ch, uid, at(0), 300, 9, {1: 0})
+    t007_old = agora007_rtc(AGORA_APP, AGORA_CERT, ch, uid, at(-900), 600, 10, {1: 0})
+    enc = {"E6": {"encoded": t006}, "E6P": {"encoded": t006_short, "scheme": "agora-006"},
+           "E6B": {"encoded": t006_bad}, "E7": {"encoded": t007}, "E7P": {"encoded": t007_priv},
+           "E7B": {"encoded": t007_bad, "scheme": "agora-007"}, "E7X": {"encoded": t007_old}}
+    truths = {"E6": agora_truth("006", ch, uid, at(200)),
+              "E6P": agora_truth("006", ch, uid, at(100)),
+              "E6B": agora_truth("006", ch, uid, at(200), cert_ok=False),
+              "E7": agora_truth("007", ch, uid, at(300)),
+              "E7P": agora_truth("007", ch, uid, at(120)),
+              "E7B": agora_truth("007", ch, uid, at(300), cert_ok=False),
+              "E7X": agora_truth("007", ch, uid, at(-300))}
+    encoded_cases = [
+        ("native", "a 006 token: join, notice, expiry", [ev("joinChannel", channel=ch, uid=uid,
+                                                            token="E6"), until(210)]),
+        ("web", "a 006 token whose join privilege expires before the token",
+         [ev("joinChannel", channel=ch, uid=uid, token="E6P"), until(110)]),
+        ("objc", "a 006 token joined with another uid, then the right one",
+         [ev("joinChannel", channel=ch, uid=7, token="E6"),
+          ev("joinChannel", channel=ch, uid=int(uid), token="E6")]),
+        ("native", "a 006 token for another channel", [ev("joinChannel", channel="x", uid=uid,
+                                                           token="E6")]),
+        ("web", "a 006 token signed with another certificate",
+         [ev("joinChannel", channel=ch, uid=uid, token="E6B")]),
+        ("native", "a 007 token: join, renew with a 006, both expire in turn",
+         [ev("joinChannel", channel=ch, uid=uid, token="E7"), ev("renewToken", at=at(150), token="E6"),
+          until(320)]),
+        ("objc", "a 007 token whose join privilege (120 s) ends before the token (600 s)",
+         [ev("joinChannel", channel=ch, uid=uid, token="E7P"), until(130)]),
+        ("native", "a 007 token signed with another certificate, renewed after a claims join",
+         [ev("joinChannel", channel=ch, uid=uid, token="A"), ev("renewToken", token="E7B"),
+          until(100)]),
+        ("web", "an expired 007 token", [ev("joinChannel", channel=ch, uid=uid, token="E7X")]),
+        ("native", "a 007 token joined on another channel", [ev("joinChannel", channel="x", uid=uid,
+                                                                 token="E7")]),
+    ]
+    tokens = dict(base)
+    tokens.update(enc)
+    for platform, desc, events in encoded_cases:
+        x = sc(platform, events, tokens=tokens, encoded=True)
+        add("%s: %s" % (platform, desc), ["AGORA-ENCODED", "AGORA-JOIN-VERIFY"],
+            ["token-formats.md §1, §2", SEED_AGORA], ["EncodedToken"], x, Agora(x, truths))
+    return s
+
+
+# --------------------------------------------------------------------------------------
+# RongCloud scenarios
+# --------------------------------------------------------------------------------------
+def rong_suite():
+    s = Suite("rongcloud", [
+        "RongCloud IM token scenarios: SDK 1.x and 2.x on Android, iOS and Web; App Secret "
+        "refresh; how TOKEN_INCORRECT reaches the app. Rules: docs/SEMANTICS.md (RONG-*).",
+        "Sources: seed 003_65ee157fdeaf3d18.txt; the code 31004 RC_CONN_TOKEN_INCORRECT and the "
+        "expiry / App Key causes: " + URL_RONG_31004 + ".",
+        "Expected outputs come from the independent model in " + GENERATOR + "."])
+    add = s.add
+    toks = {"G1": {"user": "u1"}, "G2": {"user": "u1", "secret_generation": 2},
+            "EXP": {"user": "u1", "expire": at(100)}, "KEY": {"user": "u1", "app_key": "other"},
+            "M": {"malformed": True}}
+
+    def sc(platform, version, events, app_key="k1"):
+        return {"profile": {"vendor": "rongcloud", "product": "im", "platform": platform,
+                            "sdk_version": version, "app_key": app_key},
+                "start": T0, "tokens": toks, "events": events}
+
+    for version in ("1.9.9", "2.0.0"):
+        for platform in ("android", "ios", "web"):
+            x = sc(platform, version, [ev("connect", token="G1"), ev("disconnect", at=at(10)),
+                                       ev("rotate_secret", at=at(20)), ev("connect", token="G1"),
+                                       ev("connect", token="G2")])
+            add("SDK %s %s: connect, refresh the App Secret, reconnect with the old token, then a "
+                "new one" % (version, platform), ["RONG-ROTATE", "RONG-REPORT-1X" if version <
+                                                  "2" else "RONG-REPORT-2X"],
+                [SEED_RONG, URL_RONG_31004], ["SecretRotation", "CodeMapping", "VersionBoundary"], x,
+                RongCloud(x))
+    for platform in ("android", "ios", "web"):
+        x = sc(platform, "2.10.3", [ev("connect", token="G1"), ev("rotate_secret", at=at(5)),
+                                    adv(100000), ev("connect", token="G1"), ev("disconnect"),
+                                    ev("connect", token="G1")])
+        add("SDK 2.x %s: a refresh does not drop a live connection; the next connect fails"
+            % platform, ["RONG-CONNECTED-UNAFFECTED", "RONG-ROTATE"], [SEED_RONG],
+            ["SecretRotation", "InferredRule"], x, RongCloud(x))
+        x = sc(platform, "1.4.0", [ev("connect", token="EXP"), until(100), ev("disconnect"),
+                                   ev("connect", token="EXP")])
+        add("SDK 1.x %s: a token with an expiry connects, no notice, and fails after it" % platform,
+            ["RONG-EXPIRED", "RONG-NO-NOTICE"], [SEED_RONG, URL_RONG_31004],
+            ["ExpiryEffect", "InferredRule"], x, RongCloud(x))
+        x = sc(platform, "2.8.1", [ev("connect", token="KEY"), ev("connect", token="M"),
+                                   ev("connect", token="G2")])
+        add("SDK 2.x %s: a token for another App Key, a malformed token, a future-secret token"
+            % platform, ["RONG-APPKEY", "RONG-REPORT-2X"], [URL_RONG_31004, SEED_RONG],
+            ["CodeMapping"], x, RongCloud(x))
+    x = sc("android", "2.0.0", [ev("rotate_secret"), ev("rotate_secret"), ev("connect", token="G2"),
+                                ev("connect", token="G1")])
+    add("Two refreshes: a token of the middle generation fails too; connect while connected",
+        ["RONG-ROTATE"], [SEED_RONG], ["SecretRotation", "InferredRule"], x, RongCloud(x))
+    return s
+
+
+# --------------------------------------------------------------------------------------
+# ByteDance mini-program scenarios
+# --------------------------------------------------------------------------------------
+def bytedance_suite():
+    s = Suite("bytedance", [
+        "ByteDance (Douyin) mini-program RTC scenarios: RtcRoomContext.joinRtcRoom / updateToken "
+        "/ exitRtcRoom over Volcengine RTC tokens, per base-library version. Rules: "
+        "docs/SEMANTICS.md (BD-*, LIFE-*).",
+        "Sources: seed 004_feb3ed951cfe7da6.txt (updateToken, >= 2.68.0, errMsg/errNo/errorCode), "
+        + URL_JOIN_RTC + ", " + URL_EXIT_RTC + ", " + URL_VOLC_TOKEN + " (onTokenWillExpire 30 s "
+        "before; removed from the room otherwise), token-formats.md §5-§7 (the encoded tokens).",
+        "Expected outputs come from the independent model in " + GENERATOR + "."])
+    add = s.add
+    toks = {"A": {"expire": at(100), "room": "r1", "user": "u1"},
+            "B": {"expire": at(400), "room": "r1", "user": "u1"},
+            "N": {"room": "r1", "user": "u1"},
+            "X": {"expire": at(-1), "room": "r1", "user": "u1"},
+            "R": {"expire": at(400), "room": "r9", "user": "u1"},
+            "U": {"expire": at(400), "room": "r1", "user": "u9"},
+            "K": {"expire": at(400), "room": "r1", "user": "u1", "secret_generation": 2},
+            "APP": {"expire": at(400), "room": "r1", "user": "u1", "app_id": "0" * 24},
+            "S": {"expire": at(110), "room": "r1", "user": "u1"}}
+
+    def sc(base, events, tokens=None, encoded=False):
+        p = {"vendor": "bytedance", "product": "miniprogram_rtc", "base_library": base,
+             "app_id": VOLC_APP}
+        if encoded:
+            p["app_key"] = VOLC_KEY
+        return {"profile": p, "start": T0, "tokens": toks if tokens is None else tokens,
+                "events": events}
+
+    for base in ("2.67.9", "2.68.0"):
+        x = sc(base, [ev("joinRtcRoom", room="r1", user="u1", token="A"),
+                      ev("updateToken", at=at(72), token="B"), until(400)])
+        add("base %s: updateToken at the notice (the method exists from 2.68.0)" % base,
+            ["BD-UPDATE-2.68", "BD-CALLBACK-ORDER", "BD-WILL-EXPIRE-30", "BD-EXPIRY-REMOVED"],
+            [SEED_BD, URL_VOLC_TOKEN], ["VersionBoundary", "CallbackOrder", "WillExpireNotice"], x,
+            MiniProgram(x, {}))
+        x = sc(base, [ev("joinRtcRoom", room="r1", user="u1", token="A"),
+                      ev("updateToken", at=at(50), token="R"), ev("updateToken", token="U"),
+                      ev("updateToken", token="X"), ev("updateToken", token="K"),
+                      ev("updateToken"), until(101)])
+        add("base %s: updateToken with invalid tokens and without a token" % base,
+            ["BD-UPDATE-2.68", "BD-UPDATE-RESULT", "BD-UPDATE-PARAM", "LIFE-RENEW-OTHER-BINDING",
+             "LIFE-RENEW-EXPIRED", "LIFE-RENEW-INVALID-NOCHANGE"], [SEED_BD],
+            ["VersionBoundary", "CallbackOrder", "RenewRule", "InferredRule"], x, MiniProgram(x, {}))
+    for base in ("2.41.9", "2.42.0"):
+        x = sc(base, [ev("joinRtcRoom", room="r1", user="u1", token="A"), ev("exitRtcRoom", at=at(10)),
+                      until(120)])
+        add("base %s: joinRtcRoom and exitRtcRoom exist from 2.42.0" % base, ["BD-JOIN", "BD-EXIT"],
+            [URL_JOIN_RTC, URL_EXIT_RTC], ["VersionBoundary", "CallbackOrder"], x, MiniProgram(x, {}))
+    for name, desc in (("X", "an expired token"), ("R", "a token for another room"),
+                       ("U", "a token for another user"), ("K", "a token signed with another key"),
+                       ("APP", "a token for another app id")):
+        x = sc("2.70.0", [ev("joinRtcRoom", room="r1", user="u1", token=name)])
+        add("joinRtcRoom with %s: fail 21101 then complete" % desc, ["BD-JOIN", "LIFE-EVAL-ORDER"],
+            [URL_JOIN_RTC], ["CallbackOrder", "CodeMapping"], x, MiniProgram(x, {}))
+    for missing in ("room", "token", "user"):
+        e = {"room": "r1", "user": "u1", "token": "A"}
+        del e[missing]
+        x = sc("2.70.0", [ev("joinRtcRoom", **e)])
+        add("joinRtcRoom without %s: parameter error 20000" % missing, ["BD-JOIN-PARAM"],
+            [URL_JOIN_RTC], ["CallbackOrder", "InferredRule"], x, MiniProgram(x, {}))
+    x = sc("2.70.0", [ev("joinRtcRoom", room="r1", user="u1", token="A"),
+                      ev("joinRtcRoom", room="r2", user="u2", token="B")])
+    add("joinRtcRoom while in a room: 21100 with the user and room", ["BD-JOIN"], [URL_JOIN_RTC],
+        ["CallbackOrder"], x, MiniProgram(x, {}))
+    x = sc("2.70.0", [ev("updateToken", token="B"), ev("joinRtcRoom", room="r1", user="u1", token="N"),
+                      adv(1000000)])
+    add("updateToken before joining; a token without expiry never expires",
+        ["BD-UPDATE-NOT-JOINED", "BD-NO-EXPIRY"], [SEED_BD, "token-formats.md §5.2"],
+        ["RenewRule", "InferredRule"], x, MiniProgram(x, {}))
+    x = sc("2.70.0", [ev("joinRtcRoom", room="r1", user="u1", token="A"), until(100), adv(1),
+                      ev("updateToken", token="B")])
+    add("The token is still valid at its expire_at second and the user is removed one second "
+        "later; updateToken afterwards fails", ["BD-EXPIRY-INSTANT", "BD-EXPIRY-REMOVED",
+                                                "LIFE-RENEW-AFTER-KICK"],
+        ["token-formats.md §5.2", URL_VOLC_TOKEN], ["ExpiryEffect", "TimerOrder", "InferredRule"], x,
+        MiniProgram(x, {}))
+    x = sc("2.70.0", [ev("joinRtcRoom", room="r1", user="u1", token="A"),
+                      ev("updateToken", at=at(90), token="S"), until(115)])
+    add("updateToken with a token that has 20 s left: its notice fires at once",
+        ["LIFE-WILL-EXPIRE-LATE", "LIFE-RENEW-REPLACES"], [SEED_BD],
+        ["WillExpireNotice", "RenewRule", "InferredRule"], x, MiniProgram(x, {}))
+    x = sc("2.70.0", [ev("joinRtcRoom", room="r1", user="u1", token="A"),
+                      ev("updateToken", at=at(71), token="S"), ev("updateToken", at=at(72), token="B"),
+                      until(400)])
+    add("Two updateToken calls: the last accepted wins", ["LIFE-RENEW-TWICE"], [SEED_BD],
+        ["RenewRule", "InferredRule"], x, MiniProgram(x, {}))
+    x = sc("2.70.0", [ev("joinRtcRoom", room="r1", user="u1", token="A"),
+                      ev("updateToken", at=at(70), token="B"), until(120)])
+    add("updateToken exactly when the notice is due: the notice comes first",
+        ["LIFE-TIMERS-FIRST"], [SEED_BD], ["TimerOrder", "InferredRule"], x, MiniProgram(x, {}))
+    x = sc("2.70.0", [ev("joinRtcRoom", room="r1", user="u1", token="A"),
+                      ev("updateToken", at=at(60), token="B"), ev("updateToken", at=at(30), token="S"),
+                      until(80)])
+    add("An updateToken stamped before the clock runs at the clock", ["LIFE-CLOCK-BACKWARDS"], [],
+        ["ClockSkew", "InferredRule"], x, MiniProgram(x, {}))
+
+    # -- encoded Volcengine 001 tokens (token-formats.md §5.1) -----------------------------
+    good = volc001(VOLC_APP, VOLC_KEY, "r1", "u1", 0x12345678, at(0), at(200), {0: 0, 4: 0})
+    good2 = volc001(VOLC_APP, VOLC_KEY, "r1", "u1", 0x12345679, at(0), at(500), {})
+    badkey = volc001(VOLC_APP, "other key", "r1", "u1", 1, at(0), at(200), {})
+    other_room = volc001(VOLC_APP, VOLC_KEY, "r2", "u1", 2, at(0), at(200), {})
+    forever = volc001(VOLC_APP, VOLC_KEY, "r1", "u1", 3, at(0), 0, {})
+    enc = dict(toks)
+    enc.update({"V": {"encoded": good}, "V2": {"encoded": good2, "scheme": "volc-001"},
+                "VK": {"encoded": badkey}, "VR": {"encoded": other_room}, "VF": {"encoded": forever}})
+    truths = {"V": volc_truth("r1", "u1", at(200)), "V2": volc_truth("r1", "u1", at(500)),
+              "VK": volc_truth("r1", "u1", at(200), key_ok=False),
+              "VR": volc_truth("r2", "u1", at(200)), "VF": volc_truth("r1", "u1", 0)}
+    for desc, events in (
+            ("join with a 001 token, update with another, let it run out",
+             [ev("joinRtcRoom", room="r1", user="u1", token="V"),
+              ev("updateToken", at=at(175), token="V2"), until(520)]),
+            ("join with a 001 token signed with another key, then a good one",
+             [ev("joinRtcRoom", room="r1", user="u1", token="VK"),
+              ev("joinRtcRoom", room="r1", user="u1", token="V"), until(201)]),
+            ("updateToken with a 001 token for another room",
+             [ev("joinRtcRoom", room="r1", user="u1", token="V"), ev("updateToken", token="VR")]),
+            ("a 001 token with expire_at 0 never expires",
+             [ev("joinRtcRoom", room="r1", user="u1", token="VF"), adv(1000000)])):
+        x = sc("2.68.0", events, tokens=enc, encoded=True)
+        add(desc, ["BD-ENCODED", "BD-UPDATE-RESULT"], ["token-formats.md §5.1-§5.3", SEED_BD],
+            ["EncodedToken", "CallbackOrder"], x, MiniProgram(x, truths))
+    return s
+
+
+def main():
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    check = "--check" in sys.argv[1:]
+    changed = []
+    for suite in (zego_suite(), agora_suite(), rong_suite(), bytedance_suite()):
+        path = os.path.join(root, suite.file.scheme, "scenario.json")
+        before = open(path, encoding="utf-8").read() if os.path.exists(path) else None
+        if check:
+            tmp = os.path.join(root, ".check")
+            written = suite.file.write(tmp)
+            after = open(written, encoding="utf-8").read()
+            os.remove(written)
+            os.rmdir(os.path.dirname(written))
+            os.rmdir(tmp)
+        else:
+            suite.file.write(root)
+            after = open(path, encoding="utf-8").read()
+        if before != after:
+            changed.append(path)
+        print("%-40s %3d scenarios" % (suite.file.scheme, len(suite.file.tests)))
+    if check and changed:
+        print("out of date: " + ", ".join(changed), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
