@@ -71,8 +71,9 @@ for target in $list; do
   "$bin" -fork="$jobs" -max_total_time="$seconds" -dict="$ROOT/fuzz/dicts/$dict" \
     -max_len="$max_len" -timeout=10 -rss_limit_mb=2560 -ignore_crashes=1 -ignore_timeouts=1 \
     -ignore_ooms=1 -artifact_prefix="$crashes/" "$corpus" "$seeds" "${extra[@]}" >"$log" 2>&1 || true
-  # exec/s as libFuzzer reports it for the whole run (last status line).
-  eps=$(grep -oE 'exec/s: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
+  # exec/s as libFuzzer reports it for the whole run (last status line; -fork
+  # mode prints "exec/s N", a single process "exec/s: N").
+  eps=$(grep -oE 'exec/s:? [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+$' || echo 0)
   # Merge seeds + what was found into a minimal corpus with the same coverage.
   merged=$out/corpus/$target.merge
   rm -rf "$merged" && mkdir -p "$merged"
