@@ -8,6 +8,8 @@ std::span<const Scheme* const> all_schemes() {
   static const auto schemes = std::to_array<const Scheme*>({
       &agora006_scheme(),
       &agora007_scheme(),
+      &zego04_scheme(),
+      &zego03_scheme(),
       &volc001_scheme(),
       &tencent_usersig_scheme(),
   });

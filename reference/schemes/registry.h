@@ -16,6 +16,8 @@ const Scheme* detect_scheme(std::string_view token);
 // One accessor per scheme, each defined beside its adapter.
 const Scheme& agora006_scheme();
 const Scheme& agora007_scheme();
+const Scheme& zego04_scheme();
+const Scheme& zego03_scheme();
 const Scheme& volc001_scheme();
 const Scheme& tencent_usersig_scheme();
 
