@@ -1,0 +1,278 @@
+// Properties of the lifecycle engine over random scenarios, one per rule family
+// of docs/SEMANTICS.md. Each names the rules it checks.
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include <algorithm>
+
+#include "property/lifecycle_support.h"
+
+namespace tokcheck::property {
+namespace {
+
+const Vendor& pick_vendor(int i) {
+  static const Vendor kVendors[] = {zego_vendor(), agora_vendor(), bytedance_vendor(),
+                                    rongcloud_vendor()};
+  return kVendors[i];
+}
+
+// Vendors with a renew call (and a will-expire notice).
+rc::Gen<int> renewing_vendor() { return rc::gen::inRange(0, 3); }
+
+std::optional<std::int64_t> expire_of(const Json& token) {
+  if (token.is_object() && token.contains("expire")) return token["expire"].get<std::int64_t>();
+  return std::nullopt;
+}
+
+// LIFE-WILL-EXPIRE-ONCE, LIFE-WILL-EXPIRE-LATE, *-WILL-EXPIRE-30: every notice is for
+// the token accepted last, at most once per acceptance, within 30 s of its expiry
+// and strictly before it (Volcengine: not after its expire second).
+RC_GTEST_PROP(LifecycleNotice, AtMostOncePerTokenNeverAfterExpiryNeverForAReplacedToken, ()) {
+  const Vendor& v = pick_vendor(*renewing_vendor());
+  const Json profile = *gen_profile(v);
+  const Json events = *gen_events(v);
+  const Json outputs = run(scenario(profile, events));
+  std::optional<std::int64_t> current;  // expiry of the token the session holds
+  bool noticed = false;
+  int notices = 0;
+  for (const Json& o : outputs) {
+    if (o["kind"] == "result" && o["ok"] == true) {
+      const Json& e = events[o["event"].get<std::size_t>()];
+      const std::string op = e["op"];
+      if (op == v.login || op == v.renew) {
+        current = expire_of(e["token"]);
+        noticed = false;
+      } else if (op == v.leave) {
+        current.reset();
+      }
+    } else if (o["kind"] == "kicked_out") {
+      current.reset();
+    } else if (o["kind"] == "callback" && v.notice_names.count(o["name"].get<std::string>())) {
+      ++notices;
+      const std::int64_t at = o["at"], remaining = o["remaining"];
+      RC_ASSERT(current.has_value());
+      RC_ASSERT(!noticed);
+      RC_ASSERT(at + remaining == *current);
+      RC_ASSERT(remaining <= 30);
+      const bool before_expiry = v.expired_at_expire ? remaining > 0 : remaining >= 0;
+      RC_ASSERT(before_expiry);
+      noticed = true;
+    }
+  }
+  RC_TAG(notices > 0 ? "with notices" : "no notice");
+}
+
+// LIFE-CLOCK, LIFE-CLOCK-BACKWARDS: outputs never go back in time, one run equals
+// the next, and every call gets exactly one result, in event order.
+RC_GTEST_PROP(LifecycleOrder, OutputsInTimeOrderDeterministicOneResultPerCall, ()) {
+  const Vendor& v = pick_vendor(*rc::gen::inRange(0, 4));
+  const Json s = scenario(*gen_profile(v), *gen_events(v));
+  const Json outputs = run(s);
+  RC_ASSERT(outputs == run(s));
+  std::int64_t last = kStart;
+  std::vector<int> result_events;
+  for (const Json& o : outputs) {
+    RC_ASSERT(o["at"].get<std::int64_t>() >= last);
+    last = o["at"];
+    if (o["kind"] == "result") result_events.push_back(o["event"]);
+  }
+  std::vector<int> calls;
+  for (std::size_t i = 0; i < s["events"].size(); ++i) {
+    if (is_call(s["events"][i])) calls.push_back(static_cast<int>(i));
+  }
+  RC_ASSERT(result_events == calls);
+}
+
+// Login with A, renew at `renew_at` with `renewed`, publish now and then, run to the
+// horizon.
+Json renew_scenario(const Vendor& v, const Json& profile, std::int64_t a, std::int64_t renew_at,
+                    const Json& renewed, const std::vector<int>& publish_at, std::int64_t horizon) {
+  Json events = opening(v);
+  events.push_back(login_event(v, good_token(v, a)));
+  events.push_back({{"op", "advance"}, {"at", kStart + renew_at}});
+  events.push_back(renew_event(v, renewed));
+  int n = 0;
+  for (int t : publish_at) {
+    events.push_back({{"op", "advance"}, {"at", kStart + renew_at + t}});
+    if (!v.publish.empty()) events.push_back(publish_event(v, "s" + std::to_string(n++)));
+  }
+  events.push_back({{"op", "advance"}, {"at", kStart + horizon}});
+  return scenario(profile, events);
+}
+
+// LIFE-RENEW-REPLACES: renewing with a later-expiring valid token never brings a
+// kick-out or a failed call forward.
+RC_GTEST_PROP(LifecycleRenew, LaterExpiringRenewNeverFailsEarlier, ()) {
+  const Vendor& v = pick_vendor(*renewing_vendor());
+  const Json profile = *gen_profile(v);
+  const std::int64_t a = *rc::gen::inRange(40, 300);
+  const std::int64_t renew_at = *rc::gen::inRange<std::int64_t>(0, a);
+  const std::int64_t b = renew_at + *rc::gen::inRange(1, 600);
+  const std::int64_t later = b + *rc::gen::inRange(1, 600);
+  auto publish_at = *rc::gen::container<std::vector<int>>(rc::gen::inRange(0, 1300));
+  std::sort(publish_at.begin(), publish_at.end());
+  const std::int64_t horizon = renew_at + 1400;
+  const auto first = first_failure(
+      run(renew_scenario(v, profile, a, renew_at, good_token(v, b), publish_at, horizon)));
+  const auto second = first_failure(
+      run(renew_scenario(v, profile, a, renew_at, good_token(v, later), publish_at, horizon)));
+  if (first) {
+    RC_ASSERT(!second || *second >= *first);
+  } else {
+    RC_ASSERT(!second);
+  }
+}
+
+// LIFE-RENEW-TWICE: of two accepted renews, the last one wins: the run is the run
+// without the first (before either token's notice is due).
+RC_GTEST_PROP(LifecycleRenew, LastAcceptedRenewWins, ()) {
+  const Vendor& v = pick_vendor(*renewing_vendor());
+  const Json profile = *gen_profile(v);
+  const std::int64_t t1 = *rc::gen::inRange(0, 30);
+  const std::int64_t t2 = t1 + *rc::gen::inRange(0, 10);
+  const std::int64_t a = t2 + *rc::gen::inRange(31, 400);
+  const std::int64_t b1 = t2 + *rc::gen::inRange(31, 400);
+  const std::int64_t b2 = t2 + *rc::gen::inRange(1, 800);
+  Json events = opening(v);
+  events.push_back(login_event(v, good_token(v, a)));
+  const int first = static_cast<int>(events.size());
+  Json renew1 = renew_event(v, good_token(v, b1));
+  renew1["at"] = kStart + t1;
+  events.push_back(renew1);
+  Json renew2 = renew_event(v, good_token(v, b2));
+  renew2["at"] = kStart + t2;
+  events.push_back(renew2);
+  events.push_back({{"op", "advance"}, {"at", kStart + 1300}});
+  Json without_first = events;
+  without_first[static_cast<std::size_t>(first)] = {{"op", "advance"}, {"at", kStart + t1}};
+
+  const Json both = run(scenario(profile, events));
+  for (const Json& o : both) {
+    if (o["kind"] == "result") RC_ASSERT(o["ok"] == true);  // both renews accepted
+  }
+  RC_ASSERT(without_event(both, first) ==
+            without_event(run(scenario(profile, without_first)), first));
+}
+
+// LIFE-RENEW-INVALID-NOCHANGE: a refused renew changes nothing: the run equals the
+// run where the renew never happened, apart from the renew's own result.
+RC_GTEST_PROP(LifecycleRenew, InvalidRenewChangesNothing, ()) {
+  const Vendor& v = pick_vendor(*renewing_vendor());
+  const Json profile = *gen_profile(v);
+  const Json events = *gen_events(v);
+  const auto at = *rc::gen::inRange<std::size_t>(opening(v).size() + 1, events.size() + 1);
+  const int kind = *rc::gen::inRange(0, 4);
+  Json with_bad = Json::array(), with_nothing = Json::array();
+  for (std::size_t i = 0; i <= events.size(); ++i) {
+    if (i == at) {
+      with_bad.push_back(renew_event(v, bad_token(v, kind)));
+      with_nothing.push_back({{"op", "advance"}, {"seconds", 0}});
+    }
+    if (i < events.size()) {
+      with_bad.push_back(events[i]);
+      with_nothing.push_back(events[i]);
+    }
+  }
+  const Json bad_run = run(scenario(profile, with_bad));
+  for (const Json& o : bad_run) {
+    if (o["kind"] == "result" && o["event"] == at) RC_ASSERT(o["ok"] == false);
+  }
+  RC_ASSERT(without_event(bad_run, static_cast<int>(at)) ==
+            without_event(run(scenario(profile, with_nothing)), static_cast<int>(at)));
+}
+
+// What happens at the expiry, from the sources, restated here on its own: the
+// outputs due at the expiry second (`at`) and the publish right after it.
+struct ExpiryEffect {
+  std::vector<std::string> at_expiry;  // "kind name/stream" of each output at the expiry
+  std::string publish_after;           // reason of the next publish, "" = none tried
+};
+
+std::vector<std::string> kinds_at(const Json& outputs, std::int64_t t) {
+  std::vector<std::string> out;
+  for (const Json& o : outputs) {
+    if (o["at"] != t) continue;
+    std::string s = o["kind"];
+    if (o.contains("name")) s += " " + o["name"].get<std::string>();
+    if (o.contains("stream")) s += " " + o["stream"].get<std::string>();
+    if (o["kind"] == "result") s += " " + o["call"].get<std::string>();
+    out.push_back(s);
+  }
+  return out;
+}
+
+// ZEGO-EXPIRY-2.8-2.12, ZEGO-EXPIRY-2.13-SWITCH, ZEGO-EXPIRY-2.13-NOSWITCH, ZEGO-WEB,
+// ZEGO-WILL-EXPIRE-30: for every native platform, version from 2.8.0 and switch
+// setting, the expiry has exactly seed 000's effects.
+RC_GTEST_PROP(LifecycleVersions, ZegoExpiryHasTheDocumentedEffects, ()) {
+  const std::string platform =
+      *rc::gen::element<std::string>("ios", "android", "macos", "windows", "web");
+  const int major = *rc::gen::inRange(2, 4);
+  const int minor = major == 2 ? *rc::gen::inRange(8, 40) : *rc::gen::inRange(0, 20);
+  const int patch = *rc::gen::inRange(0, 12);
+  const bool switch_on = *rc::gen::arbitrary<bool>();
+  const std::string version =
+      std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
+  const std::int64_t e = *rc::gen::inRange(31, 5000);
+  const Json profile{{"vendor", "zego"},
+                     {"product", "express"},
+                     {"platform", platform},
+                     {"sdk_version", version},
+                     {"auth_mode", "token"},
+                     {"token_version", "03"},
+                     {"privilege_expiry_management", switch_on}};
+  const Json events = Json::array(
+      {Json{{"op", "createEngine"}},
+       Json{{"op", "loginRoom"},
+            {"room", "r1"},
+            {"user", "u1"},
+            {"token", {{"expire", kStart + e}, {"user", "u1"}}}},
+       Json{{"op", "startPublishingStream"}, {"stream", "s1"}},
+       Json{{"op", "startPlayingStream"}, {"stream", "p1"}},
+       Json{{"op", "advance"}, {"at", kStart + e}},
+       Json{{"op", "startPublishingStream"}, {"at", kStart + e + 1}, {"stream", "s2"}}});
+  const Json outputs = run(scenario(profile, events));
+  // seed 000: ≥ 2.13.0 with the expiry mechanism configured kicks out and stops
+  // publishing; 2.8.0-2.12.x, or no configuration, keeps the user and fails the next
+  // publish. Web: no such versions are documented, nobody is kicked (ZEGO-WEB).
+  const bool kick = platform != "web" && (major > 2 || minor >= 13) && switch_on;
+  const std::string notice = platform == "web" ? "roomTokenWillExpire" : "onRoomTokenWillExpire";
+  RC_ASSERT(kinds_at(outputs, kStart + e - 30) == std::vector<std::string>{"callback " + notice});
+  if (kick) {
+    RC_ASSERT(kinds_at(outputs, kStart + e) ==
+              (std::vector<std::string>{"kicked_out", "stream_stopped s1"}));
+  } else {
+    RC_ASSERT(kinds_at(outputs, kStart + e).empty());
+  }
+  const Json& last = outputs.back();
+  RC_ASSERT(last["call"] == "startPublishingStream");
+  RC_ASSERT(last["ok"] == false);
+  RC_ASSERT(last["reason"] == (kick ? "not_logged_in" : "expired"));
+  RC_TAG(kick ? "kicked" : "kept");
+}
+
+// AGORA-DID-EXPIRE, BD-EXPIRY-REMOVED, BD-EXPIRY-INSTANT: the other vendors' expiry.
+RC_GTEST_PROP(LifecycleVersions, AgoraAndMiniProgramExpiryHaveTheDocumentedEffects, ()) {
+  const bool agora = *rc::gen::arbitrary<bool>();
+  const Vendor v = agora ? agora_vendor() : bytedance_vendor();
+  const Json profile = *gen_profile(v);
+  const std::int64_t e = *rc::gen::inRange(31, 5000);
+  Json events = Json::array({login_event(v, good_token(v, e))});
+  if (agora) events.push_back(publish_event(v, "s1"));
+  events.push_back({{"op", "advance"}, {"at", kStart + e + 1}});
+  const Json outputs = run(scenario(profile, events));
+  if (agora) {
+    const bool web = profile["platform"] == "web";
+    RC_ASSERT(kinds_at(outputs, kStart + e) ==
+              (std::vector<std::string>{
+                  web ? "callback onTokenPrivilegeDidExpire" : "callback onRequestToken",
+                  "kicked_out", "stream_stopped s1"}));
+    RC_ASSERT(kinds_at(outputs, kStart + e + 1).empty());
+  } else {  // Volcengine: still valid at its expire second, removed one second later
+    RC_ASSERT(kinds_at(outputs, kStart + e).empty());
+    RC_ASSERT(kinds_at(outputs, kStart + e + 1) == std::vector<std::string>{"kicked_out"});
+  }
+}
+
+}  // namespace
+}  // namespace tokcheck::property

@@ -1,0 +1,400 @@
+// Stateful properties (rc::state): random command sequences drive the engine one
+// event at a time (lifecycle::Simulator) and, next to it, a model of the rules that
+// is written here from docs/SEMANTICS.md and shares nothing with the engine. After
+// every command the engine's outputs must be the model's, projected to what the
+// rules talk about ("at kind call/name reason/remaining/stream").
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+#include <rapidcheck/state.h>
+
+#include <algorithm>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "property/lifecycle_support.h"
+
+namespace tokcheck::property {
+namespace {
+
+std::vector<std::string> project(const Json& outputs) {
+  std::vector<std::string> out;
+  for (const Json& o : outputs) {
+    std::ostringstream s;
+    s << (o["at"].get<std::int64_t>() - kStart) << " " << o["kind"].get<std::string>();
+    if (o.contains("call")) s << " " << o["call"].get<std::string>();
+    if (o.contains("name")) s << " " << o["name"].get<std::string>();
+    if (o.contains("ok")) s << (o["ok"] == true ? " ok" : " fail");
+    if (o.contains("reason")) s << " " << o["reason"].get<std::string>();
+    if (o.contains("remaining")) s << " " << o["remaining"].get<std::int64_t>();
+    if (o.contains("stream")) s << " " << o["stream"].get<std::string>();
+    out.push_back(s.str());
+  }
+  return out;
+}
+
+std::string line(std::int64_t t, const std::string& rest) { return std::to_string(t) + " " + rest; }
+
+// ---------------------------------------------------------------------------------
+// ZEGO Express, token authentication (seed 000): notice 30 s before the expiry;
+// at the expiry a kick-out (≥ 2.13.0 with the switch) or a quiet expiry after which
+// publishing fails; renewToken replaces the token.
+// ---------------------------------------------------------------------------------
+struct ZegoModel {
+  std::int64_t now = 0;  // seconds since kStart
+  bool kick = false;     // version ≥ 2.13.0 and the switch on
+  bool logged_in = false;
+  std::optional<std::int64_t> expire;
+  bool noticed = false;
+  bool expired = false;
+  std::vector<std::string> publishing;
+  std::vector<std::string> expected;  // what the last command should have produced
+
+  void notice_and_expiry_until(std::int64_t t) {
+    if (logged_in && expire && !expired) {
+      if (!noticed && *expire - 30 <= t) {
+        const std::int64_t when = std::max(now, *expire - 30);
+        expected.push_back(
+            line(when, "callback onRoomTokenWillExpire " + std::to_string(*expire - when)));
+        noticed = true;
+      }
+      if (*expire <= t) {
+        expired = true;
+        if (kick) {
+          expected.push_back(line(*expire, "kicked_out token_expired"));
+          for (const auto& s : publishing) expected.push_back(line(*expire, "stream_stopped token_expired " + s));
+          publishing.clear();
+          logged_in = false;
+          expire.reset();
+        }
+      }
+    }
+    now = std::max(now, t);
+  }
+};
+
+struct ZegoSut {
+  lifecycle::Simulator sim;
+  int index = 0;
+  std::vector<std::string> apply(const Json& event) { return project(sim.apply(event, index++)); }
+};
+
+Json zego_token(std::int64_t expire, bool right_user) {
+  return {{"expire", kStart + expire}, {"user", right_user ? "u1" : "u2"}};
+}
+
+using ZegoCommand = rc::state::Command<ZegoModel, ZegoSut>;
+
+struct ZegoLogin : ZegoCommand {
+  std::int64_t ttl = *rc::gen::inRange(-20, 300);
+  bool right_user = *rc::gen::weightedElement<bool>({{5, true}, {1, false}});
+  void apply(ZegoModel& m) const override {
+    m.expected.clear();
+    const std::string call = "loginRoom";
+    if (m.logged_in) {
+      m.expected.push_back(line(m.now, "result " + call + " fail already_logged_in"));
+    } else if (!right_user) {
+      m.expected.push_back(line(m.now, "result " + call + " fail user_id_mismatch"));
+    } else if (ttl <= 0) {
+      m.expected.push_back(line(m.now, "result " + call + " fail expired"));
+    } else {
+      m.logged_in = true;
+      m.expire = m.now + ttl;
+      m.noticed = m.expired = false;
+      m.publishing.clear();
+      m.expected.push_back(line(m.now, "result " + call + " ok"));
+      m.notice_and_expiry_until(m.now);
+    }
+  }
+  void run(const ZegoModel& m, ZegoSut& sut) const override {
+    ZegoModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "loginRoom"},
+                         {"room", "r1"},
+                         {"user", "u1"},
+                         {"token", zego_token(m.now + ttl, right_user)}}) == next.expected);
+  }
+  void show(std::ostream& os) const override {
+    os << "loginRoom(ttl=" << ttl << (right_user ? "" : ", other user") << ")";
+  }
+};
+
+struct ZegoRenew : ZegoCommand {
+  std::int64_t ttl = *rc::gen::inRange(-20, 300);
+  bool right_user = *rc::gen::weightedElement<bool>({{5, true}, {1, false}});
+  void apply(ZegoModel& m) const override {
+    m.expected.clear();
+    if (!m.logged_in) {
+      m.expected.push_back(line(m.now, "result renewToken fail not_logged_in"));
+    } else if (!right_user) {
+      m.expected.push_back(line(m.now, "result renewToken fail user_id_mismatch"));
+    } else if (ttl <= 0) {
+      m.expected.push_back(line(m.now, "result renewToken fail expired"));
+    } else {
+      m.expire = m.now + ttl;
+      m.noticed = m.expired = false;
+      m.expected.push_back(line(m.now, "result renewToken ok"));
+      m.notice_and_expiry_until(m.now);
+    }
+  }
+  void run(const ZegoModel& m, ZegoSut& sut) const override {
+    ZegoModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "renewToken"}, {"token", zego_token(m.now + ttl, right_user)}}) ==
+              next.expected);
+  }
+  void show(std::ostream& os) const override {
+    os << "renewToken(ttl=" << ttl << (right_user ? "" : ", other user") << ")";
+  }
+};
+
+struct ZegoPublish : ZegoCommand {
+  std::string stream = *rc::gen::element<std::string>("s1", "s2");
+  void apply(ZegoModel& m) const override {
+    m.expected.clear();
+    const std::string call = "result startPublishingStream ";
+    if (!m.logged_in) {
+      m.expected.push_back(line(m.now, call + "fail not_logged_in"));
+    } else if (m.expired) {
+      m.expected.push_back(line(m.now, call + "fail expired"));
+    } else {
+      if (std::find(m.publishing.begin(), m.publishing.end(), stream) == m.publishing.end()) {
+        m.publishing.push_back(stream);
+      }
+      m.expected.push_back(line(m.now, call + "ok"));
+    }
+  }
+  void run(const ZegoModel& m, ZegoSut& sut) const override {
+    ZegoModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "startPublishingStream"}, {"stream", stream}}) == next.expected);
+  }
+  void show(std::ostream& os) const override { os << "startPublishingStream(" << stream << ")"; }
+};
+
+struct ZegoLogout : ZegoCommand {
+  void apply(ZegoModel& m) const override {
+    m.expected = {line(m.now, "result logoutRoom ok")};
+    m.logged_in = false;
+    m.expire.reset();
+    m.publishing.clear();
+  }
+  void run(const ZegoModel& m, ZegoSut& sut) const override {
+    ZegoModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "logoutRoom"}}) == next.expected);
+  }
+  void show(std::ostream& os) const override { os << "logoutRoom"; }
+};
+
+struct ZegoAdvance : ZegoCommand {
+  std::int64_t seconds = *rc::gen::inRange(0, 200);
+  void apply(ZegoModel& m) const override {
+    m.expected.clear();
+    m.notice_and_expiry_until(m.now + seconds);
+  }
+  void run(const ZegoModel& m, ZegoSut& sut) const override {
+    ZegoModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "advance"}, {"seconds", seconds}}) == next.expected);
+  }
+  void show(std::ostream& os) const override { os << "advance(" << seconds << ")"; }
+};
+
+RC_GTEST_PROP(LifecycleState, ZegoExpressAgainstItsModel, ()) {
+  const std::string platform = *rc::gen::element<std::string>("ios", "android", "macos", "windows");
+  const std::string version =
+      *rc::gen::element<std::string>("2.8.0", "2.12.3", "2.13.0", "2.16.9", "2.30.1");
+  const bool switch_on = *rc::gen::arbitrary<bool>();
+  const Json s{{"profile",
+                {{"vendor", "zego"},
+                 {"product", "express"},
+                 {"platform", platform},
+                 {"sdk_version", version},
+                 {"auth_mode", "token"},
+                 {"token_version", "03"},
+                 {"privilege_expiry_management", switch_on}}},
+               {"start", kStart}};
+  ZegoSut sut{lifecycle::Simulator(s)};
+  RC_ASSERT(sut.apply({{"op", "createEngine"}}) ==
+            std::vector<std::string>{"0 result createEngine ok"});
+  ZegoModel model;
+  model.kick = switch_on && version != "2.8.0" && version != "2.12.3";
+  rc::state::check(model, sut,
+                   rc::state::gen::execOneOfWithArgs<ZegoLogin, ZegoRenew, ZegoPublish, ZegoLogout,
+                                                     ZegoAdvance>());
+}
+
+// ---------------------------------------------------------------------------------
+// Agora RTC with an App Certificate (seed 001): notice 30 s before; at the expiry
+// onRequestToken (Web: onTokenPrivilegeDidExpire), the user is out, streams stop;
+// renewToken replaces the token, and after the expiry it re-joins.
+// ---------------------------------------------------------------------------------
+struct AgoraModel {
+  std::int64_t now = 0;
+  bool web = false;
+  enum { kIdle, kJoined, kOut } state = kIdle;
+  std::optional<std::int64_t> expire;
+  bool noticed = false;
+  std::vector<std::string> streams;
+  std::vector<std::string> expected;
+
+  void until(std::int64_t t) {
+    if (state == kJoined && expire) {
+      if (!noticed && *expire - 30 <= t) {
+        const std::int64_t when = std::max(now, *expire - 30);
+        expected.push_back(
+            line(when, "callback onTokenPrivilegeWillExpire " + std::to_string(*expire - when)));
+        noticed = true;
+      }
+      if (*expire <= t) {
+        expected.push_back(
+            line(*expire, web ? "callback onTokenPrivilegeDidExpire" : "callback onRequestToken"));
+        expected.push_back(line(*expire, "kicked_out token_expired"));
+        for (const auto& s : streams) expected.push_back(line(*expire, "stream_stopped token_expired " + s));
+        streams.clear();
+        state = kOut;
+        expire.reset();
+      }
+    }
+    now = std::max(now, t);
+  }
+  void accept(std::int64_t ttl) {
+    state = kJoined;
+    expire = now + ttl;
+    noticed = false;
+    until(now);
+  }
+};
+
+using AgoraSut = ZegoSut;
+using AgoraCommand = rc::state::Command<AgoraModel, AgoraSut>;
+
+Json agora_token(std::int64_t expire, bool right_channel) {
+  return {{"expire", kStart + expire}, {"channel", right_channel ? "c1" : "c2"}, {"uid", "7"}};
+}
+
+struct AgoraJoin : AgoraCommand {
+  std::int64_t ttl = *rc::gen::inRange(-20, 300);
+  bool right_channel = *rc::gen::weightedElement<bool>({{5, true}, {1, false}});
+  void apply(AgoraModel& m) const override {
+    m.expected.clear();
+    if (m.state == AgoraModel::kJoined) {
+      m.expected.push_back(line(m.now, "result joinChannel fail already_in_channel"));
+    } else if (!right_channel) {
+      m.expected.push_back(line(m.now, "result joinChannel fail channel_mismatch"));
+    } else if (ttl <= 0) {
+      m.expected.push_back(line(m.now, "result joinChannel fail expired"));
+    } else {
+      m.streams.clear();
+      m.expected.push_back(line(m.now, "result joinChannel ok"));
+      m.accept(ttl);
+    }
+  }
+  void run(const AgoraModel& m, AgoraSut& sut) const override {
+    AgoraModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "joinChannel"},
+                         {"channel", "c1"},
+                         {"uid", 7},
+                         {"token", agora_token(m.now + ttl, right_channel)}}) == next.expected);
+  }
+  void show(std::ostream& os) const override {
+    os << "joinChannel(ttl=" << ttl << (right_channel ? "" : ", other channel") << ")";
+  }
+};
+
+struct AgoraRenew : AgoraCommand {
+  std::int64_t ttl = *rc::gen::inRange(-20, 300);
+  bool right_channel = *rc::gen::weightedElement<bool>({{5, true}, {1, false}});
+  void apply(AgoraModel& m) const override {
+    m.expected.clear();
+    if (m.state == AgoraModel::kIdle) {
+      m.expected.push_back(line(m.now, "result renewToken fail not_in_channel"));
+    } else if (!right_channel) {
+      m.expected.push_back(line(m.now, "result renewToken fail channel_mismatch"));
+    } else if (ttl <= 0) {
+      m.expected.push_back(line(m.now, "result renewToken fail expired"));
+    } else {
+      m.expected.push_back(line(m.now, "result renewToken ok"));
+      m.accept(ttl);  // from kOut this re-joins
+    }
+  }
+  void run(const AgoraModel& m, AgoraSut& sut) const override {
+    AgoraModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "renewToken"},
+                         {"token", agora_token(m.now + ttl, right_channel)}}) == next.expected);
+  }
+  void show(std::ostream& os) const override {
+    os << "renewToken(ttl=" << ttl << (right_channel ? "" : ", other channel") << ")";
+  }
+};
+
+struct AgoraPublish : AgoraCommand {
+  std::string stream = *rc::gen::element<std::string>("s1", "s2");
+  void apply(AgoraModel& m) const override {
+    m.expected.clear();
+    if (m.state != AgoraModel::kJoined) {
+      m.expected.push_back(line(m.now, "result publish fail not_in_channel"));
+      return;
+    }
+    if (std::find(m.streams.begin(), m.streams.end(), stream) == m.streams.end()) {
+      m.streams.push_back(stream);
+    }
+    m.expected.push_back(line(m.now, "result publish ok"));
+  }
+  void run(const AgoraModel& m, AgoraSut& sut) const override {
+    AgoraModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "publish"}, {"stream", stream}}) == next.expected);
+  }
+  void show(std::ostream& os) const override { os << "publish(" << stream << ")"; }
+};
+
+struct AgoraLeave : AgoraCommand {
+  void apply(AgoraModel& m) const override {
+    m.expected = {line(m.now, "result leaveChannel ok")};
+    m.state = AgoraModel::kIdle;
+    m.expire.reset();
+    m.streams.clear();
+  }
+  void run(const AgoraModel& m, AgoraSut& sut) const override {
+    AgoraModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "leaveChannel"}}) == next.expected);
+  }
+  void show(std::ostream& os) const override { os << "leaveChannel"; }
+};
+
+struct AgoraAdvance : AgoraCommand {
+  std::int64_t seconds = *rc::gen::inRange(0, 200);
+  void apply(AgoraModel& m) const override {
+    m.expected.clear();
+    m.until(m.now + seconds);
+  }
+  void run(const AgoraModel& m, AgoraSut& sut) const override {
+    AgoraModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "advance"}, {"seconds", seconds}}) == next.expected);
+  }
+  void show(std::ostream& os) const override { os << "advance(" << seconds << ")"; }
+};
+
+RC_GTEST_PROP(LifecycleState, AgoraRtcAgainstItsModel, ()) {
+  const std::string platform = *rc::gen::element<std::string>("native", "objc", "web");
+  const Json s{
+      {"profile",
+       {{"vendor", "agora"}, {"product", "rtc"}, {"platform", platform}, {"certificate", true}}},
+      {"start", kStart}};
+  AgoraSut sut{lifecycle::Simulator(s)};
+  AgoraModel model;
+  model.web = platform == "web";
+  rc::state::check(model, sut,
+                   rc::state::gen::execOneOfWithArgs<AgoraJoin, AgoraRenew, AgoraPublish,
+                                                     AgoraLeave, AgoraAdvance>());
+}
+
+}  // namespace
+}  // namespace tokcheck::property
