@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <map>
 #include <string>
 #include <vector>
@@ -187,6 +188,10 @@ void round_trip_007(FuzzedDataProvider& fdp) {
                       "007 builder refused valid input");
 
   const auto parsed = agora::parse_007(built.token);
+  if (parsed.error != Malformation::kNone) {
+    std::fprintf(stderr, "parse_007 of the built token: %s\n",
+                 std::string(tokcheck::to_string(parsed.error)).c_str());
+  }
   TOKCHECK_FUZZ_CHECK(parsed.error == Malformation::kNone, "a built 007 token does not parse");
   agora::Token007 expected;
   expected.app_id = in.app_id;

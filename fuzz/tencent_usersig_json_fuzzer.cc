@@ -1,0 +1,63 @@
+// The layer of Tencent UserSig below base64 and zlib: the claims JSON. The fuzz
+// input is the JSON text; it goes to the strict reader directly
+// (usersig_json.h: JsonObjectReader) and, compressed and Tencent-base64 encoded
+// here, through parse_usersig. Invariants:
+//  - the strict reader accepts only what a conforming JSON parser (nlohmann)
+//    accepts, and only objects; repeated parses give the same members;
+//  - parse_usersig on the wrapped input is malformed (kBadJson) exactly when the
+//    reader rejects the text, and a valid parse has the object's claim values.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "fuzz/common/fuzz_check.h"
+#include "reference/core/base64.h"
+#include "reference/core/zlib_codec.h"
+#include "reference/tencent/usersig.h"
+#include "reference/tencent/usersig_json.h"
+
+using tokcheck::Condition;
+using tokcheck::Malformation;
+namespace tencent = tokcheck::tencent;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  tencent::JsonObjectReader reader;
+  const Malformation m = reader.parse(text);
+  TOKCHECK_FUZZ_CHECK(m == Malformation::kNone || m == Malformation::kBadJson,
+                      "the JSON reader returned an unexpected malformation");
+  if (m == Malformation::kNone) {
+    const auto members = reader.members().size();
+    TOKCHECK_FUZZ_CHECK(nlohmann::json::accept(text.begin(), text.end()),
+                        "the strict reader accepted text a conforming JSON parser rejects");
+    TOKCHECK_FUZZ_CHECK(
+        reader.parse(text) == Malformation::kNone && reader.members().size() == members,
+        "a reused reader answered differently");
+  }
+
+  const std::string token = tokcheck::base64_encode(
+      tokcheck::zlib_compress(tokcheck::as_bytes(text)), tokcheck::Base64Alphabet::kTencent);
+  const auto parsed = tencent::parse_usersig(token);
+  if (m != Malformation::kNone) {
+    TOKCHECK_FUZZ_CHECK(
+        parsed.condition == Condition::kMalformed && parsed.error == Malformation::kBadJson,
+        "parse_usersig accepted JSON the reader rejects");
+  } else {
+    TOKCHECK_FUZZ_CHECK(parsed.error != Malformation::kBadJson,
+                        "parse_usersig rejected JSON the reader accepts");
+  }
+  if (parsed.condition == Condition::kValid) {
+    const tencent::JsonMember* id = reader.find("TLS.identifier");
+    const tencent::JsonMember* time = reader.find("TLS.time");
+    TOKCHECK_FUZZ_CHECK(id != nullptr && id->kind == tencent::JsonMember::Kind::kString &&
+                            id->string_value == parsed.token.identifier,
+                        "parsed identifier differs from the JSON member");
+    TOKCHECK_FUZZ_CHECK(time != nullptr && time->kind == tencent::JsonMember::Kind::kInteger &&
+                            time->integer == parsed.token.time,
+                        "parsed time differs from the JSON member");
+  }
+  return 0;
+}

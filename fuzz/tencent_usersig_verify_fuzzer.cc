@@ -1,0 +1,207 @@
+// Tencent UserSig verification (usersig.h: UserSigVerifier) with a re-signing
+// custom mutator. Input: a VerifyCase (verify_case.h) checked against the fixed
+// test key, with optional bindings sdkappid, identifier, and userbuf=none or
+// userbuf_hex=<hex>. The mutator parses the token, mutates one claim (time,
+// expire, identifier, sdkappid, userbuf, SDK style) or one binding, then
+// rebuilds it with build_usersig (HMAC under the test key, zlib, Tencent
+// base64), so inputs reach the sdkappid, identifier, expiry and userbuf checks.
+// One mutation in 16 is a plain byte mutation.
+// Set TOKCHECK_FUZZ_PLAIN_MUTATOR=1 to measure the same target without it.
+//
+// Invariants: a reused verifier answers the same; the JSON adapter gives the
+// codec's verdict; "valid" is re-derived from the parsed claims (bindings,
+// now <= time + expire without overflow, userbuf rule, HMAC); no token is valid
+// under a second key.
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fuzz/common/fuzz_check.h"
+#include "fuzz/common/mutate_util.h"
+#include "fuzz/common/test_keys.h"
+#include "fuzz/common/verify_case.h"
+#include "reference/core/crypto_util.h"
+#include "reference/schemes/registry.h"
+#include "reference/tencent/usersig.h"
+
+using tokcheck::Base64Mode;
+using tokcheck::Condition;
+using tokcheck::Malformation;
+using tokcheck::Verdict;
+using tokcheck::fuzz::VerifyCase;
+namespace tencent = tokcheck::tencent;
+using Rule = tencent::UserSigBinding::Userbuf;
+
+namespace {
+
+bool same(const Verdict& a, const Verdict& b) {
+  return a.condition == b.condition && a.malformation == b.malformation &&
+         a.lenient_base64 == b.lenient_base64 && a.privilege == b.privilege;
+}
+
+struct Request {
+  Base64Mode base64 = Base64Mode::kStrict;
+  std::int64_t now = 0;
+  std::optional<std::int64_t> sdkappid;
+  std::optional<std::string> identifier;
+  tencent::UserSigBinding binding;
+
+  explicit Request(const VerifyCase& c) {
+    if (c.get("base64") == "lenient") base64 = Base64Mode::kLenient;
+    now = std::clamp<std::int64_t>(c.get_int("now").value_or(0), INT64_MIN / 2, INT64_MAX / 2);
+    sdkappid = c.get_int("sdkappid");
+    if (sdkappid && *sdkappid < 0) sdkappid.reset();  // the adapter's range
+    if (auto id = c.get("identifier")) identifier = std::string(*id);
+    if (sdkappid) binding.sdkappid = static_cast<std::uint64_t>(*sdkappid);
+    if (identifier) binding.identifier = *identifier;
+    std::vector<std::uint8_t> bytes;
+    if (c.get("userbuf") == "none") {
+      binding.userbuf_rule = Rule::kAbsent;
+    } else if (auto hex = c.get("userbuf_hex"); hex && tokcheck::from_hex(*hex, bytes)) {
+      binding.userbuf_rule = Rule::kEquals;
+      binding.userbuf = bytes;
+    }
+  }
+};
+
+bool independently_valid(const std::string& token, const Request& r) {
+  const auto p = tencent::parse_usersig(token, r.base64);
+  if (p.condition != Condition::kValid) return false;
+  const tencent::UserSig& t = p.token;
+  if (r.binding.sdkappid && *r.binding.sdkappid != t.sdkappid) return false;
+  if (r.identifier && *r.identifier != t.identifier) return false;
+  std::int64_t expiry = 0;
+  // now > time + expire is expired; an expiry past int64 is never reached.
+  if (!__builtin_add_overflow(t.time, t.expire, &expiry) && r.now > expiry) return false;
+  if (r.binding.userbuf_rule == Rule::kAbsent && t.userbuf) return false;
+  if (r.binding.userbuf_rule == Rule::kEquals && (!t.userbuf || *t.userbuf != r.binding.userbuf)) {
+    return false;
+  }
+  const auto mac = tencent::usersig_hmac(tokcheck::fuzz::kTencentKey, t.identifier, t.sdkappid,
+                                         t.time, t.expire, t.userbuf ? &*t.userbuf : nullptr);
+  return std::equal(mac.begin(), mac.end(), t.signature.begin(), t.signature.end());
+}
+
+tokcheck::schemes::Json adapter_request(const VerifyCase& c, const Request& r) {
+  tokcheck::schemes::Json in = {
+      {"token", c.token}, {"key", tokcheck::fuzz::kTencentKey}, {"now", r.now}};
+  if (r.sdkappid) in["sdkappid"] = *r.sdkappid;
+  if (r.identifier) in["identifier"] = *r.identifier;
+  if (r.binding.userbuf_rule == Rule::kAbsent) in["userbuf"] = "none";
+  if (r.binding.userbuf_rule == Rule::kEquals)
+    in["userbuf_hex"] = tokcheck::to_hex(r.binding.userbuf);
+  if (r.base64 == Base64Mode::kLenient) in["base64"] = "lenient";
+  return in;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const VerifyCase c = VerifyCase::parse(data, size);
+  const Request r(c);
+  tencent::UserSigVerifier verifier(tokcheck::fuzz::kTencentKey);
+  const Verdict first = verifier.verify(c.token, r.now, r.binding, r.base64);
+  const Verdict second = verifier.verify(c.token, r.now, r.binding, r.base64);
+  TOKCHECK_FUZZ_CHECK(same(first, second), "a reused UserSigVerifier changed its verdict");
+  TOKCHECK_FUZZ_CHECK(first.valid() == independently_valid(c.token, r),
+                      "verdict disagrees with the independently derived validity");
+  if (first.valid()) {
+    tencent::UserSigVerifier other("another key");
+    TOKCHECK_FUZZ_CHECK(!other.verify(c.token, r.now, r.binding, r.base64).valid(),
+                        "a token is valid under two keys");
+  }
+  if (!c.token.empty()) {
+    const auto outcome = tokcheck::schemes::tencent_usersig_scheme().verify(adapter_request(c, r));
+    TOKCHECK_FUZZ_CHECK(same(outcome.verdict, first), "the JSON adapter disagrees with the codec");
+  }
+  return 0;
+}
+
+extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
+                                               std::size_t max_size, unsigned int seed) {
+  using tokcheck::fuzz::mutate_int;
+  using tokcheck::fuzz::mutate_string;
+  tokcheck::fuzz::MutationRng rng(seed);
+  static const bool plain = std::getenv("TOKCHECK_FUZZ_PLAIN_MUTATOR") != nullptr;
+  if (plain || rng.one_in(16)) return LLVMFuzzerMutate(data, size, max_size);
+  VerifyCase c = VerifyCase::parse(data, size);
+  const auto parsed = tencent::parse_usersig(c.token, Base64Mode::kLenient);
+  if (parsed.condition != Condition::kValid) return LLVMFuzzerMutate(data, size, max_size);
+  const tencent::UserSig& t = parsed.token;
+  tencent::UserSigBuildInput in;
+  in.sdkappid = t.sdkappid;
+  in.key = std::string(tokcheck::fuzz::kTencentKey);
+  in.identifier = t.identifier;
+  in.expire = t.expire;
+  in.time = t.time;
+  in.userbuf = t.userbuf;
+  in.style = t.style.value_or(tencent::JsonStyle::kPython);
+  std::int64_t now = c.get_int("now").value_or(t.time);
+  const std::vector<std::string> pool = {t.identifier, "", std::to_string(t.sdkappid)};
+  constexpr std::int64_t kMax = INT64_MAX / 2;
+  switch (rng.below(10)) {
+    case 0:
+      now = mutate_int(now, rng, {t.time + t.expire, t.time}, -kMax, kMax);
+      break;
+    case 1:
+      in.time = mutate_int(in.time, rng, {now, now - t.expire}, 0, kMax);
+      break;
+    case 2:
+      in.expire = mutate_int(in.expire, rng, {now - t.time, 0, 86400 * 180}, -kMax, kMax);
+      break;
+    case 3:
+      in.identifier = mutate_string(in.identifier, rng, pool);
+      break;
+    case 4:
+      in.sdkappid =
+          static_cast<std::uint32_t>(mutate_int(in.sdkappid, rng, {1400000000}, 0, 0xFFFFFFFF));
+      break;
+    case 5:
+      if (in.userbuf && rng.one_in(3)) {
+        in.userbuf.reset();
+      } else {
+        std::string bytes(in.userbuf ? std::string(in.userbuf->begin(), in.userbuf->end()) : "");
+        bytes = mutate_string(bytes, rng, {});
+        in.userbuf = std::vector<std::uint8_t>(bytes.begin(), bytes.end());
+      }
+      break;
+    case 6:
+      in.style = tencent::kAllJsonStyles[rng.below(std::size(tencent::kAllJsonStyles))];
+      break;
+    case 7: {
+      const char* keys[] = {"sdkappid", "identifier"};
+      const char* key = keys[rng.below(2)];
+      if (rng.one_in(3))
+        c.erase(key);
+      else
+        c.set(key, mutate_string(std::string(c.get(key).value_or("")), rng, pool));
+      break;
+    }
+    case 8:
+      c.erase("userbuf");
+      c.erase("userbuf_hex");
+      if (rng.one_in(3))
+        c.set("userbuf", "none");
+      else if (in.userbuf && rng.one_in(2))
+        c.set("userbuf_hex", tokcheck::to_hex(*in.userbuf));
+      break;
+    default:
+      if (c.get("base64") == "lenient")
+        c.erase("base64");
+      else
+        c.set("base64", "lenient");
+      break;
+  }
+  const auto built = tencent::build_usersig(in);
+  if (built.error != tencent::UserSigBuildError::kNone) {
+    return LLVMFuzzerMutate(data, size, max_size);
+  }
+  c.token = built.token;
+  c.set("now", std::to_string(now));
+  const std::size_t n = tokcheck::fuzz::write_mutation(c.serialize(), data, max_size);
+  return n != 0 ? n : LLVMFuzzerMutate(data, size, max_size);
+}

@@ -1,0 +1,232 @@
+// Volcengine "001" verification (volc001.h: Verifier001), both check modes, with
+// a re-signing custom mutator. Input: a VerifyCase (verify_case.h) checked
+// against the fixed test app key; `check_mode=official|strict` picks the mode.
+// The mutator parses the token, mutates one claim (times, nonce, room, user,
+// privileges) or one binding field or the mode, then rebuilds it with build_001
+// (HMAC with the test key), so inputs get past the signature to the expiry,
+// room, user and privilege checks. One mutation in 16 is a plain byte mutation.
+// Set TOKCHECK_FUZZ_PLAIN_MUTATOR=1 to measure the same target without it.
+//
+// Invariants: a reused Verifier answers the same; the JSON adapter gives the
+// codec's verdict; "valid" is re-derived independently from the token's bytes
+// (HMAC over MSG or over the re-packed fields, expiry, bindings, privileges);
+// no token is valid under a second key.
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fuzz/common/fuzz_check.h"
+#include "fuzz/common/mutate_util.h"
+#include "fuzz/common/test_keys.h"
+#include "fuzz/common/verify_case.h"
+#include "fuzz/common/volc_fields.h"
+#include "reference/core/base64.h"
+#include "reference/core/byte_reader.h"
+#include "reference/core/hmac_sha256.h"
+#include "reference/schemes/registry.h"
+#include "reference/volc/volc001.h"
+
+using tokcheck::Base64Mode;
+using tokcheck::Condition;
+using tokcheck::Malformation;
+using tokcheck::Verdict;
+using tokcheck::fuzz::VerifyCase;
+namespace volc = tokcheck::volc;
+
+namespace {
+
+bool same(const Verdict& a, const Verdict& b) {
+  return a.condition == b.condition && a.malformation == b.malformation &&
+         a.lenient_base64 == b.lenient_base64 && a.privilege == b.privilege;
+}
+
+struct Request {
+  volc::CheckMode mode = volc::CheckMode::kStrict;
+  Base64Mode base64 = Base64Mode::kStrict;
+  std::int64_t now = 0;
+  std::optional<std::string> app_id, room_id, user_id;
+  std::vector<std::uint16_t> required;
+
+  explicit Request(const VerifyCase& c) {
+    if (c.get("check_mode") == "official") mode = volc::CheckMode::kOfficial;
+    if (c.get("base64") == "lenient") base64 = Base64Mode::kLenient;
+    now = std::clamp<std::int64_t>(c.get_int("now").value_or(0), INT64_MIN / 2, INT64_MAX / 2);
+    auto opt = [&c](std::string_view key) -> std::optional<std::string> {
+      if (auto v = c.get(key)) return std::string(*v);
+      return std::nullopt;
+    };
+    if (mode == volc::CheckMode::kStrict) {  // official mode takes no bindings
+      app_id = opt("app_id");
+      room_id = opt("room_id");
+      user_id = opt("user_id");
+      required = c.get_u16_list("privileges");
+    }
+  }
+  volc::Binding001 binding() const {
+    auto v = [](const std::optional<std::string>& s) {
+      return s ? std::optional<std::string_view>(*s) : std::nullopt;
+    };
+    return {v(app_id), v(room_id), v(user_id), required};
+  }
+};
+
+bool sig_matches(tokcheck::Bytes signed_bytes, const std::vector<std::uint8_t>& signature) {
+  const auto mac =
+      tokcheck::HmacSha256::compute(tokcheck::as_bytes(tokcheck::fuzz::kVolcAppKey), signed_bytes);
+  return std::equal(mac.begin(), mac.end(), signature.begin(), signature.end());
+}
+
+bool independently_valid(const std::string& token, const Request& r) {
+  const auto p = volc::parse_001(token, r.base64, r.mode);
+  if (p.error != Malformation::kNone) return false;
+  const volc::Token001& t = p.token;
+  const bool expired = t.expire_at > 0 && r.now > std::int64_t{t.expire_at};
+  if (r.mode == volc::CheckMode::kOfficial) {
+    // Official Verify: expiry, then the HMAC over the re-packed parsed fields.
+    return !expired && sig_matches(tokcheck::fuzz::encode_001_message(t), t.signature);
+  }
+  // Strict: the HMAC over the exact MSG bytes (= the canonical encoding here).
+  if (r.app_id && *r.app_id != t.app_id) return false;
+  if (!sig_matches(tokcheck::fuzz::encode_001_message(t), t.signature)) return false;
+  if (expired) return false;
+  if (r.room_id && *r.room_id != t.room_id) return false;
+  if (r.user_id && *r.user_id != t.user_id) return false;
+  for (std::uint16_t need : r.required) {
+    const auto it = std::find_if(t.privileges.begin(), t.privileges.end(),
+                                 [need](const auto& kv) { return kv.first == need; });
+    if (it == t.privileges.end()) return false;
+    if (it->second != 0 && r.now > std::int64_t{it->second}) return false;
+  }
+  return true;
+}
+
+tokcheck::schemes::Json adapter_request(const VerifyCase& c, const Request& r) {
+  tokcheck::schemes::Json in = {{"token", c.token},
+                                {"app_key", tokcheck::fuzz::kVolcAppKey},
+                                {"now", r.now},
+                                {"check_mode", volc::to_string(r.mode)}};
+  if (r.app_id) in["app_id"] = *r.app_id;
+  if (r.room_id) in["room_id"] = *r.room_id;
+  if (r.user_id) in["user_id"] = *r.user_id;
+  if (!r.required.empty()) in["privileges"] = r.required;
+  if (r.base64 == Base64Mode::kLenient) in["base64"] = "lenient";
+  return in;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const VerifyCase c = VerifyCase::parse(data, size);
+  const Request r(c);
+  const volc::Binding001 binding = r.binding();
+  volc::Verifier001 verifier(tokcheck::fuzz::kVolcAppKey);
+  const Verdict first = verifier.verify(c.token, r.now, r.mode, binding, r.base64);
+  const Verdict second = verifier.verify(c.token, r.now, r.mode, binding, r.base64);
+  TOKCHECK_FUZZ_CHECK(same(first, second), "a reused Verifier001 changed its verdict");
+  TOKCHECK_FUZZ_CHECK(first.valid() == independently_valid(c.token, r),
+                      "verdict disagrees with the independently derived validity");
+  if (first.condition == Condition::kMalformed) {
+    TOKCHECK_FUZZ_CHECK(volc::parse_001(c.token, r.base64, r.mode).error == first.malformation,
+                        "verify and parse name different malformations");
+  }
+  if (first.valid()) {
+    volc::Verifier001 other("another app key");
+    TOKCHECK_FUZZ_CHECK(!other.verify(c.token, r.now, r.mode, binding, r.base64).valid(),
+                        "a token is valid under two app keys");
+  }
+  if (!c.token.empty()) {
+    const auto outcome = tokcheck::schemes::volc001_scheme().verify(adapter_request(c, r));
+    TOKCHECK_FUZZ_CHECK(same(outcome.verdict, first), "the JSON adapter disagrees with the codec");
+  }
+  return 0;
+}
+
+extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
+                                               std::size_t max_size, unsigned int seed) {
+  using tokcheck::fuzz::mutate_int;
+  using tokcheck::fuzz::mutate_string;
+  using tokcheck::fuzz::mutate_u32;
+  tokcheck::fuzz::MutationRng rng(seed);
+  static const bool plain = std::getenv("TOKCHECK_FUZZ_PLAIN_MUTATOR") != nullptr;
+  if (plain || rng.one_in(16)) return LLVMFuzzerMutate(data, size, max_size);
+  VerifyCase c = VerifyCase::parse(data, size);
+  const auto parsed = volc::parse_001(c.token, Base64Mode::kLenient, volc::CheckMode::kOfficial);
+  if (parsed.error != Malformation::kNone) return LLVMFuzzerMutate(data, size, max_size);
+  const volc::Token001& t = parsed.token;
+  volc::Build001Input in;
+  in.app_id = t.app_id;
+  in.app_key = std::string(tokcheck::fuzz::kVolcAppKey);
+  in.room_id = t.room_id;
+  in.user_id = t.user_id;
+  in.nonce = t.nonce;
+  in.issued_at = t.issued_at;
+  in.expire_at = t.expire_at;
+  in.privileges = t.privileges;
+  std::int64_t now = c.get_int("now").value_or(t.issued_at);
+  const std::vector<std::string> pool = {t.room_id, t.user_id, t.app_id, ""};
+  switch (rng.below(11)) {
+    case 0: {
+      std::int64_t anchor = t.expire_at;
+      if (!t.privileges.empty()) anchor = t.privileges[rng.below(t.privileges.size())].second;
+      now = mutate_int(now, rng, {t.expire_at, anchor, t.issued_at}, INT64_MIN / 2, INT64_MAX / 2);
+      break;
+    }
+    case 1:
+      in.expire_at = rng.one_in(4) ? 0 : mutate_u32(in.expire_at, rng, {now});
+      break;
+    case 2:
+      in.issued_at = mutate_u32(in.issued_at, rng, {now});
+      break;
+    case 3:
+      in.nonce = mutate_u32(in.nonce, rng, {});
+      break;
+    case 4: {
+      auto& p = in.privileges;
+      if (!p.empty() && rng.one_in(3)) {
+        p.erase(p.begin() + static_cast<std::ptrdiff_t>(rng.below(p.size())));
+      } else {
+        p.emplace_back(static_cast<std::uint16_t>(rng.one_in(4) ? rng.bits() : rng.below(6)),
+                       rng.one_in(3) ? 0u : mutate_u32(t.expire_at, rng, {now}));
+      }
+      break;
+    }
+    case 5:
+      in.room_id = mutate_string(in.room_id, rng, pool);
+      break;
+    case 6:
+      in.user_id = mutate_string(in.user_id, rng, pool);
+      break;
+    case 7: {
+      const char* keys[] = {"app_id", "room_id", "user_id"};
+      const char* key = keys[rng.below(std::size(keys))];
+      if (rng.one_in(3))
+        c.erase(key);
+      else
+        c.set(key, mutate_string(std::string(c.get(key).value_or("")), rng, pool));
+      break;
+    }
+    case 8:
+      c.set("privileges", tokcheck::fuzz::join_u16_list(tokcheck::fuzz::mutate_u16_list(
+                              c.get_u16_list("privileges"), rng, {0, 1, 2, 3, 4, 5})));
+      break;
+    case 9:
+      c.set("check_mode", c.get("check_mode") == "official" ? "strict" : "official");
+      break;
+    default:
+      if (c.get("base64") == "lenient")
+        c.erase("base64");
+      else
+        c.set("base64", "lenient");
+      break;
+  }
+  const auto built = volc::build_001(in);
+  if (built.error != volc::Build001Error::kNone) return LLVMFuzzerMutate(data, size, max_size);
+  c.token = built.token;
+  c.set("now", std::to_string(now));
+  const std::size_t n = tokcheck::fuzz::write_mutation(c.serialize(), data, max_size);
+  return n != 0 ? n : LLVMFuzzerMutate(data, size, max_size);
+}

@@ -1,0 +1,142 @@
+// ZEGO token03 verification (token03.h: Verifier03) with a re-encrypting custom
+// mutator, as zego04_verify_fuzzer: the case is checked against the fixed test
+// secret with optional bindings app_id, user_id, room_id and privileges (1 login,
+// 2 publish); the mutator decrypts (test secret or the seed's `seed_secret`),
+// mutates one claim or binding and re-encrypts with build_03.
+// Set TOKCHECK_FUZZ_PLAIN_MUTATOR=1 to measure the same target without it.
+//
+// Invariants: a reused verifier answers the same; "valid" implies, from the
+// independently parsed claims, matching app id, user and room, now before the
+// expiry, and every required privilege set to 1; no token is valid under a
+// second secret.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "fuzz/common/fuzz_check.h"
+#include "fuzz/common/mutate_util.h"
+#include "fuzz/common/test_keys.h"
+#include "fuzz/common/verify_case.h"
+#include "reference/zego/token03.h"
+
+using tokcheck::Base64Mode;
+using tokcheck::Condition;
+using tokcheck::Verdict;
+using tokcheck::fuzz::VerifyCase;
+namespace zego = tokcheck::zego;
+
+namespace {
+
+bool same(const Verdict& a, const Verdict& b) {
+  return a.condition == b.condition && a.malformation == b.malformation &&
+         a.lenient_base64 == b.lenient_base64 && a.privilege == b.privilege;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const VerifyCase c = VerifyCase::parse(data, size);
+  const Base64Mode b64 = c.get("base64") == "lenient" ? Base64Mode::kLenient : Base64Mode::kStrict;
+  const std::int64_t now = c.get_int("now").value_or(0);
+  std::vector<std::uint32_t> required;
+  for (std::uint16_t p : c.get_u16_list("privileges")) required.push_back(p);
+  zego::Binding03 binding{c.get_int("app_id"), c.get("user_id"), c.get("room_id"), required};
+  zego::Verifier03 verifier(tokcheck::fuzz::kZegoSecret);
+  const Verdict first = verifier.verify(c.token, now, binding, b64);
+  const Verdict second = verifier.verify(c.token, now, binding, b64);
+  TOKCHECK_FUZZ_CHECK(same(first, second), "a reused Verifier03 changed its verdict");
+  if (!first.valid()) return 0;
+  const auto p = zego::parse_03(c.token, tokcheck::fuzz::kZegoSecret, b64);
+  TOKCHECK_FUZZ_CHECK(p.condition == Condition::kValid, "valid verdict for a token parse rejects");
+  const zego::Token03& t = p.token;
+  TOKCHECK_FUZZ_CHECK(!binding.app_id || *binding.app_id == std::int64_t{t.app_id},
+                      "valid for another app id");
+  TOKCHECK_FUZZ_CHECK(!binding.user_id || *binding.user_id == t.user_id, "valid for another user");
+  TOKCHECK_FUZZ_CHECK(!binding.room_id || *binding.room_id == t.room_id, "valid for another room");
+  TOKCHECK_FUZZ_CHECK(now < t.expire_time, "valid at or after expiry");
+  for (std::uint32_t need : required) {
+    TOKCHECK_FUZZ_CHECK(t.privilege.value(need) == 1, "valid without a required privilege");
+  }
+  zego::Verifier03 other("another secret, 32 bytes long...");
+  TOKCHECK_FUZZ_CHECK(!other.verify(c.token, now, binding, b64).valid(),
+                      "a token is valid under two secrets");
+  return 0;
+}
+
+extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
+                                               std::size_t max_size, unsigned int seed) {
+  using tokcheck::fuzz::mutate_int;
+  using tokcheck::fuzz::mutate_string;
+  tokcheck::fuzz::MutationRng rng(seed);
+  static const bool plain = std::getenv("TOKCHECK_FUZZ_PLAIN_MUTATOR") != nullptr;
+  if (plain || rng.one_in(16)) return LLVMFuzzerMutate(data, size, max_size);
+  VerifyCase c = VerifyCase::parse(data, size);
+  auto parsed = zego::parse_03(c.token, tokcheck::fuzz::kZegoSecret, Base64Mode::kLenient);
+  if (parsed.condition != Condition::kValid) {
+    if (auto s = c.get("seed_secret")) parsed = zego::parse_03(c.token, *s, Base64Mode::kLenient);
+  }
+  if (parsed.condition != Condition::kValid) return LLVMFuzzerMutate(data, size, max_size);
+  c.erase("seed_secret");
+  const zego::Token03& t = parsed.token;
+  zego::Build03Input in;
+  in.app_id = t.app_id;
+  in.room_id = t.room_id;
+  in.user_id = t.user_id;
+  in.secret = std::string(tokcheck::fuzz::kZegoSecret);
+  in.privilege = t.privilege;
+  in.create_time = t.create_time;
+  in.effective_time_in_seconds = t.expire_time - t.create_time;
+  in.nonce = t.nonce;
+  in.iv = t.iv;
+  std::int64_t now = c.get_int("now").value_or(t.create_time);
+  const std::vector<std::string> pool = {t.user_id, t.room_id, std::to_string(t.app_id), ""};
+  switch (rng.below(9)) {
+    case 0:
+      now = mutate_int(now, rng, {t.expire_time, t.create_time}, INT64_MIN / 2, INT64_MAX / 2);
+      break;
+    case 1:
+      in.create_time = mutate_int(in.create_time, rng, {now}, 0, INT64_MAX / 4);
+      break;
+    case 2:
+      in.effective_time_in_seconds =
+          mutate_int(in.effective_time_in_seconds, rng, {now - t.create_time, 1}, 1, INT64_MAX / 4);
+      break;
+    case 3:
+      in.user_id = mutate_string(in.user_id, rng, pool);
+      break;
+    case 4:
+      in.room_id = mutate_string(in.room_id, rng, pool);
+      break;
+    case 5:
+      if (rng.one_in(2))
+        in.privilege.login = static_cast<int>(rng.below(2));
+      else
+        in.privilege.publish = static_cast<int>(rng.below(2));
+      break;
+    case 6: {
+      const char* keys[] = {"app_id", "user_id", "room_id"};
+      const char* key = keys[rng.below(std::size(keys))];
+      if (rng.one_in(3))
+        c.erase(key);
+      else
+        c.set(key, mutate_string(std::string(c.get(key).value_or("")), rng, pool));
+      break;
+    }
+    case 7:
+      c.set("privileges", tokcheck::fuzz::join_u16_list(tokcheck::fuzz::mutate_u16_list(
+                              c.get_u16_list("privileges"), rng, {1, 2})));
+      break;
+    default:
+      in.app_id = mutate_int(in.app_id, rng, {1}, 1, 0xFFFFFFFF);
+      break;
+  }
+  const auto built = zego::build_03(in);
+  if (built.error != zego::BuildError::kNone) return LLVMFuzzerMutate(data, size, max_size);
+  c.token = built.token;
+  c.set("now", std::to_string(now));
+  const std::size_t n = tokcheck::fuzz::write_mutation(c.serialize(), data, max_size);
+  return n != 0 ? n : LLVMFuzzerMutate(data, size, max_size);
+}

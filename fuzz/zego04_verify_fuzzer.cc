@@ -1,0 +1,237 @@
+// ZEGO token04 verification (token04.h: Verifier04) with a re-encrypting custom
+// mutator. Input: a VerifyCase (verify_case.h) checked against the fixed test
+// secret, with optional bindings app_id, user_id, room_id, privileges (1 login,
+// 2 publish), stream_id. The mutator decrypts the token (with the test secret,
+// or a seed's own `seed_secret`), mutates one claim (times, ids, nonce, the
+// privilege payload's room / flags / stream list, cipher mode, IV) or one
+// binding, then re-encrypts it with build_04 under the test secret, so inputs
+// get past decryption and the JSON checks to the app, user, expiry, room,
+// privilege and stream checks. One mutation in 16 is a plain byte mutation.
+// Set TOKCHECK_FUZZ_PLAIN_MUTATOR=1 to measure the same target without it.
+//
+// Invariants: a reused verifier answers the same; a "valid" verdict implies,
+// from the independently parsed claims and payload (nlohmann), that app id and
+// user match, now < expire, and the bound room, privileges and stream are
+// granted; no token is valid under a second secret.
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "fuzz/common/fuzz_check.h"
+#include "fuzz/common/mutate_util.h"
+#include "fuzz/common/test_keys.h"
+#include "fuzz/common/verify_case.h"
+#include "reference/zego/token04.h"
+
+using tokcheck::Base64Mode;
+using tokcheck::Condition;
+using tokcheck::Verdict;
+using tokcheck::fuzz::VerifyCase;
+namespace zego = tokcheck::zego;
+
+namespace {
+
+bool same(const Verdict& a, const Verdict& b) {
+  return a.condition == b.condition && a.malformation == b.malformation &&
+         a.lenient_base64 == b.lenient_base64 && a.privilege == b.privilege;
+}
+
+struct Request {
+  Base64Mode base64 = Base64Mode::kStrict;
+  std::int64_t now = 0;
+  std::optional<std::int64_t> app_id;
+  std::optional<std::string> user_id, room_id, stream_id;
+  std::vector<std::uint32_t> required;
+
+  explicit Request(const VerifyCase& c) {
+    if (c.get("base64") == "lenient") base64 = Base64Mode::kLenient;
+    now = c.get_int("now").value_or(0);
+    app_id = c.get_int("app_id");
+    auto opt = [&c](std::string_view key) -> std::optional<std::string> {
+      if (auto v = c.get(key)) return std::string(*v);
+      return std::nullopt;
+    };
+    user_id = opt("user_id");
+    room_id = opt("room_id");
+    stream_id = opt("stream_id");
+    for (std::uint16_t p : c.get_u16_list("privileges")) required.push_back(p);
+  }
+  zego::Binding04 binding() const {
+    auto v = [](const std::optional<std::string>& s) {
+      return s ? std::optional<std::string_view>(*s) : std::nullopt;
+    };
+    return {app_id, v(user_id), v(room_id), required, v(stream_id)};
+  }
+};
+
+// Checks a valid verdict against the claims, read independently of Verifier04.
+void check_valid(const std::string& token, const Request& r) {
+  const auto p = zego::parse_04(token, tokcheck::fuzz::kZegoSecret, r.base64);
+  TOKCHECK_FUZZ_CHECK(p.condition == Condition::kValid, "valid verdict for a token parse rejects");
+  const zego::Token04& t = p.token;
+  TOKCHECK_FUZZ_CHECK(p.payload_kind != zego::PayloadKind::kInvalid,
+                      "valid with an invalid payload");
+  TOKCHECK_FUZZ_CHECK(!r.app_id || *r.app_id == std::int64_t{t.app_id}, "valid for another app id");
+  TOKCHECK_FUZZ_CHECK(!r.user_id || *r.user_id == t.user_id, "valid for another user id");
+  TOKCHECK_FUZZ_CHECK(r.now < t.expire, "valid at or after expire");
+  if (!r.room_id && r.required.empty() && !r.stream_id) return;
+  const nlohmann::json payload = nlohmann::json::parse(t.payload, nullptr, false);
+  const bool object = !payload.is_discarded() && payload.is_object();
+  if (r.room_id && object && payload.contains("room_id")) {
+    TOKCHECK_FUZZ_CHECK(payload["room_id"] == *r.room_id, "valid for another room");
+  }
+  for (std::uint32_t need : r.required) {
+    TOKCHECK_FUZZ_CHECK(object && payload.contains("privilege") &&
+                            payload["privilege"].is_object() &&
+                            payload["privilege"].value(std::to_string(need), 0) == 1,
+                        "valid without a required privilege");
+  }
+  if (r.stream_id && object && payload.contains("stream_id_list") &&
+      payload["stream_id_list"].is_array()) {
+    const auto& list = payload["stream_id_list"];
+    TOKCHECK_FUZZ_CHECK(std::find(list.begin(), list.end(), *r.stream_id) != list.end(),
+                        "valid for a stream not in stream_id_list");
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const VerifyCase c = VerifyCase::parse(data, size);
+  const Request r(c);
+  const zego::Binding04 binding = r.binding();
+  zego::Verifier04 verifier(tokcheck::fuzz::kZegoSecret);
+  const Verdict first = verifier.verify(c.token, r.now, binding, r.base64);
+  const Verdict second = verifier.verify(c.token, r.now, binding, r.base64);
+  TOKCHECK_FUZZ_CHECK(same(first, second), "a reused Verifier04 changed its verdict");
+  if (first.valid()) {
+    check_valid(c.token, r);
+    zego::Verifier04 other("another secret, 32 bytes long...");
+    TOKCHECK_FUZZ_CHECK(!other.verify(c.token, r.now, binding, r.base64).valid(),
+                        "a token is valid under two secrets");
+  }
+  return 0;
+}
+
+namespace {
+
+std::string mutate_payload(const std::string& payload, tokcheck::fuzz::MutationRng& rng,
+                           const std::vector<std::string>& pool) {
+  nlohmann::json p = nlohmann::json::parse(payload, nullptr, false);
+  if (p.is_discarded() || !p.is_object()) {
+    p = {{"room_id", pool[rng.below(pool.size())]},
+         {"privilege", {{"1", 1}, {"2", 1}}},
+         {"stream_id_list", nullptr}};
+  }
+  switch (rng.below(5)) {
+    case 0:
+      p["room_id"] = tokcheck::fuzz::mutate_string(p.value("room_id", ""), rng, pool);
+      break;
+    case 1:
+      p["privilege"][rng.one_in(2) ? "1" : "2"] = rng.below(2);
+      break;
+    case 2:
+      if (rng.one_in(3))
+        p["stream_id_list"] = nullptr;
+      else
+        p["stream_id_list"].push_back(tokcheck::fuzz::mutate_string("", rng, pool));
+      break;
+    case 3:
+      p.erase(rng.one_in(2) ? "room_id" : "privilege");
+      break;
+    default:
+      return rng.one_in(2) ? std::string() : payload;
+  }
+  return p.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
+                                               std::size_t max_size, unsigned int seed) {
+  using tokcheck::fuzz::mutate_int;
+  using tokcheck::fuzz::mutate_string;
+  tokcheck::fuzz::MutationRng rng(seed);
+  static const bool plain = std::getenv("TOKCHECK_FUZZ_PLAIN_MUTATOR") != nullptr;
+  if (plain || rng.one_in(16)) return LLVMFuzzerMutate(data, size, max_size);
+  VerifyCase c = VerifyCase::parse(data, size);
+  auto parsed = zego::parse_04(c.token, tokcheck::fuzz::kZegoSecret, Base64Mode::kLenient);
+  if (parsed.condition != Condition::kValid) {
+    if (auto s = c.get("seed_secret")) parsed = zego::parse_04(c.token, *s, Base64Mode::kLenient);
+  }
+  if (parsed.condition != Condition::kValid) return LLVMFuzzerMutate(data, size, max_size);
+  c.erase("seed_secret");
+  const zego::Token04& t = parsed.token;
+  zego::Build04Input in;
+  in.app_id = t.app_id;
+  in.user_id = t.user_id;
+  in.secret = std::string(tokcheck::fuzz::kZegoSecret);
+  in.effective_time_in_seconds = t.expire - t.ctime;
+  in.payload = t.payload;
+  in.ctime = t.ctime;
+  in.nonce = t.nonce;
+  in.iv = t.iv;
+  in.mode = t.mode;
+  std::int64_t now = c.get_int("now").value_or(t.ctime);
+  const std::vector<std::string> pool = {t.user_id, std::to_string(t.app_id), "room1", ""};
+  switch (rng.below(11)) {
+    case 0:
+      now = mutate_int(now, rng, {t.expire, t.ctime}, INT64_MIN / 2, INT64_MAX / 2);
+      break;
+    case 1:
+      in.ctime = mutate_int(in.ctime, rng, {now}, 0, INT64_MAX / 4);
+      break;
+    case 2:
+      in.effective_time_in_seconds =
+          mutate_int(in.effective_time_in_seconds, rng, {now - t.ctime, 1, 3600}, 1, INT64_MAX / 4);
+      break;
+    case 3:
+      in.user_id = mutate_string(in.user_id, rng, pool);
+      break;
+    case 4:
+      in.app_id = mutate_int(in.app_id, rng, {1}, 1, 0xFFFFFFFF);
+      break;
+    case 5:
+      in.payload = mutate_payload(in.payload, rng, pool);
+      break;
+    case 6:
+      in.mode = in.mode == zego::CipherMode::kGcm ? zego::CipherMode::kCbc : zego::CipherMode::kGcm;
+      in.iv.assign(in.mode == zego::CipherMode::kGcm ? zego::kGcmNonceSize : zego::kCbcIvSize,
+                   static_cast<std::uint8_t>(rng.bits()));
+      break;
+    case 7: {
+      const char* keys[] = {"app_id", "user_id", "room_id", "stream_id"};
+      const char* key = keys[rng.below(std::size(keys))];
+      if (rng.one_in(3))
+        c.erase(key);
+      else
+        c.set(key, mutate_string(std::string(c.get(key).value_or("")), rng, pool));
+      break;
+    }
+    case 8:
+      c.set("privileges", tokcheck::fuzz::join_u16_list(tokcheck::fuzz::mutate_u16_list(
+                              c.get_u16_list("privileges"), rng, {1, 2})));
+      break;
+    case 9:
+      in.nonce = mutate_int(in.nonce, rng, {0}, INT32_MIN, INT32_MAX);
+      break;
+    default:
+      if (c.get("base64") == "lenient")
+        c.erase("base64");
+      else
+        c.set("base64", "lenient");
+      break;
+  }
+  const auto built = zego::build_04(in);
+  if (built.error != zego::BuildError::kNone) return LLVMFuzzerMutate(data, size, max_size);
+  c.token = built.token;
+  c.set("now", std::to_string(now));
+  const std::size_t n = tokcheck::fuzz::write_mutation(c.serialize(), data, max_size);
+  return n != 0 ? n : LLVMFuzzerMutate(data, size, max_size);
+}
