@@ -10,6 +10,8 @@
 #          has a binary, a non-empty <target>_seed_corpus.zip, a .options whose
 #          dict is present, and the binary runs its seed corpus (-runs=0).
 # --keep   keeps the temporary directory (printed) instead of deleting it.
+# --if-requested  exits 77 (ctest: skipped) unless TOKCHECK_FUZZ_BUILD_TEST=1;
+#          the ctest test fuzz_oss_fuzz_build (label fuzz-build) passes it.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 check=0 keep=0 out=""
@@ -17,8 +19,14 @@ while (($#)); do
   case $1 in
     --check) check=1 ;;
     --keep) keep=1 ;;
+    --if-requested)
+      if [[ "${TOKCHECK_FUZZ_BUILD_TEST:-0}" != 1 ]]; then
+        echo "oss_fuzz_build_local: skipped (set TOKCHECK_FUZZ_BUILD_TEST=1 to run it)"
+        exit 77
+      fi
+      ;;
     --out) out=$2; shift ;;
-    *) echo "usage: $0 [--check] [--keep] [--out DIR]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--check] [--keep] [--out DIR] [--if-requested]" >&2; exit 2 ;;
   esac
   shift
 done
