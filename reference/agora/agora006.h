@@ -101,7 +101,8 @@ class Verifier006 {
  private:
   HmacSha256 hmac_;
   bool certificate_ok_ = false;
-  std::vector<std::uint8_t> scratch_;
+  std::vector<std::uint8_t> scratch_;  // the decoded token
+  std::vector<std::uint8_t> signed_;   // appId ‖ channel ‖ uid ‖ message
 };
 
 }  // namespace tokcheck::agora

@@ -386,9 +386,9 @@ Verdict Verifier007::verify(std::string_view token, std::int64_t now, const Bind
   if (!constant_time_equal(HmacSha256::compute(key, v.signing_info), v.signature)) {
     return fail(Condition::kBadSignature);
   }
-  if (binding.app_id) {
-    if (!is_hex32(*binding.app_id)) return fail(Condition::kInvalidAppId);
-    if (*binding.app_id != v.app_id) return fail(Condition::kAppIdMismatch);
+  // The token's app id is already known to be 32 hex; an equal binding is too.
+  if (binding.app_id && *binding.app_id != v.app_id) {
+    return fail(is_hex32(*binding.app_id) ? Condition::kAppIdMismatch : Condition::kInvalidAppId);
   }
   const std::int64_t expiry = std::int64_t{v.issue_ts} + v.expire;
   if (now >= expiry) return fail(Condition::kExpired);

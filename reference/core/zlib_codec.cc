@@ -50,6 +50,8 @@ Malformation Inflater::inflate(Bytes in, std::vector<std::uint8_t>& out, std::si
     if (out.size() == produced) {
       const std::size_t want = std::min(cap + 1, std::max<std::size_t>(1024, produced * 2));
       if (want <= produced) return Malformation::kZlibTooLarge;
+      // reserve() first: resize() alone may double capacity past the cap.
+      if (out.capacity() < want) out.reserve(want);
       out.resize(want);
     }
     zs.next_out = out.data() + produced;

@@ -1,0 +1,68 @@
+#include "reference/core/zlib_codec.h"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+namespace tokcheck {
+namespace {
+
+std::vector<std::uint8_t> bytes(std::string_view s) { return {s.begin(), s.end()}; }
+
+TEST(Inflater, RoundTripsAndIsReusable) {
+  Inflater inflater;
+  std::vector<std::uint8_t> out;
+  for (std::string_view s : {"", "a", "hello hello hello hello", "token"}) {
+    const auto z = zlib_compress(as_bytes(s));
+    ASSERT_EQ(inflater.inflate(z, out), Malformation::kNone);
+    EXPECT_EQ(std::string(out.begin(), out.end()), s);
+  }
+}
+
+TEST(Inflater, AcceptsEveryLevelButReportsGarbageAndTrailingBytes) {
+  const auto plain = bytes(std::string(1000, 'x') + "tail");
+  Inflater inflater;
+  std::vector<std::uint8_t> out;
+  for (int level : {0, 1, 6, 9}) {
+    ASSERT_EQ(inflater.inflate(zlib_compress(plain, level), out), Malformation::kNone);
+    EXPECT_EQ(out, plain);
+  }
+  auto z = zlib_compress(plain);
+  z.push_back(0);
+  EXPECT_EQ(inflater.inflate(z, out), Malformation::kTrailingAfterZlib);
+  z.pop_back();
+  z.pop_back();  // truncated stream (adler32 cut)
+  EXPECT_EQ(inflater.inflate(z, out), Malformation::kBadZlib);
+  EXPECT_EQ(inflater.inflate(as_bytes("not zlib"), out), Malformation::kBadZlib);
+  EXPECT_EQ(inflater.inflate({}, out), Malformation::kBadZlib);
+}
+
+TEST(Inflater, CompressionBombIsAnErrorNotAnAllocation) {
+  const std::vector<std::uint8_t> zeros(4 * 1024 * 1024, 0);
+  const auto bomb = zlib_compress(zeros, 9);  // ~4 KiB that inflates to 4 MiB
+  ASSERT_LT(bomb.size(), 10000u);
+  Inflater inflater;
+  std::vector<std::uint8_t> out;
+  EXPECT_EQ(inflater.inflate(bomb, out), Malformation::kZlibTooLarge);
+  EXPECT_LE(out.capacity(), kMaxInflatedSize + 1);
+  EXPECT_EQ(inflater.inflate(zlib_compress(std::vector<std::uint8_t>(kMaxInflatedSize, 0)), out),
+            Malformation::kNone);  // exactly at the cap is fine
+  EXPECT_EQ(
+      inflater.inflate(zlib_compress(std::vector<std::uint8_t>(kMaxInflatedSize + 1, 0)), out),
+      Malformation::kZlibTooLarge);
+}
+
+TEST(ZlibCompress, DefaultLevelMatchesStockZlib) {
+  // The property Agora 007 byte-exactness rests on: our builder output equals
+  // zlib's own compress() at Z_DEFAULT_COMPRESSION.
+  const auto plain = bytes("AccessToken2 payload bytes AccessToken2 payload bytes");
+  uLongf n = compressBound(static_cast<uLong>(plain.size()));
+  std::vector<std::uint8_t> want(n);
+  ASSERT_EQ(compress2(want.data(), &n, plain.data(), static_cast<uLong>(plain.size()),
+                      Z_DEFAULT_COMPRESSION),
+            Z_OK);
+  want.resize(n);
+  EXPECT_EQ(zlib_compress(plain), want);
+}
+
+}  // namespace
+}  // namespace tokcheck
