@@ -28,8 +28,8 @@ enum class Condition : std::uint8_t {
   kAppIdMismatch,
   kChannelMismatch,   // Agora channel name (006: CRC32 binding)
   kRoomMismatch,      // ZEGO / Volcengine room id
-  kUidMismatch,       // Agora uid (006: CRC32 binding)
-  kUserIdMismatch,    // user id / account / identifier
+  kUidMismatch,       // Agora uid (006: CRC32 binding) or 007 Streaming/FCDN account
+  kUserIdMismatch,    // user id (RTM, Chat, ZEGO, Volcengine) or Tencent identifier
   kServiceMissing,    // Agora 007: no service of the requested type/binding
   kPrivilegeMissing,  // a required privilege is absent or disabled
   kStreamNotAllowed,  // ZEGO: stream id not in stream_id_list
