@@ -86,6 +86,21 @@ Json userbuf_to_json(const std::vector<std::uint8_t>& bytes) {
   return out;
 }
 
+// The PrivateMapKey bits (TLSSigAPIv2 genPrivateMapKey doc comment).
+Json privilege_names(std::uint32_t map) {
+  static constexpr std::pair<std::uint32_t, std::string_view> kBits[] = {
+      {tencent::kCreateRoom, "create_room"},      {tencent::kEnterRoom, "enter_room"},
+      {tencent::kSendAudio, "send_audio"},        {tencent::kRecvAudio, "recv_audio"},
+      {tencent::kSendVideo, "send_video"},        {tencent::kRecvVideo, "recv_video"},
+      {tencent::kSendSubVideo, "send_sub_video"}, {tencent::kRecvSubVideo, "recv_sub_video"}};
+  Json out = Json::array();
+  for (const auto& [bit, name] : kBits) {
+    if (map & bit) out.push_back(name);
+  }
+  if (map & ~std::uint32_t{tencent::kAllPrivileges}) out.push_back("unknown bits");
+  return out;
+}
+
 class TencentUserSigScheme final : public Scheme {
  public:
   std::string_view id() const override { return "tencent-usersig"; }
@@ -128,6 +143,10 @@ class TencentUserSigScheme final : public Scheme {
                   {"userbuf", t.userbuf ? userbuf_to_json(*t.userbuf) : Json(nullptr)}};
     out.info = {{"style", t.style ? Json(tencent::to_string(*t.style)) : Json("other")},
                 {"expires_at", t.time + t.expire}};
+    if (out.fields["userbuf"].is_object()) {
+      out.info["privileges"] =
+          privilege_names(out.fields["userbuf"]["privilege_map"].get<std::uint32_t>());
+    }
     return out;
   }
 

@@ -14,6 +14,26 @@
 namespace tokcheck::schemes {
 namespace {
 
+// token-formats.md §5.2; key 5 is in every console token but no code names it.
+std::string_view privilege_name(std::uint16_t key) {
+  switch (key) {
+    case volc::kPublishStream:
+      return "PublishStream";
+    case volc::kPublishAudioStream:
+      return "PublishAudioStream (internal)";
+    case volc::kPublishVideoStream:
+      return "PublishVideoStream (internal)";
+    case volc::kPublishDataStream:
+      return "PublishDataStream (internal)";
+    case volc::kSubscribeStream:
+      return "SubscribeStream";
+    case 5:
+      return "unnamed (in every console-made token)";
+    default:
+      return "unknown";
+  }
+}
+
 volc::CheckMode check_mode(const Json& in) {
   const auto text = opt_string(in, "check_mode");
   if (!text) return volc::CheckMode::kStrict;
@@ -57,7 +77,11 @@ class Volc001Scheme final : public Scheme {
     if (t.trailing_after_signature) tolerated.push_back("trailing_after_signature");
     if (t.trailing_in_message) tolerated.push_back("trailing_in_message");
     if (t.privileges_not_canonical) tolerated.push_back("privileges_not_canonical");
-    out.info = {{"check_mode", volc::to_string(mode)}, {"tolerated", tolerated}};
+    Json names = Json::object();
+    for (const auto& [key, value] : t.privileges) names[std::to_string(key)] = privilege_name(key);
+    out.info = {{"check_mode", volc::to_string(mode)},
+                {"tolerated", tolerated},
+                {"privilege_names", names}};
     return out;
   }
 
