@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   tokcheck::cli::register_conformance(app, exit_code);
   tokcheck::cli::register_serve(app, exit_code);
   tokcheck::cli::register_simulate(app, exit_code);
+  tokcheck::cli::register_diagnose(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
