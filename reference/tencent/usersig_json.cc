@@ -166,8 +166,15 @@ class JsonObjectReader::Cursor {
         continue;
       }
       if (c < 0x80) {
-        out.push_back(static_cast<char>(c));
-        ++pos_;
+        // Copy the whole run of plain ASCII at once (base64 values are all of it).
+        std::size_t end = pos_ + 1;
+        while (end < s_.size()) {
+          const auto d = static_cast<unsigned char>(s_[end]);
+          if (d == '"' || d == '\\' || d < 0x20 || d >= 0x80) break;
+          ++end;
+        }
+        out.append(s_.substr(pos_, end - pos_));
+        pos_ = end;
       } else if (!raw_utf8(out)) {
         return false;
       }
