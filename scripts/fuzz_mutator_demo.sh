@@ -58,7 +58,9 @@ for target in ${targets//,/ }; do
   echo "  executions reaching each verdict line of ${source[$target]} (with | without mutator):"
   paste -d'\t' <(grep -E 'Condition::k[A-Za-z]+' "$out/with-$target.show") \
     <(grep -E 'Condition::k[A-Za-z]+' "$out/without-$target.show") |
-    awk -F'\t' '{ split($1, a, "|"); split($2, b, "|"); gsub(/ /, "", a[1]); gsub(/ /, "", b[1]);
-                  line = a[3]; gsub(/^ +/, "", line); printf "    %10s | %-10s %s\n", a[1], b[1], substr(line, 1, 90) }'
+    awk -F'\t' '{ split($1, a, "|"); split($2, b, "|"); gsub(/ /, "", a[1]); gsub(/ /, "", a[2]);
+                  gsub(/ /, "", b[2]); rest = substr($1, index($1, "|") + 1);
+                  line = substr(rest, index(rest, "|") + 1); gsub(/^ +/, "", line);
+                  printf "    %5s: %10s | %-10s %s\n", a[1], a[2], b[2], substr(line, 1, 80) }'
   grep -h 'parsers+verifiers' "$out/with-$target.cov" "$out/without-$target.cov" | sed 's/^/  /' || true
 done
