@@ -119,6 +119,16 @@ bool JsonReader::scan_string(std::string* out) {
     return true;
   };
   while (pos_ < text_.size()) {
+    // Plain ASCII runs are copied in one go: almost every byte of a token is one.
+    std::size_t run = pos_;
+    while (run < text_.size()) {
+      const auto b = static_cast<unsigned char>(text_[run]);
+      if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
+      ++run;
+    }
+    if (out) out->append(text_.data() + pos_, run - pos_);
+    pos_ = run;
+    if (pos_ >= text_.size()) break;
     const char c = text_[pos_];
     const auto u = static_cast<unsigned char>(c);
     if (c == '"') {
