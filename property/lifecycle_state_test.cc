@@ -63,7 +63,8 @@ struct ZegoModel {
         expired = true;
         if (kick) {
           expected.push_back(line(*expire, "kicked_out token_expired"));
-          for (const auto& s : publishing) expected.push_back(line(*expire, "stream_stopped token_expired " + s));
+          for (const auto& s : publishing)
+            expected.push_back(line(*expire, "stream_stopped token_expired " + s));
           publishing.clear();
           logged_in = false;
           expire.reset();
@@ -252,7 +253,8 @@ struct AgoraModel {
         expected.push_back(
             line(*expire, web ? "callback onTokenPrivilegeDidExpire" : "callback onRequestToken"));
         expected.push_back(line(*expire, "kicked_out token_expired"));
-        for (const auto& s : streams) expected.push_back(line(*expire, "stream_stopped token_expired " + s));
+        for (const auto& s : streams)
+          expected.push_back(line(*expire, "stream_stopped token_expired " + s));
         streams.clear();
         state = kOut;
         expire.reset();

@@ -1,0 +1,613 @@
+// One property per rule of docs/SEMANTICS.md that the broader lifecycle
+// properties do not already pin down: each draws the variables the rule talks
+// about (version, platform, credentials, times) at random and checks the rule as
+// the sources state it, restated here.
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include "property/lifecycle_support.h"
+#include "reference/schemes/registry.h"
+
+namespace tokcheck::property {
+namespace {
+
+const Json& result_of(const Json& outputs, int event) {
+  for (const Json& o : outputs) {
+    if (o["kind"] == "result" && o["event"] == event) return o;
+  }
+  static const Json kNone;
+  return kNone;
+}
+
+std::string version_text(int major, int minor, int patch) {
+  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
+}
+
+bool at_least(int major, int minor, int patch, int a, int b, int c) {
+  return std::tie(major, minor, patch) >= std::tie(a, b, c);
+}
+
+Json zego_express(const std::string& platform, const std::string& version, const std::string& mode,
+                  const std::string& tv, bool switch_on = false) {
+  return {{"vendor", "zego"},
+          {"product", "express"},
+          {"platform", platform},
+          {"sdk_version", version},
+          {"auth_mode", mode},
+          {"token_version", tv},
+          {"privilege_expiry_management", switch_on}};
+}
+
+// --- ZEGO ---------------------------------------------------------------------------
+
+// ZEGO-TOKEN03-2.8, ZEGO-TOKEN04-2.17, ZEGO-RENEW-2.8 (seed 002, seed 000): a login
+// with token03 works from 2.8.0, with token04 from 2.17.0; renewToken exists from 2.8.0.
+RC_GTEST_PROP(ZegoRules, TokenVersionAndRenewThresholds, ()) {
+  const std::string platform = *rc::gen::element<std::string>("ios", "android", "macos", "windows");
+  const int major = 2, minor = *rc::gen::inRange(5, 25), patch = *rc::gen::inRange(0, 10);
+  const std::string version = version_text(major, minor, patch);
+  const std::string tv = *rc::gen::element<std::string>("03", "04");
+  const Json token{{"expire", kStart + 600}, {"user", "u1"}};
+  const Json out = run(
+      scenario(zego_express(platform, version, "forced_token", tv),
+               Json::array({{{"op", "createEngine"}},
+                            {{"op", "loginRoom"}, {"room", "r1"}, {"user", "u1"}, {"token", token}},
+                            {{"op", "renewToken"}, {"token", token}}})));
+  const bool accepted =
+      tv == "03" ? at_least(major, minor, patch, 2, 8, 0) : at_least(major, minor, patch, 2, 17, 0);
+  const Json& login = result_of(out, 1);
+  RC_ASSERT(login["ok"] == accepted);
+  if (!accepted) {
+    RC_ASSERT(login["reason"] == "unsupported_version");
+    RC_ASSERT(login["codes"] ==
+              Json::array({{{"code", 1002079}, {"name", "RoomTokenVersionError"}}}));
+  }
+  const Json& renew = result_of(out, 2);
+  if (!at_least(major, minor, patch, 2, 8, 0)) RC_ASSERT(renew["reason"] == "api_unavailable");
+}
+
+// ZEGO-AUTH-APPSIGN, ZEGO-AUTH-TOKEN, ZEGO-AUTH-EITHER, ZEGO-AUTH-FORCED (seed 002):
+// the login passes when the token is valid, or when a valid AppSign is given and
+// Token authentication is not forced.
+RC_GTEST_PROP(ZegoRules, WhichCredentialLetsTheUserIn, ()) {
+  const std::string mode =
+      *rc::gen::element<std::string>("appsign", "token", "token_appsign", "forced_token");
+  std::string sign = *rc::gen::element<std::string>("none", "valid", "invalid");
+  if (mode == "token") sign = "none";
+  if ((mode == "appsign" || mode == "token_appsign") && sign == "none") sign = "valid";
+  std::string token = *rc::gen::element<std::string>("none", "valid", "expired", "other_user");
+  if (mode == "appsign") token = "none";
+  Json create{{"op", "createEngine"}};
+  if (sign != "none") create["app_sign"] = sign;
+  Json login{{"op", "loginRoom"}, {"room", "r1"}, {"user", "u1"}};
+  if (token != "none") {
+    login["token"] = {{"expire", kStart + (token == "expired" ? -1 : 600)},
+                      {"user", token == "other_user" ? "u2" : "u1"}};
+  }
+  const Json out =
+      run(scenario(zego_express("android", "2.17.0", mode, "04"), Json::array({create, login})));
+  const bool forced = mode == "forced_token";
+  const bool passes = token == "valid" || (!forced && sign == "valid");
+  const Json& r = result_of(out, 1);
+  RC_ASSERT(r["ok"] == passes);
+  if (!passes) {
+    const std::string want = token == "expired"         ? "expired"
+                             : token == "other_user"    ? "user_id_mismatch"
+                             : forced && sign != "none" ? "appsign_refused"
+                             : sign == "invalid"        ? "appsign_invalid"
+                                                        : "token_missing";
+    RC_ASSERT(r["reason"] == want);
+  }
+}
+
+// ZEGO-AUTH-APPSIGN-NO-EXPIRY (inferred): when a valid AppSign let the user in (no
+// forced Token), the token's expiry neither kicks out nor fails a publish.
+RC_GTEST_PROP(ZegoRules, AValidAppSignOutlivesTheToken, ()) {
+  const std::int64_t e = *rc::gen::inRange(31, 1000);
+  const Json out =
+      run(scenario(zego_express(*rc::gen::element<std::string>("ios", "windows"), "2.20.0",
+                                "token_appsign", "04", true),
+                   Json::array({{{"op", "createEngine"}, {"app_sign", "valid"}},
+                                {{"op", "loginRoom"},
+                                 {"room", "r1"},
+                                 {"user", "u1"},
+                                 {"token", {{"expire", kStart + e}, {"user", "u1"}}}},
+                                {{"op", "advance"}, {"at", kStart + e + 5}},
+                                {{"op", "startPublishingStream"}, {"stream", "s1"}}})));
+  for (const Json& o : out) RC_ASSERT(o["kind"] != "kicked_out");
+  RC_ASSERT(result_of(out, 3)["ok"] == true);
+}
+
+// ZEGO-SWITCH-AT-EXPIRY (inferred): the expiry-management switch is read when the
+// token expires, whatever it was at login.
+RC_GTEST_PROP(ZegoRules, TheSwitchIsReadAtTheExpiry, ()) {
+  const bool at_login = *rc::gen::arbitrary<bool>();
+  const bool at_expiry = *rc::gen::arbitrary<bool>();
+  const std::int64_t e = *rc::gen::inRange(40, 1000);
+  const std::int64_t change = *rc::gen::inRange<std::int64_t>(1, e);
+  const Json out = run(scenario(zego_express("ios", "2.13.0", "token", "03", at_login),
+                                Json::array({{{"op", "createEngine"}},
+                                             {{"op", "loginRoom"},
+                                              {"room", "r1"},
+                                              {"user", "u1"},
+                                              {"token", {{"expire", kStart + e}, {"user", "u1"}}}},
+                                             {{"op", "set_server_switch"},
+                                              {"at", kStart + change},
+                                              {"name", "privilege_expiry_management"},
+                                              {"value", at_expiry}},
+                                             {{"op", "advance"}, {"at", kStart + e}}})));
+  bool kicked = false;
+  for (const Json& o : out) kicked = kicked || o["kind"] == "kicked_out";
+  RC_ASSERT(kicked == at_expiry);
+}
+
+// ZEGO-PRIVILEGE, ZEGO-RENEW-NEXT-PUBLISH (token-formats.md ZEGO §1.3, §4): a publish
+// follows the publish privilege of the token held at that moment; a renew never
+// stops a stream already publishing.
+RC_GTEST_PROP(ZegoRules, PublishFollowsTheCurrentPublishPrivilege, ()) {
+  const bool first = *rc::gen::arbitrary<bool>(), second = *rc::gen::arbitrary<bool>();
+  auto token = [](bool publish, std::int64_t e) {
+    return Json{{"expire", kStart + e}, {"user", "u1"}, {"privileges", {{"publish", publish}}}};
+  };
+  const Json out = run(scenario(
+      zego_express("android", "2.17.0", "token", "04"),
+      Json::array(
+          {{{"op", "createEngine"}},
+           {{"op", "loginRoom"}, {"room", "r1"}, {"user", "u1"}, {"token", token(first, 600)}},
+           {{"op", "startPublishingStream"}, {"stream", "s1"}},
+           {{"op", "renewToken"}, {"token", token(second, 900)}},
+           {{"op", "startPublishingStream"}, {"stream", "s2"}}})));
+  RC_ASSERT(result_of(out, 2)["ok"] == first);
+  RC_ASSERT(result_of(out, 4)["ok"] == second);
+  if (!second) RC_ASSERT(result_of(out, 4)["reason"] == "privilege_missing");
+  for (const Json& o : out) RC_ASSERT(o["kind"] != "stream_stopped");
+}
+
+// ZEGO-LOGIN-CODES (token-formats.md ZEGO §4): a refused login reports the room-login
+// code of its condition, never a publish (1003072) or play (1004003) code.
+RC_GTEST_PROP(ZegoRules, LoginFailuresCarryLoginCodesOnly, ()) {
+  const int fault = *rc::gen::inRange(0, 6);
+  Json token{{"expire", kStart + 600}, {"user", "u1"}};
+  if (fault == 0) token["expire"] = kStart - 1;
+  if (fault == 1) token["user"] = "u2";
+  if (fault == 2) token["secret_generation"] = 2;
+  if (fault == 3) token = {{"malformed", true}};
+  if (fault == 4) token["room"] = "r2";
+  if (fault == 5) token["app_id"] = "99";
+  Json profile = zego_express("ios", "2.17.0", "token", "04");
+  profile["app_id"] = 1;
+  const Json out = run(scenario(
+      profile,
+      Json::array({{{"op", "createEngine"}},
+                   {{"op", "loginRoom"}, {"room", "r1"}, {"user", "u1"}, {"token", token}}})));
+  const Json& r = result_of(out, 1);
+  RC_ASSERT(r["ok"] == false);
+  RC_ASSERT(!r["codes"].empty());
+  for (const Json& c : r["codes"]) {
+    const std::int64_t code = c["code"];
+    RC_ASSERT(code / 1000 == 1002);  // 1002xxx: the room (login) module
+  }
+}
+
+// ZEGO-DOCS-TOKEN-AUTH, ZEGO-DOCS-NOTICE (seed 002): DocsView / SuperBoard init with a
+// token from 2.3.0 (DocsView Electron 2.1.6); the notice has the product's name.
+RC_GTEST_PROP(ZegoRules, DocsViewAndSuperBoardTokenAuthentication, ()) {
+  const std::string product = *rc::gen::element<std::string>("docsview", "superboard");
+  const std::string platform = product == "docsview"
+                                   ? *rc::gen::element<std::string>("ios", "android", "electron")
+                                   : *rc::gen::element<std::string>("ios", "android");
+  const int minor = *rc::gen::inRange(0, 6), patch = *rc::gen::inRange(0, 10);
+  const std::int64_t e = *rc::gen::inRange(31, 500);
+  Json init{{"op", "init"}, {"user", "u1"}, {"token", {{"expire", kStart + e}, {"user", "u1"}}}};
+  if (product == "superboard") init["room"] = "r1";
+  const Json out = run(scenario({{"vendor", "zego"},
+                                 {"product", product},
+                                 {"platform", platform},
+                                 {"sdk_version", version_text(2, minor, patch)}},
+                                Json::array({init, {{"op", "advance"}, {"at", kStart + e}}})));
+  const bool since = platform == "electron" ? at_least(2, minor, patch, 2, 1, 6)
+                                            : at_least(2, minor, patch, 2, 3, 0);
+  RC_ASSERT(result_of(out, 0)["ok"] == since);
+  const std::string name = product == "superboard" ? "onRoomTokenWillExpire"
+                           : platform == "ios"     ? "tokenWillExpire"
+                                                   : "onTokenWillExpire";
+  std::vector<std::string> callbacks;
+  for (const Json& o : out) {
+    if (o["kind"] == "callback") callbacks.push_back(o["name"]);
+    const bool quiet = o["kind"] == "result" || o["kind"] == "callback";
+    RC_ASSERT(quiet);  // ZEGO-DOCS-EXPIRY: nothing but results and the notice
+  }
+  RC_ASSERT(callbacks == (since ? std::vector<std::string>{name} : std::vector<std::string>{}));
+}
+
+// ZEGO-CALL-ORDER (inferred): loginRoom needs createEngine; one engine, one login.
+RC_GTEST_PROP(ZegoRules, CallOrder, ()) {
+  const int engines = *rc::gen::inRange(0, 3), logins = *rc::gen::inRange(1, 4);
+  Json events = Json::array();
+  for (int i = 0; i < engines; ++i) events.push_back({{"op", "createEngine"}});
+  for (int i = 0; i < logins; ++i) {
+    events.push_back({{"op", "loginRoom"},
+                      {"room", "r1"},
+                      {"user", "u1"},
+                      {"token", {{"expire", kStart + 600}, {"user", "u1"}}}});
+  }
+  const Json out = run(scenario(zego_express("macos", "2.17.0", "token", "04"), events));
+  for (int i = 0; i < engines; ++i) {
+    RC_ASSERT(result_of(out, i)["ok"] == (i == 0));
+    if (i > 0) RC_ASSERT(result_of(out, i)["reason"] == "engine_exists");
+  }
+  for (int i = 0; i < logins; ++i) {
+    const Json& r = result_of(out, engines + i);
+    if (engines == 0) {
+      RC_ASSERT(r["reason"] == "no_engine");
+    } else {
+      RC_ASSERT(r["ok"] == (i == 0));
+      if (i > 0) RC_ASSERT(r["reason"] == "already_logged_in");
+    }
+  }
+}
+
+// --- Agora --------------------------------------------------------------------------
+
+// AGORA-CERT-NO-TOKEN, AGORA-NO-CERT-TOKEN, AGORA-NO-CERT-NO-TOKEN, AGORA-JOIN-VERIFY
+// (seed 001): the certificate / token combination and the token's fault decide the
+// join and its code.
+RC_GTEST_PROP(AgoraRules, JoinCodesPerPlatform, ()) {
+  const std::string platform = *rc::gen::element<std::string>("native", "objc", "web");
+  const bool certificate = *rc::gen::arbitrary<bool>();
+  const int token = *rc::gen::inRange(0, 5);  // 0 none, 1 valid, 2 expired, 3 channel, 4 uid
+  Json join{{"op", "joinChannel"}, {"channel", "c1"}, {"uid", 7}};
+  if (token > 0) {
+    join["token"] = {{"expire", kStart + (token == 2 ? 0 : 600)},
+                     {"channel", token == 3 ? "c2" : "c1"},
+                     {"uid", token == 4 ? "8" : "7"}};
+  }
+  const Json out = run(scenario({{"vendor", "agora"},
+                                 {"product", "rtc"},
+                                 {"platform", platform},
+                                 {"certificate", certificate}},
+                                Json::array({join})));
+  const Json& r = result_of(out, 0);
+  const bool web = platform == "web";
+  const std::string invalid = platform == "native" ? "ERR_INVALID_TOKEN"
+                              : platform == "objc" ? "AgoraErrorCodeInvalidToken"
+                                                   : "ERR_NO_AUTHORIZED";
+  if (certificate && token == 0) {
+    RC_ASSERT(r["reason"] == "token_missing");
+    RC_ASSERT(r["codes"][0]["code"] == (web ? 120 : 110));
+  } else if (!certificate && token > 0) {
+    RC_ASSERT(r["reason"] == "token_unexpected");
+    RC_ASSERT(r["codes"][0]["code"] == (web ? 119 : 110));
+  } else if (!certificate || token == 1) {
+    RC_ASSERT(r["ok"] == true);
+  } else if (token == 2) {
+    RC_ASSERT(r["reason"] == "expired");
+    RC_ASSERT(r["codes"][0]["code"] == 109);
+    if (web) RC_ASSERT(r["codes"].size() == 3u);  // 109, 118, 2
+  } else {
+    RC_ASSERT(r["reason"] == (token == 3 ? "channel_mismatch" : "uid_mismatch"));
+    RC_ASSERT(r["codes"] == Json::array({{{"code", 110}, {"name", invalid}}}));
+  }
+}
+
+// AGORA-RENEW-CODES (token-formats.md §7, renewToken results 4.6+): a refused renew
+// reports 2 / 3 / 4 / 5 natively and the join codes on Web.
+RC_GTEST_PROP(AgoraRules, RenewResultCodes, ()) {
+  const std::string platform = *rc::gen::element<std::string>("native", "objc", "web");
+  const int fault = *rc::gen::inRange(0, 4);  // expired, uid, channel, app id
+  Json token{{"expire", kStart + 600}, {"channel", "c1"}, {"uid", "7"}};
+  if (fault == 0) token["expire"] = kStart;
+  if (fault == 1) token["uid"] = "8";
+  if (fault == 2) token["channel"] = "c2";
+  if (fault == 3) token["app_id"] = std::string(32, 'b');
+  const Json out = run(scenario(
+      {{"vendor", "agora"},
+       {"product", "rtc"},
+       {"platform", platform},
+       {"certificate", true},
+       {"app_id", std::string(32, 'a')}},
+      Json::array({{{"op", "joinChannel"},
+                    {"channel", "c1"},
+                    {"uid", "7"},
+                    {"token", {{"expire", kStart + 300}, {"channel", "c1"}, {"uid", "7"}}}},
+                   {{"op", "renewToken"}, {"token", token}}})));
+  const Json& r = result_of(out, 1);
+  RC_ASSERT(r["ok"] == false);
+  if (platform == "web") {
+    RC_ASSERT(r["codes"][0]["code"] == (fault == 0 ? 109 : 110));
+  } else {
+    const int want[] = {2, 3, 4, 5};
+    RC_ASSERT(r["codes"] == Json::array({{{"code", want[fault]},
+                                          {"name", fault == 0   ? "TOKEN_EXPIRED"
+                                                   : fault == 1 ? "INVALID_TOKEN"
+                                                   : fault == 2 ? "INVALID_CHANNEL_NAME"
+                                                                : "INCONSISTENT_APPID"}}}));
+  }
+}
+
+// AGORA-ENCODED, BD-ENCODED: a real token built by the codec and its claims twin
+// (same expiry, channel / room, uid / user) give the same outputs.
+RC_GTEST_PROP(EncodedTokens, BehaveLikeTheirClaims, ()) {
+  const int which = *rc::gen::inRange(0, 3);
+  const std::int64_t e = *rc::gen::inRange(31, 5000);
+  const bool right = *rc::gen::weightedElement<bool>({{3, true}, {1, false}});
+  const std::string app = "970CA35de60c44645bbae8a215061b33",
+                    cert = "5CFd2fd1755d40ecb72977518be15d3b";
+  Json profile, encoded_build, claims, join;
+  std::string scheme;
+  if (which < 2) {
+    profile = {{"vendor", "agora"},   {"product", "rtc"}, {"platform", "native"},
+               {"certificate", true}, {"app_id", app},    {"app_certificate", cert}};
+    join = {{"op", "joinChannel"}, {"channel", "c1"}, {"uid", "7"}};
+    claims = {{"expire", kStart + e}, {"channel", right ? "c1" : "c9"}, {"uid", "7"}};
+    if (which == 0) {
+      scheme = "agora-006";
+      encoded_build = {{"app_id", app},
+                       {"app_certificate", cert},
+                       {"channel_name", claims["channel"]},
+                       {"uid", "7"},
+                       {"salt", 1},
+                       {"ts", kStart + e},
+                       {"privileges", {{"1", 0}}}};
+    } else {
+      scheme = "agora-007";
+      encoded_build = {{"app_id", app},
+                       {"app_certificate", cert},
+                       {"issue_ts", kStart},
+                       {"expire", e},
+                       {"salt", 1},
+                       {"services",
+                        {{{"type", 1},
+                          {"privileges", {{"1", 0}}},
+                          {"channel_name", claims["channel"]},
+                          {"uid", "7"}}}}};
+    }
+  } else {
+    scheme = "volc-001";
+    const std::string volc_app = "123456781234567812345678";
+    profile = {{"vendor", "bytedance"},
+               {"product", "miniprogram_rtc"},
+               {"base_library", "2.70.0"},
+               {"app_id", volc_app},
+               {"app_key", "app key"}};
+    join = {{"op", "joinRtcRoom"}, {"room", "r1"}, {"user", "u1"}};
+    claims = {{"expire", kStart + e}, {"room", right ? "r1" : "r9"}, {"user", "u1"}};
+    encoded_build = {{"app_id", volc_app},     {"app_key", "app key"}, {"room_id", claims["room"]},
+                     {"user_id", "u1"},        {"nonce", 1},           {"issued_at", kStart},
+                     {"expire_at", kStart + e}};
+  }
+  const schemes::BuildOutcome built = schemes::find_scheme(scheme)->build(encoded_build);
+  RC_ASSERT(built.error.is_null());
+  auto with = [&](const Json& token) {
+    Json j = join;
+    j["token"] = token;
+    return run(scenario(profile, Json::array({j, {{"op", "advance"}, {"at", kStart + e + 2}}})));
+  };
+  RC_ASSERT(with(Json{{"encoded", built.token}}) == with(claims));
+}
+
+// --- RongCloud -------------------------------------------------------------------------
+
+// RONG-ROTATE, RONG-REPORT-1X, RONG-REPORT-2X, RONG-CONNECTED-UNAFFECTED, RONG-NO-NOTICE
+// (seed 003): a token connects only under the current secret generation; how the
+// failure reaches the app depends on the SDK line and platform; a refresh does not
+// drop a live connection; there is no notice.
+RC_GTEST_PROP(RongCloudRules, SecretRotationAndReporting, ()) {
+  const std::string platform = *rc::gen::element<std::string>("android", "ios", "web");
+  const bool v1 = *rc::gen::arbitrary<bool>();
+  const int rotations = *rc::gen::inRange(0, 4);
+  const int generation = *rc::gen::inRange(1, 5);
+  Json events =
+      Json::array({{{"op", "connect"}, {"token", {{"user", "u1"}, {"expire", kStart + 50}}}}});
+  for (int i = 0; i < rotations; ++i) events.push_back({{"op", "rotate_secret"}});
+  events.push_back({{"op", "advance"}, {"seconds", 100}});
+  events.push_back({{"op", "disconnect"}});
+  events.push_back(
+      {{"op", "connect"}, {"token", {{"user", "u1"}, {"secret_generation", generation}}}});
+  const Json out = run(scenario({{"vendor", "rongcloud"},
+                                 {"product", "im"},
+                                 {"platform", platform},
+                                 {"sdk_version", v1 ? "1.3.2" : "2.9.0"}},
+                                events));
+  RC_ASSERT(out.size() == 3u);  // connect, disconnect, connect: nothing else ever
+  RC_ASSERT(result_of(out, 0)["ok"] == true);
+  const Json& r = out[2];
+  RC_ASSERT(r["ok"] == (generation == rotations + 1));
+  if (r["ok"] == false) {
+    RC_ASSERT(r["reason"] == "bad_signature");
+    const std::string via = v1                      ? "error_code"
+                            : platform == "android" ? "onError"
+                            : platform == "ios"     ? "error"
+                                                    : "onTokenIncorrect";
+    RC_ASSERT(r["via"] == via);
+    RC_ASSERT(r["codes"].size() == (!v1 && platform == "web" ? 0u : 1u));
+  }
+}
+
+// --- ByteDance mini-program ------------------------------------------------------------
+
+// BD-UPDATE-2.68, BD-JOIN, BD-EXIT, BD-CALLBACK-ORDER (seed 004; joinRtcRoom /
+// exitRtcRoom pages): below its base-library version an API is missing (no callback
+// at all); otherwise every call ends success → complete or fail → complete with the
+// same payload.
+RC_GTEST_PROP(MiniProgramRules, VersionsAndCallbackOrder, ()) {
+  const int minor = *rc::gen::inRange(30, 80), patch = *rc::gen::inRange(0, 10);
+  const Vendor v = bytedance_vendor();
+  const Json events = *gen_events(v);
+  const Json out = run(scenario({{"vendor", "bytedance"},
+                                 {"product", "miniprogram_rtc"},
+                                 {"base_library", version_text(2, minor, patch)}},
+                                events));
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const Json& o = out[i];
+    if (o["kind"] != "result") continue;
+    const std::string call = o["call"];
+    const bool exists = call == "updateToken" ? at_least(2, minor, patch, 2, 68, 0)
+                                              : at_least(2, minor, patch, 2, 42, 0);
+    if (!exists) {
+      RC_ASSERT(o["reason"] == "api_unavailable");
+      const bool no_callback =
+          i + 1 == out.size() || out[i + 1]["kind"] != "callback" || !out[i + 1].contains("call");
+      RC_ASSERT(no_callback);
+      continue;
+    }
+    RC_ASSERT(i + 2 < out.size());
+    const Json& first = out[i + 1];
+    const Json& second = out[i + 2];
+    RC_ASSERT(first["name"] == (o["ok"] == true ? "success" : "fail"));
+    RC_ASSERT(second["name"] == "complete");
+    Json a = first, b = second;
+    a.erase("name");
+    b.erase("name");
+    RC_ASSERT(a == b);
+    const std::string msg = first["errMsg"];
+    RC_ASSERT(msg.rfind(call + (o["ok"] == true ? ":ok" : ":fail"), 0) == 0);
+  }
+}
+
+// BD-UPDATE-RESULT, BD-UPDATE-PARAM, BD-UPDATE-NOT-JOINED, BD-JOIN-PARAM (seed 004):
+// the exact fail payloads.
+RC_GTEST_PROP(MiniProgramRules, FailPayloads, ()) {
+  const int c = *rc::gen::inRange(0, 4);
+  Json events = Json::array();
+  if (c != 2) {
+    events.push_back({{"op", "joinRtcRoom"},
+                      {"room", "r1"},
+                      {"user", "u1"},
+                      {"token", {{"expire", kStart + 600}, {"room", "r1"}, {"user", "u1"}}}});
+  }
+  if (c == 0)
+    events.push_back({{"op", "updateToken"},
+                      {"token", {{"expire", kStart + 600}, {"room", "r2"}, {"user", "u1"}}}});
+  if (c == 1) events.push_back({{"op", "updateToken"}});
+  if (c == 2)
+    events.push_back({{"op", "updateToken"},
+                      {"token", {{"expire", kStart + 600}, {"room", "r1"}, {"user", "u1"}}}});
+  if (c == 3) events.push_back({{"op", "joinRtcRoom"}, {"room", "r1"}, {"user", "u1"}});
+  const Json out = run(scenario(
+      {{"vendor", "bytedance"}, {"product", "miniprogram_rtc"}, {"base_library", "2.68.0"}},
+      events));
+  const Json& fail = out[out.size() - 2];
+  RC_ASSERT(fail["name"] == "fail");
+  if (c == 0) {
+    RC_ASSERT(fail["errMsg"] == "updateToken:fail invalid token");
+    RC_ASSERT(fail["errNo"] == 21101);
+    RC_ASSERT(fail["errorCode"] == 115902);
+  } else if (c == 1 || c == 3) {
+    RC_ASSERT(fail["errNo"] == 20000);
+    RC_ASSERT(fail["errMsg"].get<std::string>().find(":fail parameter error") != std::string::npos);
+  } else {
+    RC_ASSERT(fail["errMsg"] == "updateToken:fail not in room");
+  }
+}
+
+// BD-NO-EXPIRY (token-formats.md §5.2): a token without an expiry never expires.
+RC_GTEST_PROP(MiniProgramRules, ATokenWithoutExpiryNeverExpires, ()) {
+  const std::int64_t later = *rc::gen::inRange<std::int64_t>(0, 4000000000LL);
+  const Json out = run(scenario(
+      {{"vendor", "bytedance"}, {"product", "miniprogram_rtc"}, {"base_library", "2.68.0"}},
+      Json::array({{{"op", "joinRtcRoom"},
+                    {"room", "r1"},
+                    {"user", "u1"},
+                    {"token", {{"room", "r1"}, {"user", "u1"}}}},
+                   {{"op", "advance"}, {"seconds", later}}})));
+  RC_ASSERT(out.size() == 3u);  // the join's result, success, complete
+}
+
+// --- Rules every vendor shares ---------------------------------------------------------
+
+// LIFE-EVAL-ORDER (inferred): with several faults, a claims token is refused for the
+// first in the order malformed → version → secret → app → room → user → expiry.
+RC_GTEST_PROP(SharedRules, ClaimsAreJudgedInTheDocumentedOrder, ()) {
+  const bool secret = *rc::gen::arbitrary<bool>(), app = *rc::gen::arbitrary<bool>();
+  const bool room = *rc::gen::arbitrary<bool>(), user = *rc::gen::arbitrary<bool>();
+  const bool expired = *rc::gen::arbitrary<bool>();
+  Json token{{"expire", kStart + (expired ? -1 : 600)},
+             {"room", room ? "r9" : "r1"},
+             {"user", user ? "u9" : "u1"},
+             {"app_id", app ? "2" : "1"},
+             {"secret_generation", secret ? 2 : 1}};
+  Json profile = zego_express("ios", "2.17.0", "token", "04");
+  profile["app_id"] = 1;
+  const Json out = run(scenario(
+      profile,
+      Json::array({{{"op", "createEngine"}},
+                   {{"op", "loginRoom"}, {"room", "r1"}, {"user", "u1"}, {"token", token}}})));
+  const std::string want = secret    ? "decrypt_failed"
+                           : app     ? "app_id_mismatch"
+                           : room    ? "room_mismatch"
+                           : user    ? "user_id_mismatch"
+                           : expired ? "expired"
+                                     : "";
+  const Json& r = result_of(out, 1);
+  const bool as_documented = want.empty() ? r["ok"] == true : r["reason"] == want;
+  RC_ASSERT(as_documented);
+}
+
+// LIFE-TIMERS-FIRST, LIFE-WILL-EXPIRE-LATE (inferred): a call at the very second a
+// notice or the expiry is due comes after it; a token accepted with ≤ 30 s left gets
+// its notice at once, after the call's result.
+RC_GTEST_PROP(SharedRules, TimersFirstAndLateNotices, ()) {
+  const std::int64_t e = *rc::gen::inRange(1, 200);
+  const std::int64_t call_at = *rc::gen::inRange<std::int64_t>(0, e + 1);
+  const Json out = run(scenario(
+      {{"vendor", "agora"}, {"product", "rtc"}, {"platform", "native"}, {"certificate", true}},
+      Json::array({{{"op", "joinChannel"},
+                    {"channel", "c1"},
+                    {"uid", "7"},
+                    {"token", {{"expire", kStart + e}, {"channel", "c1"}, {"uid", "7"}}}},
+                   {{"op", "publish"}, {"at", kStart + call_at}, {"stream", "s"}}})));
+  // The join's result, then (≤ 30 s left) its notice at once.
+  RC_ASSERT(out[0]["kind"] == "result");
+  if (e <= 30) {
+    RC_ASSERT(out[1]["kind"] == "callback");
+    RC_ASSERT(out[1]["at"] == kStart);
+    RC_ASSERT(out[1]["remaining"] == e);
+  }
+  // Everything due at or before the publish's second precedes its result.
+  const Json& last = out.back();
+  RC_ASSERT(last["kind"] == "result");
+  RC_ASSERT(last["call"] == "publish");
+  RC_ASSERT(last["ok"] == (call_at < e));
+}
+
+// LIFE-CLOCK-BACKWARDS (inferred): an event stamped before the clock is noted as
+// clock_ignored and then runs exactly as if stamped at the clock.
+RC_GTEST_PROP(SharedRules, AnEventFromThePastRunsAtTheClock, ()) {
+  const Vendor& v = *rc::gen::element(zego_vendor(), agora_vendor(), bytedance_vendor());
+  const Json profile = *gen_profile(v);
+  const Json events = *gen_events(v);
+  const auto at = *rc::gen::inRange<std::size_t>(opening(v).size() + 1, events.size() + 1);
+  const std::int64_t back = *rc::gen::inRange<std::int64_t>(1, 10000);
+  const Json call = renew_event(v, good_token(v, 300));
+  Json stamped = Json::array(), plain = Json::array();
+  for (std::size_t i = 0; i <= events.size(); ++i) {
+    if (i == at) {
+      Json c = call;
+      c["at"] = kStart - back;  // before the start, so before any clock
+      stamped.push_back(c);
+      plain.push_back(call);
+    }
+    if (i < events.size()) {
+      stamped.push_back(events[i]);
+      plain.push_back(events[i]);
+    }
+  }
+  Json with_note = run(scenario(profile, stamped));
+  Json expected = run(scenario(profile, plain));
+  bool noted = false;
+  Json without_note = Json::array();
+  for (const Json& o : with_note) {
+    if (o["kind"] == "clock_ignored" && o["event"] == at) {
+      RC_ASSERT(o["requested"] == kStart - back);
+      noted = true;
+      continue;
+    }
+    without_note.push_back(o);
+  }
+  RC_ASSERT(noted);
+  RC_ASSERT(without_note == expected);
+}
+
+}  // namespace
+}  // namespace tokcheck::property
