@@ -1,6 +1,7 @@
 #include "reference/agora/agora007.h"
 
 #include <algorithm>
+#include <map>
 
 #include "reference/core/crypto_util.h"
 
@@ -200,19 +201,25 @@ void write_service(ByteWriter& w, const Service007& s) {
       break;
     case kServiceRtm2: {
       w.add_u16le_prefixed(s.user_id);
-      std::vector<Rtm2Resource> resources = s.rtm2;
-      std::stable_sort(resources.begin(), resources.end(),
-                       [](const auto& a, const auto& b) { return a.type < b.type; });
-      w.add_u16le(static_cast<std::uint16_t>(resources.size()));
-      for (Rtm2Resource& res : resources) {
-        std::stable_sort(res.permissions.begin(), res.permissions.end(),
-                         [](const auto& a, const auto& b) { return a.type < b.type; });
-        w.add_u16le(res.type);
-        w.add_u16le(static_cast<std::uint16_t>(res.permissions.size()));
+      // Resource → permission → names is a map in Agora's builders, so equal
+      // types given twice are merged (names appended in order) and both levels
+      // come out strictly ascending, which is what the parser requires.
+      std::map<std::uint16_t, std::map<std::uint16_t, std::vector<std::string>>> merged;
+      for (const Rtm2Resource& res : s.rtm2) {
+        auto& by_permission = merged[res.type];
         for (const Rtm2Permission& perm : res.permissions) {
-          w.add_u16le(perm.type);
-          w.add_u16le(static_cast<std::uint16_t>(perm.names.size()));
-          for (const std::string& name : perm.names) w.add_u16le_prefixed(name);
+          auto& names = by_permission[perm.type];
+          names.insert(names.end(), perm.names.begin(), perm.names.end());
+        }
+      }
+      w.add_u16le(static_cast<std::uint16_t>(merged.size()));
+      for (const auto& [type, by_permission] : merged) {
+        w.add_u16le(type);
+        w.add_u16le(static_cast<std::uint16_t>(by_permission.size()));
+        for (const auto& [perm_type, names] : by_permission) {
+          w.add_u16le(perm_type);
+          w.add_u16le(static_cast<std::uint16_t>(names.size()));
+          for (const std::string& name : names) w.add_u16le_prefixed(name);
         }
       }
       break;
