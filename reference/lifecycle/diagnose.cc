@@ -194,14 +194,15 @@ std::optional<std::int64_t> as_int(const std::optional<std::string>& s, const ch
   throw UsageError(std::string(what) + " must be a number for this scheme");
 }
 
-Json verify_request(const TokenQuery& q, std::string_view vendor) {
+Json verify_request(const TokenQuery& q, std::string_view vendor, bool uid_is_int_zero) {
   Json r{{"token", q.token}, {"now", q.now}};
   const std::string secret = q.secret.value_or("");
   if (vendor == "agora") {
     r["app_certificate"] = q.certificate == false ? "" : secret;
     if (q.app_id) r["app_id"] = *q.app_id;
     if (q.channel) r["channel_name"] = *q.channel;
-    if (q.uid) r["uid"] = *q.uid;
+    // Agora's uid rule: the int 0 is written as "", the string "0" stays "0".
+    if (q.uid) r["uid"] = uid_is_int_zero ? Json(0) : Json(*q.uid);
     if (q.channel || q.uid) r["privileges"] = Json::array({1});
   } else if (vendor == "zego") {
     r["secret"] = secret;
@@ -360,7 +361,13 @@ Json diagnose_token(const TokenQuery& q) {
   // failing comparison does.
   d["signature_checked"] = q.secret.has_value();
   if (q.secret) {
-    const Condition verdict = scheme->verify(verify_request(q, vendor)).verdict.condition;
+    // "--uid 0" is judged as whichever of int 0 / string "0" the token was built for.
+    bool int_zero = false;
+    for (const Check& c : found) {
+      int_zero =
+          int_zero || (c.name == "uid" && c.ok && c.note.find("int uid 0") != std::string::npos);
+    }
+    const Condition verdict = scheme->verify(verify_request(q, vendor, int_zero)).verdict.condition;
     return finish(std::move(d), vendor, verdict, codes_platform);
   }
   if (!decided) {
