@@ -388,33 +388,46 @@ RC_GTEST_PROP(EncodedTokens, BehaveLikeTheirClaims, ()) {
 
 // --- RongCloud -------------------------------------------------------------------------
 
-// RONG-ROTATE, RONG-REPORT-1X, RONG-REPORT-2X, RONG-CONNECTED-UNAFFECTED, RONG-NO-NOTICE
-// (seed 003): a token connects only under the current secret generation; how the
-// failure reaches the app depends on the SDK line and platform; a refresh does not
-// drop a live connection; there is no notice.
-RC_GTEST_PROP(RongCloudRules, SecretRotationAndReporting, ()) {
+// RONG-ROTATE, RONG-REPORT-1X, RONG-REPORT-2X, RONG-EXPIRED, RONG-APPKEY,
+// RONG-CONNECTED-UNAFFECTED, RONG-NO-NOTICE, RONG-CALL-ORDER (seed 003;
+// docs.rongcloud.cn connect page): a token connects only under the current secret
+// generation, unexpired and for this App Key; how the failure reaches the app depends
+// on the SDK line and platform; a refresh or an expiry does not drop a live
+// connection; there is no notice; a second connect is refused.
+RC_GTEST_PROP(RongCloudRules, SecretRotationExpiryAppKeyAndReporting, ()) {
   const std::string platform = *rc::gen::element<std::string>("android", "ios", "web");
   const bool v1 = *rc::gen::arbitrary<bool>();
   const int rotations = *rc::gen::inRange(0, 4);
   const int generation = *rc::gen::inRange(1, 5);
+  const bool expired = *rc::gen::weightedElement<bool>({{3, false}, {1, true}});
+  const bool other_key = *rc::gen::weightedElement<bool>({{3, false}, {1, true}});
   Json events =
-      Json::array({{{"op", "connect"}, {"token", {{"user", "u1"}, {"expire", kStart + 50}}}}});
+      Json::array({{{"op", "connect"}, {"token", {{"user", "u1"}, {"expire", kStart + 50}}}},
+                   {{"op", "connect"}, {"token", {{"user", "u1"}}}}});
   for (int i = 0; i < rotations; ++i) events.push_back({{"op", "rotate_secret"}});
   events.push_back({{"op", "advance"}, {"seconds", 100}});
   events.push_back({{"op", "disconnect"}});
-  events.push_back(
-      {{"op", "connect"}, {"token", {{"user", "u1"}, {"secret_generation", generation}}}});
+  Json last{{"user", "u1"}, {"secret_generation", generation}};
+  if (expired) last["expire"] = kStart + 99;
+  if (other_key) last["app_key"] = "k2";
+  events.push_back({{"op", "connect"}, {"token", last}});
   const Json out = run(scenario({{"vendor", "rongcloud"},
                                  {"product", "im"},
                                  {"platform", platform},
-                                 {"sdk_version", v1 ? "1.3.2" : "2.9.0"}},
+                                 {"sdk_version", v1 ? "1.3.2" : "2.9.0"},
+                                 {"app_key", "k1"}},
                                 events));
-  RC_ASSERT(out.size() == 3u);  // connect, disconnect, connect: nothing else ever
-  RC_ASSERT(result_of(out, 0)["ok"] == true);
-  const Json& r = out[2];
-  RC_ASSERT(r["ok"] == (generation == rotations + 1));
-  if (r["ok"] == false) {
-    RC_ASSERT(r["reason"] == "bad_signature");
+  RC_ASSERT(out.size() == 4u);  // connect, connect, disconnect, connect: nothing else ever
+  RC_ASSERT(out[0]["ok"] == true);
+  RC_ASSERT(out[1]["reason"] == "already_connected");
+  const Json& r = out[3];
+  const std::string want = generation != rotations + 1 ? "bad_signature"
+                           : other_key                 ? "app_id_mismatch"
+                           : expired                   ? "expired"
+                                                       : "";
+  RC_ASSERT(r["ok"] == want.empty());
+  if (!want.empty()) {
+    RC_ASSERT(r["reason"] == want);
     const std::string via = v1                      ? "error_code"
                             : platform == "android" ? "onError"
                             : platform == "ios"     ? "error"

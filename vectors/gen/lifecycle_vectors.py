@@ -895,7 +895,8 @@ def zego_suite():
             add("Express %s %s token%s, switch %s: login, publish, play, let the token expire, "
                 "then publish, play and log in again" % (platform, version, tv,
                                                         "on" if switch else "off"),
-                [rule, "ZEGO-WILL-EXPIRE-30", "ZEGO-RELOGIN-EXPIRED"], [S0],
+                [rule, "ZEGO-WILL-EXPIRE-30", "ZEGO-RELOGIN-EXPIRED"] +
+                (["ZEGO-KICK-PLAY-UNTOUCHED"] if kick else []), [S0],
                 ["ExpiryEffect", "VersionBoundary", "WillExpireNotice"] +
                 (["InferredRule"] if kick else []), sc, ZegoExpress(sc))
 
@@ -1402,7 +1403,8 @@ def rong_suite():
     x = sc("android", "2.0.0", [ev("rotate_secret"), ev("rotate_secret"), ev("connect", token="G2"),
                                 ev("connect", token="G1")])
     add("Two refreshes: a token of the middle generation fails too; connect while connected",
-        ["RONG-ROTATE"], [SEED_RONG], ["SecretRotation", "InferredRule"], x, RongCloud(x))
+        ["RONG-ROTATE", "RONG-CALL-ORDER"], [SEED_RONG], ["SecretRotation", "InferredRule"], x,
+        RongCloud(x))
     return s
 
 
@@ -1534,8 +1536,34 @@ def bytedance_suite():
     return s
 
 
+def rule_index(suites):
+    """Markdown lines: each rule id → the scenarios that exercise it (SEMANTICS.md)."""
+    import re
+    rules = {}
+    for suite in suites:
+        for t in suite.file.tests:
+            for part in t["source"].split("; "):
+                if re.fullmatch(r"[A-Z]+(-[A-Z0-9.]+)+", part):
+                    rules.setdefault(part, {}).setdefault(suite.file.scheme, []).append(t["tcId"])
+    lines = []
+    for rule in sorted(rules):
+        where = []
+        for scheme, ids in sorted(rules[rule].items()):
+            spans, start = [], ids[0]
+            for prev, cur in zip(ids, ids[1:] + [None]):
+                if cur != prev + 1:
+                    spans.append(str(start) if start == prev else "%d-%d" % (start, prev))
+                    start = cur
+            where.append("%s #%s" % (scheme, ", ".join(spans)))
+        lines.append("| `%s` | %s |" % (rule, "; ".join(where)))
+    return lines
+
+
 def main():
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    if "--rule-index" in sys.argv[1:]:
+        print("\n".join(rule_index([zego_suite(), agora_suite(), rong_suite(), bytedance_suite()])))
+        return 0
     check = "--check" in sys.argv[1:]
     changed = []
     for suite in (zego_suite(), agora_suite(), rong_suite(), bytedance_suite()):
