@@ -1141,14 +1141,14 @@ def zego_suite():
                    [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
                     ev("startPublishingStream", at=at(50), stream="s1"),
                     ev("startPlayingStream", at=at(40), stream="p1"), until(80)])
-    add("An event stamped before the clock runs at the clock", ["LIFE-CLOCK-BACKWARDS"], [],
+    add("An event stamped before the clock runs at the clock", ["LIFE-CLOCK-BACKWARDS", "LIFE-CLOCK"], [],
         ["ClockSkew", "InferredRule"], sc, ZegoExpress(sc))
     sc = zscenario(zprofile("ios", "2.17.0", "token", "04", True),
                    {"A": {"expire": at(100), "user": "u1"}},
                    [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
                     ev("advance", at=at(90)), ev("advance", seconds=-50), until(100)])
     add("advance with negative seconds: ignored, the expiry still comes at its time",
-        ["LIFE-CLOCK-BACKWARDS"], [], ["ClockSkew", "InferredRule"], sc, ZegoExpress(sc))
+        ["LIFE-CLOCK-BACKWARDS", "LIFE-CLOCK"], [], ["ClockSkew", "InferredRule"], sc, ZegoExpress(sc))
     sc = zscenario(zprofile("ios", "2.17.0"), {"A": {"expire": at(100), "user": "u1"}},
                    [ev("loginRoom", room="r1", user="u1", token="A"), ev("createEngine"),
                     ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
@@ -1299,7 +1299,7 @@ def agora_suite():
     x = sc("web", [ev("joinChannel", channel=ch, uid=uid, token="A"),
                    ev("publish", at=at(80), stream="s1"), ev("publish", at=at(60), stream="s2"),
                    until(100)])
-    add("web: an event stamped before the clock", ["LIFE-CLOCK-BACKWARDS"], [],
+    add("web: an event stamped before the clock", ["LIFE-CLOCK-BACKWARDS", "LIFE-CLOCK"], [],
         ["ClockSkew", "InferredRule"], x, Agora(x, {}))
 
     # -- encoded tokens (token-formats.md §1, §2 layouts; built here) ----------------------
@@ -1504,7 +1504,7 @@ def bytedance_suite():
     x = sc("2.70.0", [ev("joinRtcRoom", room="r1", user="u1", token="A"),
                       ev("updateToken", at=at(60), token="B"), ev("updateToken", at=at(30), token="S"),
                       until(80)])
-    add("An updateToken stamped before the clock runs at the clock", ["LIFE-CLOCK-BACKWARDS"], [],
+    add("An updateToken stamped before the clock runs at the clock", ["LIFE-CLOCK-BACKWARDS", "LIFE-CLOCK"], [],
         ["ClockSkew", "InferredRule"], x, MiniProgram(x, {}))
 
     # -- encoded Volcengine 001 tokens (token-formats.md §5.1) -----------------------------
