@@ -132,4 +132,4 @@ BENCHMARK(BM_OpenSSL_OneShotHmac);
 }  // namespace
 }  // namespace tokcheck::bench
 
-BENCHMARK_MAIN();
+BENCHMARK_MAIN();  // one main for every *_bench.cc

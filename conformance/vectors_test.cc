@@ -9,6 +9,7 @@
 
 #include "conformance/lib/evaluate.h"
 #include "conformance/lib/implementation.h"
+#include "reference/schemes/registry.h"
 
 namespace tokcheck::conformance {
 namespace {
@@ -92,8 +93,16 @@ INSTANTIATE_TEST_SUITE_P(All, Vector, ::testing::ValuesIn(case_indices()),
 TEST(VectorFiles, EverySchemeInTheRegistryHasVectors) {
   std::set<std::string> with_vectors;
   for (const Loaded& l : all_cases()) with_vectors.insert(l.vectors.scheme);
-  for (const char* id : {"agora-006", "agora-007"}) {
-    EXPECT_TRUE(with_vectors.count(id)) << id << " has no vectors";
+  for (const schemes::Scheme* s : schemes::all_schemes()) {
+    for (const char* op : {"build", "parse", "verify"}) {
+      EXPECT_TRUE(
+          std::filesystem::exists(default_vectors_root() / s->id() / (std::string(op) + ".json")))
+          << s->id() << " has no " << op << " vectors";
+    }
+  }
+  for (const char* lifecycle :
+       {"lifecycle-zego", "lifecycle-agora", "lifecycle-rongcloud", "lifecycle-bytedance"}) {
+    EXPECT_TRUE(with_vectors.count(lifecycle)) << lifecycle << " has no scenario vectors";
   }
 }
 
