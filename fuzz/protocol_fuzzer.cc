@@ -2,16 +2,23 @@
 // implementation.h, evaluate.h), both directions:
 //  - server side: `tokcheck serve` answers any request line with
 //    reference_response, which must never throw and always echo the request id;
-//  - client side: the runner judges responses from untrusted implementations with
+//  - client side: the runner judges responses of untrusted implementations with
 //    evaluate(), which must never throw, whatever the response holds.
 // Input: one JSON object {"op", "scheme", "input", "expected", "result",
-// "response"?}; seeds are every vector test (generated from vectors/).
+// "response"?}; seeds are every vector test (generated from vectors/). The case
+// side is trusted by the runner only after the vector loader has validated it,
+// so the line's case is wrapped into a one-test vector file and loaded first;
+// only a case the loader accepts is judged (the reference's answer and the
+// line's own "response").
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "conformance/lib/evaluate.h"
 #include "conformance/lib/implementation.h"
+#include "conformance/lib/vector_file.h"
+#include "fuzz/common/embedded_schema.h"
 #include "fuzz/common/fuzz_check.h"
 
 namespace conformance = tokcheck::conformance;
@@ -27,24 +34,32 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   TOKCHECK_FUZZ_CHECK(answer.is_object() && answer.contains("id"), "a response without an id");
   if (!line.is_object()) return 0;
 
-  // Client side: the line as a case, judged against the reference's answer and
-  // against the response the line carries.
+  // Client side: the line's case as a one-test vector file, loaded as the runner would.
+  Json test = {
+      {"tcId", 1}, {"comment", "protocol fuzz"}, {"flags", Json::array()}, {"source", "fuzz"}};
+  for (const char* key : {"result", "input", "expected"}) {
+    if (line.contains(key)) test[key] = line.at(key);
+  }
+  Json doc = {{"schema", "tokcheck_vectors_v1.schema.json"},
+              {"scheme", line.contains("scheme") ? line.at("scheme") : Json("")},
+              {"operation", line.contains("op") ? line.at("op") : Json("")},
+              {"generator", "fuzz"},
+              {"numberOfTests", 1},
+              {"header", Json::array({"protocol fuzz"})},
+              {"notes", Json::object()},
+              {"tests", Json::array({test})}};
+  const conformance::JsonSchema schema(Json::parse(tokcheck::fuzz::embedded_vector_schema()));
   conformance::VectorFile file;
-  file.path = "fuzz/protocol.json";
-  file.scheme = line.value("scheme", Json("")).is_string() ? line.value("scheme", "") : "";
-  file.operation = line.value("op", Json("")).is_string() ? line.value("op", "") : "";
-  conformance::VectorCase c;
-  c.tc_id = 1;
-  c.result = line.value("result", Json("")).is_string() ? line.value("result", "") : "";
-  if (line.contains("input")) c.input = line["input"];
-  if (line.contains("expected")) c.expected = line["expected"];
-  const Json request = conformance::make_request(file, c);
-  const Json reference = conformance::reference_response(request);
+  if (!conformance::load_vector_file(doc.dump(-1, ' ', false, Json::error_handler_t::replace),
+                                     schema, file)
+           .empty()) {
+    return 0;
+  }
+  const conformance::VectorCase& c = file.tests.at(0);
+  const Json reference = conformance::reference_response(conformance::make_request(file, c));
   TOKCHECK_FUZZ_CHECK(
       !conformance::to_string(conformance::evaluate(file, c, reference).status).empty(),
       "unnamed status");
-  if (line.contains("response")) {
-    (void)conformance::evaluate(file, c, line["response"]);
-  }
+  if (line.contains("response")) (void)conformance::evaluate(file, c, line.at("response"));
   return 0;
 }
