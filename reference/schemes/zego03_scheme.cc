@@ -61,6 +61,7 @@ class Zego03Scheme final : public Scheme {
   bool detect(std::string_view token) const override { return token.starts_with(zego::kVersion03); }
 
   ParseOutcome parse(const Json& in) const override {
+    if (!has(in, "secret")) return zego_adapter::envelope_only(in, zego::kVersion03, false);
     const auto r =
         zego::parse_03(req_string(in, "token"), req_string(in, "secret"), base64_mode(in));
     ParseOutcome out;
@@ -114,6 +115,9 @@ class Zego03Scheme final : public Scheme {
   }
 
   std::vector<TimeFact> timeline(const Json& fields) const override {
+    if (!fields.contains("expire_time")) {  // envelope only: the header expire
+      return {{"token expires (header)", fields.at("expire").get<std::int64_t>(), true}};
+    }
     return {{"created (create_time)", fields.at("create_time").get<std::int64_t>(), false},
             {"token expires (expire_time)", fields.at("expire_time").get<std::int64_t>(), true}};
   }

@@ -31,6 +31,7 @@ class Zego04Scheme final : public Scheme {
   bool detect(std::string_view token) const override { return token.starts_with(zego::kVersion04); }
 
   ParseOutcome parse(const Json& in) const override {
+    if (!has(in, "secret")) return zego_adapter::envelope_only(in, zego::kVersion04, true);
     const auto r =
         zego::parse_04(req_string(in, "token"), req_string(in, "secret"), base64_mode(in));
     ParseOutcome out;
@@ -89,8 +90,11 @@ class Zego04Scheme final : public Scheme {
   }
 
   std::vector<TimeFact> timeline(const Json& fields) const override {
-    return {{"created (ctime)", fields.at("ctime").get<std::int64_t>(), false},
-            {"token expires (expire)", fields.at("expire").get<std::int64_t>(), true}};
+    std::vector<TimeFact> out;
+    if (fields.contains("ctime"))
+      out.push_back({"created (ctime)", fields["ctime"].get<std::int64_t>(), false});
+    out.push_back({"token expires (expire)", fields.at("expire").get<std::int64_t>(), true});
+    return out;
   }
 };
 

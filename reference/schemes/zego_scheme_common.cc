@@ -61,4 +61,25 @@ Json zego_build_error(zego::BuildError e) {
   return build_error(code, zego::message(e));
 }
 
+ParseOutcome envelope_only(const Json& in, std::string_view version, bool gcm_allowed) {
+  ParseOutcome out;
+  std::vector<std::uint8_t> body;
+  out.error = zego::decode_body(req_string(in, "token"), version, base64_mode(in), body,
+                                out.lenient_base64);
+  zego::EnvelopeView env;
+  if (out.error == Malformation::kNone) out.error = zego::read_envelope(body, gcm_allowed, env);
+  if (out.error != Malformation::kNone) {
+    out.condition = out.error == Malformation::kBadPrefix ? Condition::kUnsupportedVersion
+                                                          : Condition::kMalformed;
+    return out;
+  }
+  out.fields = {{"version", std::string(version)},
+                {"mode", zego::to_string(env.mode)},
+                {"iv_hex", to_hex(env.iv)},
+                {"expire", env.expire},
+                {"ciphertext_bytes", env.ciphertext.size()}};
+  out.info = {{"claims", "encrypted: give the 32-byte server secret (--secret) to read them"}};
+  return out;
+}
+
 }  // namespace tokcheck::schemes::zego_adapter

@@ -36,4 +36,9 @@ Bindings read_bindings(const Json& in);
 // {"code": 1..6 (ZEGO's int) or "iv_invalid"..., "message": ...}
 Json zego_build_error(zego::BuildError e);
 
+// Parse without the secret: only the clear-text envelope (version, mode, IV,
+// header expire, ciphertext size) can be read, and `info` says so. This is what
+// `tokcheck inspect` shows a person who has a ZEGO token but not the secret.
+ParseOutcome envelope_only(const Json& in, std::string_view version, bool gcm_allowed);
+
 }  // namespace tokcheck::schemes::zego_adapter
