@@ -48,7 +48,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
               {"header", Json::array({"protocol fuzz"})},
               {"notes", Json::object()},
               {"tests", Json::array({test})}};
-  const conformance::JsonSchema schema(Json::parse(tokcheck::fuzz::embedded_vector_schema()));
+  // Built once and never modified (no state carries from one input to the next).
+  static const conformance::JsonSchema schema(
+      Json::parse(tokcheck::fuzz::embedded_vector_schema()));
   conformance::VectorFile file;
   if (!conformance::load_vector_file(doc.dump(-1, ' ', false, Json::error_handler_t::replace),
                                      schema, file)

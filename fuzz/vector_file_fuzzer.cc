@@ -21,8 +21,8 @@
 namespace conformance = tokcheck::conformance;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  // Rebuilt per input: a target keeps no state between inputs.
-  const conformance::JsonSchema schema(
+  // Built once and never modified (no state carries from one input to the next).
+  static const conformance::JsonSchema schema(
       conformance::Json::parse(tokcheck::fuzz::embedded_vector_schema()));
   const std::string text(reinterpret_cast<const char*>(data), size);
   conformance::VectorFile file;
