@@ -72,7 +72,6 @@ constexpr auto kZego = std::to_array<SdkCode>({
 });
 
 // --- RongCloud IM (seed 003_65ee157fdeaf3d18.txt) ---------------------------------
-constexpr std::string_view kRongSeed = "seed 003_65ee157fdeaf3d18.txt";
 constexpr std::string_view kRong31004 =
     "seed 003_65ee157fdeaf3d18.txt; 31004 from https://docs.rongcloud.cn/im/imkit/ios/"
     "quick-start/connect/";
@@ -94,7 +93,7 @@ constexpr auto kRong = std::to_array<SdkCode>({
             Basis::kDocumented, kRong31004, kRongMeaning, kRongFix},
     SdkCode{"token_incorrect", "ios", "2.x", "31004", "RC_CONN_TOKEN_INCORRECT", Basis::kDocumented,
             kRong31004, kRongMeaning, kRongFix},
-    // Web 2.x reports it through onTokenIncorrect(), which carries no code (kRongSeed).
+    // Web 2.x reports it through onTokenIncorrect(), which carries no code (seed 003).
 });
 
 // --- ByteDance mini-program RTC (seed 004_feb3ed951cfe7da6.txt) --------------------
