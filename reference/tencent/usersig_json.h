@@ -13,11 +13,11 @@
 #include <vector>
 
 #include "reference/core/condition.h"
+#include "reference/core/utf8.h"
 
 namespace tokcheck::tencent {
 
-// RFC 3629 well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
-bool is_valid_utf8(std::string_view s);
+using tokcheck::is_valid_utf8;  // reference/core/utf8.h
 
 // One top-level member of the claims object. Nested values are validated but not kept.
 struct JsonMember {

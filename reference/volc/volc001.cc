@@ -1,5 +1,7 @@
 #include "reference/volc/volc001.h"
 
+#include "reference/core/utf8.h"
+
 #include <algorithm>
 #include <map>
 
@@ -11,43 +13,6 @@ namespace tokcheck::volc {
 namespace {
 
 constexpr std::size_t kRecordSize = 6;  // u16 key + u32 value
-
-// RFC 3629 UTF-8: no overlongs, no surrogates, nothing above U+10FFFF.
-bool is_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t extra = 0;
-    std::uint32_t cp = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-      extra = 1;
-      cp = c & 0x1Fu;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      extra = 2;
-      cp = c & 0x0Fu;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      extra = 3;
-      cp = c & 0x07u;
-    } else {
-      return false;
-    }
-    if (s.size() - i <= extra) return false;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      const auto cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0u) != 0x80u) return false;
-      cp = (cp << 6) | (cc & 0x3Fu);
-    }
-    if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    i += extra + 1;
-  }
-  return true;
-}
 
 // The decoded token as views into the caller's buffer.
 struct View001 {
@@ -73,7 +38,7 @@ Malformation parse_message(Bytes message, CheckMode mode, View001& v) {
     return Malformation::kTruncated;
   }
   if (!r.read_u16le_string(v.room) || !r.read_u16le_string(v.user)) return r.error();
-  if (!is_utf8(v.room) || !is_utf8(v.user)) return Malformation::kBadField;
+  if (!is_valid_utf8(v.room) || !is_valid_utf8(v.user)) return Malformation::kBadField;
   v.header = message.first(message.size() - r.remaining());
   if (!r.read_u16le(v.count)) return Malformation::kTruncated;
   if (!r.check_records_fit(v.count, kRecordSize)) return Malformation::kLengthOverflow;
@@ -220,7 +185,8 @@ Build001Result build_001(const Build001Input& in) {
   if (in.room_id.size() > 0xFFFF || in.user_id.size() > 0xFFFF) {
     return {Build001Error::kFieldTooLong, {}};
   }
-  if (!is_utf8(in.room_id) || !is_utf8(in.user_id)) return {Build001Error::kBadField, {}};
+  if (!is_valid_utf8(in.room_id) || !is_valid_utf8(in.user_id))
+    return {Build001Error::kBadField, {}};
   // 65536 distinct u16 keys cannot be counted in a u16.
   if (expand_privileges(in.privileges).size() > 0xFFFF) return {Build001Error::kFieldTooLong, {}};
 
