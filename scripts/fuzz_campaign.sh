@@ -57,6 +57,8 @@ echo "fuzz_campaign: $n targets x ${seconds}s, -fork=$jobs, load $(cut -d' ' -f1
 results=$out/results.tsv
 printf 'target\texec_per_s\tcov\tft\tseeds\tcorpus\tnew\tcrashes\n' >"$results"
 crashed=0
+stamp=$out/.run-start
+touch "$stamp"
 for target in $list; do
   bin=$build/fuzz/$target
   options=$ROOT/fuzz/options/$target.options
@@ -89,7 +91,9 @@ for target in $list; do
   nseeds=$(find "$seeds" -type f | wc -l)
   ncorpus=$(find "$corpus" -type f | wc -l)
   new=$(comm -13 <(ls "$seeds" | sort) <(ls "$corpus" | sort) | wc -l)
-  ncrash=$(find "$crashes" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
+  # Only what this run found: the crash directory persists across campaigns.
+  ncrash=$(find "$crashes" -type f -newer "$stamp" \( -name 'crash-*' -o -name 'leak-*' \
+    -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
   ((ncrash == 0)) || crashed=1
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$eps" "$cov" "$ft" "$nseeds" "$ncorpus" "$new" "$ncrash" >>"$results"
 done
