@@ -158,16 +158,25 @@ agora::Service007 as_carried(const agora::Service007& in) {
       s.user_uuid = in.user_uuid;
       s.role = in.role;
       break;
-    case agora::kServiceRtm2:
+    case agora::kServiceRtm2: {
       s.user_id = in.user_id;
-      s.rtm2 = in.rtm2;
-      std::stable_sort(s.rtm2.begin(), s.rtm2.end(),
-                       [](const auto& a, const auto& b) { return a.type < b.type; });
-      for (auto& r : s.rtm2) {
-        std::stable_sort(r.permissions.begin(), r.permissions.end(),
-                         [](const auto& a, const auto& b) { return a.type < b.type; });
+      // The builder keeps resource → permission → names as a map (Agora's own
+      // builders do): equal types merge, names append in order, both ascend.
+      std::map<std::uint16_t, std::map<std::uint16_t, std::vector<std::string>>> merged;
+      for (const auto& r : in.rtm2) {
+        auto& by_permission = merged[r.type];
+        for (const auto& p : r.permissions) {
+          auto& names = by_permission[p.type];
+          names.insert(names.end(), p.names.begin(), p.names.end());
+        }
+      }
+      for (const auto& [type, by_permission] : merged) {
+        agora::Rtm2Resource r{type, {}};
+        for (const auto& [ptype, names] : by_permission) r.permissions.push_back({ptype, names});
+        s.rtm2.push_back(std::move(r));
       }
       break;
+    }
     default:
       break;
   }

@@ -20,15 +20,17 @@ CaseResult judge_build(const VectorCase& c, const Json& r) {
   const Json& e = c.expected;
   const bool produced = r.contains("token") && r["token"].is_string();
   if (e.contains("token")) {
-    if (!produced) return {Status::kShouldHavePassed, diff("build", e["token"], r)};
-    if (r["token"] != e["token"])
-      return {Status::kWrongOutput, diff("token", e["token"], r["token"])};
+    if (!produced) return {Status::kShouldHavePassed, diff("build", value_or_null(e, "token"), r)};
+    if (r["token"] != value_or_null(e, "token"))
+      return {Status::kWrongOutput, diff("token", value_or_null(e, "token"), r["token"])};
     return {};
   }
-  if (produced) return {Status::kShouldHaveFailed, diff("build error", e["error"], r["token"])};
+  if (produced)
+    return {Status::kShouldHaveFailed, diff("build error", value_or_null(e, "error"), r["token"])};
   const Json code = value_or_null(value_or_null(r, "error"), "code");
-  if (code != e["error"]["code"])
-    return {Status::kNonStrict, diff("error code", e["error"]["code"], code)};
+  if (code != value_or_null(value_or_null(e, "error"), "code"))
+    return {Status::kNonStrict,
+            diff("error code", value_or_null(value_or_null(e, "error"), "code"), code)};
   return {};
 }
 
@@ -37,18 +39,21 @@ CaseResult judge_parse(const VectorCase& c, const Json& r) {
   const bool ok = r.contains("ok") && r["ok"] == true;
   if (e.value("ok", false)) {
     if (!ok) return {Status::kShouldHavePassed, diff("parse", e, r)};
-    if (e.contains("fields") && value_or_null(r, "fields") != e["fields"]) {
-      return {Status::kWrongOutput, diff("fields", e["fields"], value_or_null(r, "fields"))};
+    if (e.contains("fields") && value_or_null(r, "fields") != value_or_null(e, "fields")) {
+      return {Status::kWrongOutput,
+              diff("fields", value_or_null(e, "fields"), value_or_null(r, "fields"))};
     }
     return {};
   }
   if (ok) return {Status::kShouldHaveFailed, diff("parse", e, r)};
   if (value_or_null(r, "condition") != value_or_null(e, "condition")) {
-    return {Status::kNonStrict, diff("condition", e["condition"], value_or_null(r, "condition"))};
-  }
-  if (e.contains("malformation") && value_or_null(r, "malformation") != e["malformation"]) {
     return {Status::kNonStrict,
-            diff("malformation", e["malformation"], value_or_null(r, "malformation"))};
+            diff("condition", value_or_null(e, "condition"), value_or_null(r, "condition"))};
+  }
+  if (e.contains("malformation") &&
+      value_or_null(r, "malformation") != value_or_null(e, "malformation")) {
+    return {Status::kNonStrict, diff("malformation", value_or_null(e, "malformation"),
+                                     value_or_null(r, "malformation"))};
   }
   return {};
 }
@@ -75,15 +80,15 @@ CaseResult judge_verify(const VectorCase& c, const Json& r) {
   if (!want_valid && got_valid) return {Status::kShouldHaveFailed, diff("condition", want, got)};
   if (want != got) return {Status::kNonStrict, diff("condition", want, got)};
   for (const char* key : {"malformation", "privilege"}) {
-    if (e.contains(key) && value_or_null(r, key) != e[key]) {
-      return {Status::kNonStrict, diff(key, e[key], value_or_null(r, key))};
+    if (e.contains(key) && value_or_null(r, key) != value_or_null(e, key)) {
+      return {Status::kNonStrict, diff(key, value_or_null(e, key), value_or_null(r, key))};
     }
   }
   // An implementation that reports no vendor codes is not judged on them.
   if (e.contains("vendor_codes") && r.contains("vendor_codes") &&
-      strip_codes(r["vendor_codes"]) != strip_codes(e["vendor_codes"])) {
-    return {Status::kWrongCode,
-            diff("vendor_codes", strip_codes(e["vendor_codes"]), strip_codes(r["vendor_codes"]))};
+      strip_codes(r["vendor_codes"]) != strip_codes(value_or_null(e, "vendor_codes"))) {
+    return {Status::kWrongCode, diff("vendor_codes", strip_codes(value_or_null(e, "vendor_codes")),
+                                     strip_codes(r["vendor_codes"]))};
   }
   return {};
 }

@@ -66,6 +66,9 @@ TEST(VectorFileLint, CatchesWhatTheSchemaCannot) {
   EXPECT_EQ(load_vector_file(doc.dump(), schema, f).size(), 1u);  // duplicate tcId
   EXPECT_EQ(load_vector_file("{not json", schema, f).size(), 1u);
   doc = Json::parse(kMinimalFile);
+  doc["tests"][0]["expected"] = Json::object();  // found by vector_file_fuzzer
+  EXPECT_EQ(load_vector_file(doc.dump(), schema, f).size(), 1u);
+  doc = Json::parse(kMinimalFile);
   doc["tests"][0]["result"] = "maybe";
   EXPECT_FALSE(load_vector_file(doc.dump(), schema, f).empty());
 }

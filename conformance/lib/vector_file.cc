@@ -42,6 +42,14 @@ std::vector<std::string> load_vector_file(const std::string& text, const JsonSch
         errors.push_back(where + ": flag " + f.dump() + " has no entry in notes");
       }
     }
+    // What each operation's expectation must contain, or the case judges nothing.
+    const std::string op = doc["operation"].get<std::string>();
+    const Json& e = t["expected"];
+    const bool has_expectation = (op == "build" && (e.contains("token") || e.contains("error"))) ||
+                                 (op == "parse" && e.contains("ok")) ||
+                                 (op == "verify" && e.contains("condition")) ||
+                                 (op == "scenario" && e.contains("outputs"));
+    if (!has_expectation) errors.push_back(where + ": expected says nothing for a " + op + " case");
     if (t["result"] == "acceptable" && t["flags"].empty()) {
       errors.push_back(where + ": an acceptable test must carry a flag");
     }
