@@ -37,7 +37,7 @@ Json explain_code(const CodeQuery& q);
 struct TokenQuery {
   std::string token;                   // may be empty: "no token was passed"
   std::string scheme;                  // registry id; detected from the token when empty
-  std::string vendor = "agora";  // whose rules apply when there is no token
+  std::string vendor = "agora";        // whose rules apply when there is no token
   std::optional<std::string> app_id;   // what the app initialised / joined with
   std::optional<std::string> channel;  // Agora channel / ZEGO or Volcengine room
   std::optional<std::string> uid;      // Agora uid / user id / identifier
