@@ -64,26 +64,15 @@ Condition read_claims03(JsonReader& r, std::string& key, Numbers03& n, std::stri
   return seen == 127u ? Condition::kValid : Condition::kPayloadInvalid;
 }
 
-struct Stage {
-  Condition condition = Condition::kValid;
-  Malformation error = Malformation::kNone;
-};
-
 Stage decode03(std::string_view token, Base64Mode mode, ZegoCipher& cipher,
                std::vector<std::uint8_t>& body, std::vector<std::uint8_t>& plain, JsonReader& json,
                std::string& key, Numbers03& n, std::string& room_id, std::string& user_id,
                EnvelopeView& env, bool& lenient) {
-  if (Malformation m = decode_body(token, kVersion03, mode, body, lenient);
-      m != Malformation::kNone) {
-    return {m == Malformation::kBadPrefix ? Condition::kUnsupportedVersion : Condition::kMalformed,
-            m};
+  if (Stage s = open_claims(token, kVersion03, /*gcm_allowed=*/false, mode, cipher, body, plain,
+                            json, env, lenient);
+      s.condition != Condition::kValid) {
+    return s;
   }
-  if (Malformation m = read_envelope(body, /*gcm_allowed=*/false, env); m != Malformation::kNone) {
-    return {Condition::kMalformed, m};
-  }
-  if (cipher.open(env, plain) != AesStatus::kOk) return {Condition::kDecryptFailed, {}};
-  json.reset(as_chars(plain));
-  if (!json.validate()) return {Condition::kMalformed, Malformation::kBadJson};
   if (Condition c = read_claims03(json, key, n, room_id, user_id); c != Condition::kValid) {
     return {c, {}};
   }

@@ -53,27 +53,16 @@ Condition read_claims04(JsonReader& r, std::string& key, Numbers04& n, std::stri
   return seen == 63u ? Condition::kValid : Condition::kPayloadInvalid;
 }
 
-struct Stage {
-  Condition condition = Condition::kValid;
-  Malformation error = Malformation::kNone;
-};
-
 // Everything from the token text to checked claims, shared by parse and verify.
 Stage decode04(std::string_view token, Base64Mode mode, ZegoCipher& cipher,
                std::vector<std::uint8_t>& body, std::vector<std::uint8_t>& plain, JsonReader& json,
                std::string& key, Numbers04& n, std::string& user_id, std::string& payload,
                EnvelopeView& env, bool& lenient) {
-  if (Malformation m = decode_body(token, kVersion04, mode, body, lenient);
-      m != Malformation::kNone) {
-    return {m == Malformation::kBadPrefix ? Condition::kUnsupportedVersion : Condition::kMalformed,
-            m};
+  if (Stage s = open_claims(token, kVersion04, /*gcm_allowed=*/true, mode, cipher, body, plain,
+                            json, env, lenient);
+      s.condition != Condition::kValid) {
+    return s;
   }
-  if (Malformation m = read_envelope(body, /*gcm_allowed=*/true, env); m != Malformation::kNone) {
-    return {Condition::kMalformed, m};
-  }
-  if (cipher.open(env, plain) != AesStatus::kOk) return {Condition::kDecryptFailed, {}};
-  json.reset(as_chars(plain));
-  if (!json.validate()) return {Condition::kMalformed, Malformation::kBadJson};
   if (Condition c = read_claims04(json, key, n, user_id, payload); c != Condition::kValid) {
     return {c, {}};
   }

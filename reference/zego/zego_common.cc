@@ -171,4 +171,21 @@ bool is_alphabet_iv(Bytes iv) {
   return true;
 }
 
+Stage open_claims(std::string_view token, std::string_view version, bool gcm_allowed,
+                  Base64Mode mode, ZegoCipher& cipher, std::vector<std::uint8_t>& body,
+                  std::vector<std::uint8_t>& plain, JsonReader& json, EnvelopeView& env,
+                  bool& lenient) {
+  if (Malformation m = decode_body(token, version, mode, body, lenient); m != Malformation::kNone) {
+    return {m == Malformation::kBadPrefix ? Condition::kUnsupportedVersion : Condition::kMalformed,
+            m};
+  }
+  if (Malformation m = read_envelope(body, gcm_allowed, env); m != Malformation::kNone) {
+    return {Condition::kMalformed, m};
+  }
+  if (cipher.open(env, plain) != AesStatus::kOk) return {Condition::kDecryptFailed, {}};
+  json.reset(as_chars(plain));
+  if (!json.validate()) return {Condition::kMalformed, Malformation::kBadJson};
+  return {};
+}
+
 }  // namespace tokcheck::zego

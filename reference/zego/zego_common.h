@@ -92,6 +92,21 @@ class ZegoCipher {
   bool ok_ = false;
 };
 
+// How far a token got on its way from text to claims, and why it stopped.
+struct Stage {
+  Condition condition = Condition::kValid;
+  Malformation error = Malformation::kNone;
+};
+
+class JsonReader;
+// The steps token03 and token04 share: strip `version` and base64-decode into
+// `body`, read the envelope, decrypt into `plain`, and check the plaintext is
+// strict JSON (`json` is left on it for the format's own claims reader).
+Stage open_claims(std::string_view token, std::string_view version, bool gcm_allowed,
+                  Base64Mode mode, ZegoCipher& cipher, std::vector<std::uint8_t>& body,
+                  std::vector<std::uint8_t>& plain, JsonReader& json, EnvelopeView& env,
+                  bool& lenient);
+
 // User ids: non-empty, UTF-8, at most 64 UTF-16 code units (what JS/Java `length`
 // counts, §1.4).
 bool user_id_valid(std::string_view user_id);
