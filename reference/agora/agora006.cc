@@ -142,18 +142,15 @@ Verdict Verifier006::verify(std::string_view token, std::int64_t now, const Bind
   }
   Verdict verdict;
   verdict.lenient_base64 = lenient;
-  auto fail = [&verdict](Condition c, std::uint32_t privilege = 0) {
-    verdict.condition = c;
-    verdict.privilege = privilege;
-    return verdict;
-  };
 
   // The token's app id is already known to be 32 hex; an equal binding is too.
   if (binding.app_id && *binding.app_id != v.app_id) {
-    return fail(is_hex32(*binding.app_id) ? Condition::kAppIdMismatch : Condition::kInvalidAppId);
+    return verdict.ending(is_hex32(*binding.app_id) ? Condition::kAppIdMismatch
+                                                    : Condition::kInvalidAppId);
   }
-  if (crc32_ieee(binding.channel_name) != v.crc_channel) return fail(Condition::kChannelMismatch);
-  if (crc32_ieee(binding.uid) != v.crc_uid) return fail(Condition::kUidMismatch);
+  if (crc32_ieee(binding.channel_name) != v.crc_channel)
+    return verdict.ending(Condition::kChannelMismatch);
+  if (crc32_ieee(binding.uid) != v.crc_uid) return verdict.ending(Condition::kUidMismatch);
 
   // One contiguous buffer (reused, so no allocation once grown) and one MAC
   // call: four SHA256_Update calls cost more than copying ~100 bytes.
@@ -163,14 +160,14 @@ Verdict Verifier006::verify(std::string_view token, std::int64_t now, const Bind
   signed_.insert(signed_.end(), binding.uid.begin(), binding.uid.end());
   signed_.insert(signed_.end(), v.message.begin(), v.message.end());
   const Sha256Digest expected = hmac_.mac(signed_);
-  if (!constant_time_equal(expected, v.signature)) return fail(Condition::kBadSignature);
+  if (!constant_time_equal(expected, v.signature)) return verdict.ending(Condition::kBadSignature);
 
-  if (now >= static_cast<std::int64_t>(v.ts)) return fail(Condition::kExpired);
+  if (now >= static_cast<std::int64_t>(v.ts)) return verdict.ending(Condition::kExpired);
   for (std::uint16_t p : binding.required_privileges) {
     std::uint32_t expiry = 0;
-    if (!v.privileges.find(p, expiry)) return fail(Condition::kPrivilegeMissing, p);
+    if (!v.privileges.find(p, expiry)) return verdict.ending(Condition::kPrivilegeMissing, p);
     if (expiry != 0 && now >= static_cast<std::int64_t>(expiry)) {
-      return fail(Condition::kPrivilegeExpired, p);
+      return verdict.ending(Condition::kPrivilegeExpired, p);
     }
   }
   return verdict;

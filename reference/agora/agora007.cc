@@ -383,22 +383,18 @@ Verdict Verifier007::verify(std::string_view token, std::int64_t now, const Bind
   }
   Verdict verdict;
   verdict.lenient_base64 = lenient;
-  auto fail = [&verdict](Condition c, std::uint32_t privilege = 0) {
-    verdict.condition = c;
-    verdict.privilege = privilege;
-    return verdict;
-  };
 
   const Sha256Digest key = signing_key_007(certificate_, v.issue_ts, v.salt);
   if (!constant_time_equal(HmacSha256::compute(key, v.signing_info), v.signature)) {
-    return fail(Condition::kBadSignature);
+    return verdict.ending(Condition::kBadSignature);
   }
   // The token's app id is already known to be 32 hex; an equal binding is too.
   if (binding.app_id && *binding.app_id != v.app_id) {
-    return fail(is_hex32(*binding.app_id) ? Condition::kAppIdMismatch : Condition::kInvalidAppId);
+    return verdict.ending(is_hex32(*binding.app_id) ? Condition::kAppIdMismatch
+                                                    : Condition::kInvalidAppId);
   }
   const std::int64_t expiry = std::int64_t{v.issue_ts} + v.expire;
-  if (now >= expiry) return fail(Condition::kExpired);
+  if (now >= expiry) return verdict.ending(Condition::kExpired);
 
   std::optional<std::uint16_t> type = binding.service_type;
   if (!type && (binding.channel_name || binding.uid || binding.account)) type = kServiceRtc;
@@ -425,16 +421,16 @@ Verdict Verifier007::verify(std::string_view token, std::int64_t now, const Bind
     chosen = s;
     break;
   }
-  if (!any_type) return fail(Condition::kServiceMissing);
-  if (!any_channel) return fail(Condition::kChannelMismatch);
-  if (!any_uid) return fail(Condition::kUidMismatch);
-  if (!chosen) return fail(Condition::kUserIdMismatch);
+  if (!any_type) return verdict.ending(Condition::kServiceMissing);
+  if (!any_channel) return verdict.ending(Condition::kChannelMismatch);
+  if (!any_uid) return verdict.ending(Condition::kUidMismatch);
+  if (!chosen) return verdict.ending(Condition::kUserIdMismatch);
 
   for (std::uint16_t p : binding.required_privileges) {
     std::uint32_t value = 0;
-    if (!chosen->privileges.find(p, value)) return fail(Condition::kPrivilegeMissing, p);
+    if (!chosen->privileges.find(p, value)) return verdict.ending(Condition::kPrivilegeMissing, p);
     if (value != 0 && now >= std::int64_t{v.issue_ts} + value) {
-      return fail(Condition::kPrivilegeExpired, p);
+      return verdict.ending(Condition::kPrivilegeExpired, p);
     }
   }
   return verdict;

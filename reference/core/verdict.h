@@ -16,6 +16,16 @@ struct Verdict {
   std::uint32_t privilege = 0;
 
   bool valid() const { return condition == Condition::kValid; }
+  // This verdict (lenient_base64 kept) ending in `c`: how every verifier's
+  // check sequence reports its first failing check.
+  Verdict ending(Condition c, std::uint32_t privilege_id = 0,
+                 Malformation m = Malformation::kNone) const {
+    Verdict out = *this;
+    out.condition = c;
+    out.privilege = privilege_id;
+    out.malformation = c == Condition::kMalformed ? m : Malformation::kNone;
+    return out;
+  }
   static Verdict malformed(Malformation m) { return {Condition::kMalformed, m, false, 0}; }
   static Verdict of(Condition c) { return {c, Malformation::kNone, false, 0}; }
 };

@@ -240,15 +240,10 @@ Verdict Verifier001::verify(std::string_view token, std::int64_t now, CheckMode 
   }
   Verdict verdict;
   verdict.lenient_base64 = lenient;
-  auto fail = [&verdict](Condition c, std::uint32_t privilege = 0) {
-    verdict.condition = c;
-    verdict.privilege = privilege;
-    return verdict;
-  };
   const bool expired = v.expire_at > 0 && now > static_cast<std::int64_t>(v.expire_at);
 
   if (mode == CheckMode::kOfficial) {
-    if (expired) return fail(Condition::kExpired);
+    if (expired) return verdict.ending(Condition::kExpired);
     // The official Verify signs what its Parse kept, re-packed: bytes past the last
     // field vanish and the privileges come out ascending and unique.
     Bytes signed_bytes = v.message.first(v.header.size() + 2 + v.records.size());
@@ -275,19 +270,22 @@ Verdict Verifier001::verify(std::string_view token, std::int64_t now, CheckMode 
       signed_bytes = Bytes(repacked_);
     }
     const Sha256Digest expected = hmac_.mac(signed_bytes);
-    if (!constant_time_equal(expected, v.signature)) return fail(Condition::kBadSignature);
+    if (!constant_time_equal(expected, v.signature))
+      return verdict.ending(Condition::kBadSignature);
     return verdict;
   }
 
   if (binding.app_id) {
-    if (!is_app_id(*binding.app_id)) return fail(Condition::kInvalidAppId);
-    if (*binding.app_id != v.app_id) return fail(Condition::kAppIdMismatch);
+    if (!is_app_id(*binding.app_id)) return verdict.ending(Condition::kInvalidAppId);
+    if (*binding.app_id != v.app_id) return verdict.ending(Condition::kAppIdMismatch);
   }
   const Sha256Digest expected = hmac_.mac(v.message);
-  if (!constant_time_equal(expected, v.signature)) return fail(Condition::kBadSignature);
-  if (expired) return fail(Condition::kExpired);
-  if (binding.room_id && *binding.room_id != v.room) return fail(Condition::kRoomMismatch);
-  if (binding.user_id && *binding.user_id != v.user) return fail(Condition::kUserIdMismatch);
+  if (!constant_time_equal(expected, v.signature)) return verdict.ending(Condition::kBadSignature);
+  if (expired) return verdict.ending(Condition::kExpired);
+  if (binding.room_id && *binding.room_id != v.room)
+    return verdict.ending(Condition::kRoomMismatch);
+  if (binding.user_id && *binding.user_id != v.user)
+    return verdict.ending(Condition::kUserIdMismatch);
   for (std::uint16_t p : binding.required_privileges) {
     bool found = false;
     std::uint32_t value = 0;
@@ -297,9 +295,9 @@ Verdict Verifier001::verify(std::string_view token, std::int64_t now, CheckMode 
         value = record_value(v.records, i);
       }
     }
-    if (!found) return fail(Condition::kPrivilegeMissing, p);
+    if (!found) return verdict.ending(Condition::kPrivilegeMissing, p);
     if (value != 0 && now > static_cast<std::int64_t>(value)) {
-      return fail(Condition::kPrivilegeExpired, p);
+      return verdict.ending(Condition::kPrivilegeExpired, p);
     }
   }
   return verdict;

@@ -171,22 +171,17 @@ Verdict Verifier03::verify(std::string_view token, std::int64_t now, const Bindi
                            env, lenient);
   Verdict v;
   v.lenient_base64 = lenient;
-  auto fail = [&v](Condition c, Malformation m = Malformation::kNone, std::uint32_t p = 0) {
-    v.condition = c;
-    v.malformation = c == Condition::kMalformed ? m : Malformation::kNone;
-    v.privilege = p;
-    return v;
-  };
-  if (s.condition != Condition::kValid) return fail(s.condition, s.error);
+  if (s.condition != Condition::kValid) return v.ending(s.condition, 0, s.error);
   if (binding.app_id) {
-    if (*binding.app_id <= 0 || *binding.app_id > kU32Max) return fail(Condition::kInvalidAppId);
-    if (*binding.app_id != n.app_id) return fail(Condition::kAppIdMismatch);
+    if (*binding.app_id <= 0 || *binding.app_id > kU32Max)
+      return v.ending(Condition::kInvalidAppId);
+    if (*binding.app_id != n.app_id) return v.ending(Condition::kAppIdMismatch);
   }
-  if (binding.user_id && *binding.user_id != user_id_) return fail(Condition::kUserIdMismatch);
-  if (now >= n.expire_time) return fail(Condition::kExpired);
-  if (binding.room_id && *binding.room_id != room_id_) return fail(Condition::kRoomMismatch);
+  if (binding.user_id && *binding.user_id != user_id_) return v.ending(Condition::kUserIdMismatch);
+  if (now >= n.expire_time) return v.ending(Condition::kExpired);
+  if (binding.room_id && *binding.room_id != room_id_) return v.ending(Condition::kRoomMismatch);
   for (std::uint32_t p : binding.required_privileges) {
-    if (n.privilege.value(p) != 1) return fail(Condition::kPrivilegeMissing, {}, p);
+    if (n.privilege.value(p) != 1) return v.ending(Condition::kPrivilegeMissing, p);
   }
   return v;
 }

@@ -232,36 +232,31 @@ Verdict Verifier04::verify(std::string_view token, std::int64_t now, const Bindi
                            env, lenient);
   Verdict v;
   v.lenient_base64 = lenient;
-  auto fail = [&v](Condition c, Malformation m = Malformation::kNone, std::uint32_t p = 0) {
-    v.condition = c;
-    v.malformation = c == Condition::kMalformed ? m : Malformation::kNone;
-    v.privilege = p;
-    return v;
-  };
-  if (s.condition != Condition::kValid) return fail(s.condition, s.error);
+  if (s.condition != Condition::kValid) return v.ending(s.condition, 0, s.error);
   last_mode_ = env.mode;
 
   PayloadView payload;
   if (read_payload(payload_, json_, key_, room_, payload) == PayloadKind::kInvalid) {
-    return fail(Condition::kPayloadInvalid);
+    return v.ending(Condition::kPayloadInvalid);
   }
   if (binding.app_id) {
-    if (*binding.app_id <= 0 || *binding.app_id > kU32Max) return fail(Condition::kInvalidAppId);
-    if (*binding.app_id != n.app_id) return fail(Condition::kAppIdMismatch);
+    if (*binding.app_id <= 0 || *binding.app_id > kU32Max)
+      return v.ending(Condition::kInvalidAppId);
+    if (*binding.app_id != n.app_id) return v.ending(Condition::kAppIdMismatch);
   }
-  if (binding.user_id && *binding.user_id != user_id_) return fail(Condition::kUserIdMismatch);
-  if (now >= n.expire) return fail(Condition::kExpired);
+  if (binding.user_id && *binding.user_id != user_id_) return v.ending(Condition::kUserIdMismatch);
+  if (now >= n.expire) return v.ending(Condition::kExpired);
   if (binding.room_id && payload.has_room && *binding.room_id != room_) {
-    return fail(Condition::kRoomMismatch);
+    return v.ending(Condition::kRoomMismatch);
   }
   for (std::uint32_t p : binding.required_privileges) {
     if (payload.privileges.value(p) != 1) {
-      return fail(Condition::kPrivilegeMissing, Malformation::kNone, p);
+      return v.ending(Condition::kPrivilegeMissing, p);
     }
   }
   if (binding.stream_id && payload.has_stream_list &&
       !stream_listed(payload_, *binding.stream_id, json_, key_, scratch_)) {
-    return fail(Condition::kStreamNotAllowed);
+    return v.ending(Condition::kStreamNotAllowed);
   }
   return v;
 }
