@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "reference/core/json_number.h"
 #include "reference/core/zlib_codec.h"
 
 namespace tokcheck::tencent {
@@ -209,6 +210,12 @@ class JsonObjectReader::Cursor {
       if (peek() == '+' || peek() == '-') ++pos_;
       if (!(peek() >= '0' && peek() <= '9')) return false;
       while (peek() >= '0' && peek() <= '9') ++pos_;
+    }
+    // Up to 308 integer digits is below 1e308, so the common case skips the check.
+    if ((!integral || int_digits.size() > 308) &&
+        !json_number_fits_binary64(s_.substr(negative ? digits_at - 1 : digits_at,
+                                             pos_ - digits_at + (negative ? 1 : 0)))) {
+      return false;
     }
     if (member == nullptr) return true;
     if (!integral) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "reference/core/json_number.h"
+
 namespace tokcheck::zego {
 namespace {
 
@@ -228,6 +230,11 @@ bool JsonReader::scan_number(bool& integer, std::int64_t& value) {
     if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
     if (pos_ >= text_.size() || !is_digit(text_[pos_])) return false;
     while (pos_ < text_.size() && is_digit(text_[pos_])) ++pos_;
+  }
+  // Up to 308 integer digits is below 1e308, so the common case skips the check.
+  if ((!integer || pos_ - start > 308) &&
+      !json_number_fits_binary64(text_.substr(start, pos_ - start))) {
+    return false;
   }
   if (overflow) integer = false;
   if (integer) {
