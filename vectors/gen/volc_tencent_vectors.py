@@ -1102,6 +1102,11 @@ TENCENT_NOTES = {
     "BadJson": {"bugType": "CAN_OF_WORMS",
                 "description": "The claims are not one strict JSON object (syntax, not an object, invalid "
                                "UTF-8, lone surrogate)."},
+    "NumberRange": {"bugType": "EDGE_CASE",
+                    "description": "A number beyond IEEE 754 binary64 (1e400): RFC 8259 §6 leaves the range to "
+                                   "the parser and parsers disagree (Go and nlohmann refuse it, Python reads "
+                                   "Infinity). The reference refuses it as bad_json (inferred, I-JSON RFC 7493 "
+                                   "§2.2); found by tencent_usersig_json_fuzzer."},
     "DuplicateKey": {"bugType": "MALLEABILITY",
                      "description": "A member repeated: JSON parsers disagree on which wins (Go and Python take "
                                     "the last); the reference rejects (I-JSON, RFC 7493)."},
@@ -1358,6 +1363,12 @@ def tencent_parse_file():
         "bad_base64")
     bad("a Volcengine 001 token ('=' padding is outside the '*-_' alphabet)", ["VersionConfusion"], "invalid",
         "token-formats.md §7", V1_TOKEN, "malformed", "non_canonical_base64")
+    # Appended last so earlier tcIds stay stable.
+    for comment, text in (("TLS.time 1e400 (beyond binary64)", base.replace("1700000000", "1e400")),
+                          ("an extra member of value -1E+309 (beyond binary64)",
+                           base[:-1] + ', "TLS.x": -1E+309}')):
+        bad(comment, ["NumberRange"], "acceptable", S_TDOC, b64tls(zlib.compress(text.encode())), "malformed",
+            "bad_json")
     return vf
 
 
@@ -1543,6 +1554,9 @@ def tencent_verify_file():
          t_verdict("unsupported_version"))
     case("a Volcengine 001 token", ["VersionConfusion"], "invalid", "token-formats.md §7", V1_TOKEN, T_TIME,
          t_verdict("malformed", "non_canonical_base64"))
+    # Appended last so earlier tcIds stay stable.
+    case("validly signed claims with an extra member 1e400 (beyond binary64)", ["NumberRange"], "acceptable",
+         S_TDOC, wrap_json(text[:-1] + ', "TLS.x": 1e400}'), T_TIME, t_verdict("malformed", "bad_json"))
     return vf
 
 

@@ -406,6 +406,8 @@ function parseStrictJson(buf) {
     const m = NUM.exec(text);
     if (!m) fail();
     i += m[0].length;
+    // Beyond binary64 is refused (RFC 7493 §2.2; docs/formats/zego.md): JS reads it as Infinity.
+    if (!Number.isFinite(Number(m[0]))) fail();
     let int = null;
     if (m[2] === undefined && m[3] === undefined) {
       const v = BigInt(m[0]);
@@ -633,6 +635,7 @@ const NOTES = {
   BadPadding: { bugType: 'CAN_OF_WORMS', description: 'A CBC plaintext encrypted with wrong PKCS#7 padding (0, over 16, inconsistent bytes, none at all): decrypt_failed.' },
   NotStrictJson: { bugType: 'CAN_OF_WORMS', description: 'The decrypted claims are not strict JSON (syntax, trailing data, invalid UTF-8, lone surrogate escapes, a BOM, nesting): malformed / bad_json.' },
   DuplicateKey: { bugType: 'MALLEABILITY', description: 'An object with two members of one name (also when spelled with escapes): rejected as not strict JSON (RFC 7493 §2.3) because parsers disagree on which one wins.' },
+  NumberRange: { bugType: 'EDGE_CASE', description: 'A number beyond IEEE 754 binary64 (1e400): RFC 8259 §6 leaves the range to the parser and parsers disagree (Go and nlohmann refuse it, Python and JavaScript read Infinity). The reference refuses it as bad_json (inferred, I-JSON RFC 7493 §2.2); found by fuzzing (tencent_usersig_json_fuzzer, same reader rule).' },
   WrongShape: { bugType: 'MODIFIED_PARAMETER', description: 'Strict JSON, but not the claims: not an object, a member missing or extra, a wrong type, a non-integer number, an app_id outside u32, an integer outside int64: payload_invalid.' },
   ExtraMember: { bugType: 'FUNCTIONALITY', description: 'The claims carry a member ZEGO\'s generators never write. The reference rejects it (payload_invalid, inferred); a server that ignores unknown members would accept it.' },
   JsonWhitespace: { bugType: 'EDGE_CASE', description: 'Whitespace around JSON tokens and escaped member names are valid RFC 8259; no generator writes them, but a strict parser must accept them.' },
@@ -1013,6 +1016,10 @@ function zego04Parse() {
   add('a token03 body under "04": same CBC envelope, token03 claims', ['VersionConfusion'], SRC_03,
     '04' + t03.slice(2), { expect: 'payload_invalid/null' });
   add('a token03 token as it is', ['VersionConfusion'], SRC_03, t03, { expect: 'unsupported_version/bad_prefix' });
+  // Appended last so earlier tcIds stay stable.
+  J('nonce 1e400 (beyond binary64)', ['NumberRange'], claims(good).replace('"nonce":123456789', '"nonce":1e400'), 'malformed/bad_json', { result: 'acceptable' });
+  J('expire 1.7976931348623159e308 (rounds to infinity)', ['NumberRange'], claims(good).replace('"expire":1700003600', '"expire":1.7976931348623159e308'), 'malformed/bad_json', { result: 'acceptable' });
+  J('nonce 1.7976931348623157e308 (the largest double: finite, not an integer)', ['WrongShape'], claims(good).replace('"nonce":123456789', '"nonce":1.7976931348623157e308'), 'payload_invalid/null');
   return f;
 }
 
@@ -1310,6 +1317,8 @@ function zego03Parse() {
   J('nonce 1e3', ['WrongShape'], stringify(good).replace('"nonce":5', '"nonce":1e3'), 'payload_invalid/null');
   J('header expire = expire_time + 1', ['ExpireMismatch'], stringify(good), 'expire_mismatch/null', { expire: EXP + 1 });
   J('JSON uses token04\'s "expire" name', ['WrongShape'], stringify(good).replace('expire_time', 'expire'), 'payload_invalid/null');
+  // Appended last so earlier tcIds stay stable.
+  J('nonce -1e400 (beyond binary64)', ['NumberRange'], stringify(good).replace('"nonce":5', '"nonce":-1e400'), 'malformed/bad_json', { result: 'acceptable' });
   return f;
 }
 
