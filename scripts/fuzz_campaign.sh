@@ -94,7 +94,23 @@ for target in $list; do
   # Only what this run found: the crash directory persists across campaigns.
   ncrash=$(find "$crashes" -type f -newer "$stamp" \( -name 'crash-*' -o -name 'leak-*' \
     -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
-  ((ncrash == 0)) || crashed=1
+  if ((ncrash > 0)); then
+    crashed=1
+    # CI keeps only this output: print what failed and each reproducer itself
+    # (base64, small inputs), so a failure on a machine we cannot reach can be
+    # replayed here with `base64 -d > file && fuzz/<target> file`.
+    # (-fork mode keeps no child output, so the reason comes from a replay.)
+    find "$crashes" -type f -newer "$stamp" | while read -r f; do
+      timeout 60 "$bin" -timeout=10 "$f" 2>&1 |
+        grep -m3 -E 'invariant failed|ERROR: |runtime error|SUMMARY:|#[0-4] 0x' |
+        sed "s/^/  $target: /" || true
+      if (($(stat -c %s "$f") <= 4096)); then
+        echo "  $target: $(basename "$f") base64: $(base64 -w0 "$f")"
+      else
+        echo "  $target: $(basename "$f") ($(stat -c %s "$f") bytes, not printed)"
+      fi
+    done
+  fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$target" "$eps" "$cov" "$ft" "$nseeds" "$ncorpus" "$new" "$ncrash" >>"$results"
 done
 column -t -s $'\t' "$results"
