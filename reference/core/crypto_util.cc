@@ -3,6 +3,8 @@
 #include <array>
 #include <cstring>
 
+#include "reference/core/ascii.h"
+
 namespace tokcheck {
 
 bool constant_time_equal(Bytes a, Bytes b) {
@@ -89,19 +91,6 @@ bool from_hex(std::string_view hex, std::vector<std::uint8_t>& out) {
   return true;
 }
 
-bool is_hex32(std::string_view s) {
-  static constexpr auto kIsHex = [] {
-    std::array<bool, 256> t{};
-    for (int c = 0; c < 256; ++c) {
-      t[static_cast<std::size_t>(c)] =
-          (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-    }
-    return t;
-  }();
-  if (s.size() != 32) return false;
-  bool ok = true;
-  for (char c : s) ok &= kIsHex[static_cast<unsigned char>(c)];
-  return ok;
-}
+bool is_hex32(std::string_view s) { return s.size() == 32 && all_hex(s); }
 
 }  // namespace tokcheck

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "reference/core/ascii.h"
 #include "reference/core/byte_reader.h"
 #include "reference/core/byte_writer.h"
 #include "reference/core/crypto_util.h"
@@ -143,12 +144,7 @@ std::string_view to_string(Build001Error e) {
   return "unknown";
 }
 
-bool is_app_id(std::string_view s) {
-  if (s.size() != kAppIdLength) return false;
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-  });
-}
+bool is_app_id(std::string_view s) { return s.size() == kAppIdLength && all_alnum(s); }
 
 PrivilegeMap expand_privileges(const PrivilegeMap& requested) {
   std::map<std::uint16_t, std::uint32_t> explicit_keys;
