@@ -2,12 +2,21 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 namespace tokcheck {
 
 bool is_valid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
+    // Names and ids are nearly always ASCII: skip eight such bytes at a time.
+    while (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     std::size_t extra = 0;
     std::uint32_t cp = 0;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace tokcheck {
 namespace {
 
@@ -17,6 +19,22 @@ TEST(Utf8, AcceptsWellFormedRejectsRfc3629Violations) {
   EXPECT_FALSE(is_valid_utf8("\xe6\x88"));                 // truncated
   EXPECT_FALSE(is_valid_utf8("\x80"));                     // lone continuation
   EXPECT_FALSE(is_valid_utf8("\xff"));
+}
+
+// The eight-ASCII-bytes-at-a-time skip must not change any answer: every case
+// above, after every ASCII prefix length that straddles a word, with ASCII after.
+TEST(Utf8, AnswersDoNotDependOnTheAsciiAroundASequence) {
+  for (std::string_view seq :
+       {"\xe6\x88\xbf", "\xf0\x9f\x8e\xa7", "\xc3\xa9", "\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80",
+        "\xf4\x90\x80\x80", "\xe6\x88", "\x80", "\xff", "\x7f"}) {
+    const bool alone = is_valid_utf8(seq);
+    for (std::size_t before = 0; before <= 17; ++before) {
+      for (std::size_t after = 0; after <= 9; ++after) {
+        const std::string s = std::string(before, 'a') + std::string(seq) + std::string(after, 'z');
+        EXPECT_EQ(is_valid_utf8(s), alone) << before << " + " << seq.size() << " + " << after;
+      }
+    }
+  }
 }
 
 }  // namespace
