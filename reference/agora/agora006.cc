@@ -1,5 +1,7 @@
 #include "reference/agora/agora006.h"
 
+#include <cstring>
+
 #include "reference/core/crypto_util.h"
 
 namespace tokcheck::agora {
@@ -153,12 +155,18 @@ Verdict Verifier006::verify(std::string_view token, std::int64_t now, const Bind
   if (crc32_ieee(binding.uid) != v.crc_uid) return verdict.ending(Condition::kUidMismatch);
 
   // One contiguous buffer (reused, so no allocation once grown) and one MAC
-  // call: four SHA256_Update calls cost more than copying ~100 bytes.
-  signed_.clear();
-  signed_.insert(signed_.end(), v.app_id.begin(), v.app_id.end());
-  signed_.insert(signed_.end(), binding.channel_name.begin(), binding.channel_name.end());
-  signed_.insert(signed_.end(), binding.uid.begin(), binding.uid.end());
-  signed_.insert(signed_.end(), v.message.begin(), v.message.end());
+  // call: four SHA256_Update calls cost more than copying ~100 bytes, and
+  // vector::insert cost 10% of a verify (perf), so: one resize (free when the
+  // size repeats, as it does for a gateway's tokens) and plain copies.
+  const std::size_t total =
+      v.app_id.size() + binding.channel_name.size() + binding.uid.size() + v.message.size();
+  signed_.resize(total);
+  std::uint8_t* at = signed_.data();
+  for (Bytes part :
+       {as_bytes(v.app_id), as_bytes(binding.channel_name), as_bytes(binding.uid), v.message}) {
+    if (!part.empty()) std::memcpy(at, part.data(), part.size());
+    at += part.size();
+  }
   const Sha256Digest expected = hmac_.mac(signed_);
   if (!constant_time_equal(expected, v.signature)) return verdict.ending(Condition::kBadSignature);
 
