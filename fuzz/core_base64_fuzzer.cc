@@ -1,7 +1,9 @@
 // Base64 (reference/core/base64.h), both alphabets, both modes. Invariants:
 //  - strict accepts exactly the canonical encoding of the bytes it returns;
 //  - strict says "non-canonical" exactly when lenient accepts;
-//  - whatever lenient accepts re-encodes to a string strict accepts, same bytes.
+//  - whatever lenient accepts re-encodes to a string strict accepts, same bytes;
+//  - the SSSE3 strict decoder and the scalar one agree bit for bit (when the
+//    CPU has SSSE3; base64_internal.h).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -9,6 +11,7 @@
 
 #include "fuzz/common/fuzz_check.h"
 #include "reference/core/base64.h"
+#include "reference/core/base64_internal.h"
 
 using tokcheck::Base64Alphabet;
 using tokcheck::Base64Mode;
@@ -34,6 +37,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                               (l.error == Malformation::kNone && l.lenient_used),
                           "strict's non-canonical verdict and lenient acceptance disagree");
       TOKCHECK_FUZZ_CHECK(strict.empty(), "a failed strict decode left output behind");
+    }
+    if (tokcheck::base64_detail::simd_available()) {
+      std::vector<std::uint8_t> scalar, simd;
+      const bool a = tokcheck::base64_detail::decode_strict_scalar(in, scalar, alphabet);
+      const bool b = tokcheck::base64_detail::decode_strict_simd(in, simd, alphabet);
+      TOKCHECK_FUZZ_CHECK(a == b && (!a || scalar == simd),
+                          "the SIMD and scalar strict decoders disagree");
+      TOKCHECK_FUZZ_CHECK(a == (s.error == Malformation::kNone),
+                          "strict decode and base64_decode disagree");
     }
     if (l.error == Malformation::kNone) {
       const std::string canonical = tokcheck::base64_encode(lenient, alphabet);

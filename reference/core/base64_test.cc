@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
+#include "reference/core/base64_internal.h"
+
 namespace tokcheck {
 namespace {
 
@@ -64,6 +68,166 @@ TEST(Base64, EveryByteValueRoundTripsAtEveryLength) {
   for (int i = 0; i < 300; ++i) {
     data.push_back(static_cast<char>(i * 37));
     EXPECT_EQ(decode(base64_encode(as_bytes(data)), Base64Mode::kStrict), data);
+  }
+}
+
+// --- The SSSE3 strict decoder against the scalar one -------------------------
+
+using base64_detail::decode_strict_scalar;
+using base64_detail::decode_strict_simd;
+using base64_detail::simd_available;
+
+constexpr std::string_view kStandardChars =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+// Same accept/reject answer and, on accept, the same bytes. Each decoder gets
+// a buffer already holding unrelated bytes, as a reused caller buffer would.
+::testing::AssertionResult paths_agree(std::string_view in,
+                                       Base64Alphabet which = Base64Alphabet::kStandard) {
+  std::vector<std::uint8_t> scalar(7, 0xAA);
+  std::vector<std::uint8_t> simd(in.size(), 0x55);
+  const bool scalar_ok = decode_strict_scalar(in, scalar, which);
+  const bool simd_ok = decode_strict_simd(in, simd, which);
+  if (scalar_ok != simd_ok) {
+    return ::testing::AssertionFailure()
+           << "scalar " << (scalar_ok ? "accepts" : "rejects") << ", simd "
+           << (simd_ok ? "accepts" : "rejects") << " \"" << in << "\"";
+  }
+  if (scalar_ok && scalar != simd) {
+    return ::testing::AssertionFailure() << "outputs differ for \"" << in << "\"";
+  }
+  return ::testing::AssertionSuccess();
+}
+
+std::string random_bytes(std::mt19937& rng, std::size_t n) {
+  std::uniform_int_distribution<int> byte(0, 255);
+  std::string s(n, '\0');
+  for (char& c : s) c = static_cast<char>(byte(rng));
+  return s;
+}
+
+#define SKIP_WITHOUT_SIMD() \
+  if (!simd_available()) GTEST_SKIP() << "this CPU has no SSSE3; only the scalar decoder runs"
+
+TEST(Base64Simd, EveryByteAtEveryPositionMatchesScalar) {
+  SKIP_WITHOUT_SIMD();
+  std::mt19937 rng(64);
+  for (std::size_t len : {48u, 64u}) {
+    // Each length unpadded and in its "xxx=" and "xx==" forms.
+    const std::string bases[] = {base64_encode(as_bytes(random_bytes(rng, len / 4 * 3))),
+                                 base64_encode(as_bytes(random_bytes(rng, len / 4 * 3 - 1))),
+                                 base64_encode(as_bytes(random_bytes(rng, len / 4 * 3 - 2)))};
+    for (const std::string& base : bases) {
+      ASSERT_EQ(base.size(), len);
+      ASSERT_TRUE(paths_agree(base));
+      for (std::size_t pos = 0; pos < 48; ++pos) {
+        std::string s = base;
+        for (int b = 0; b < 256; ++b) {
+          s[pos] = static_cast<char>(b);
+          const bool valid = kStandardChars.find(static_cast<char>(b)) != std::string_view::npos;
+          std::vector<std::uint8_t> out;
+          // In a 48-char unpadded string positions 0..43 stay in full groups
+          // whatever the last group holds, so exactly the alphabet is accepted.
+          if (base.back() != '=' && len == 48 && pos < 44) {
+            EXPECT_EQ(decode_strict_simd(s, out, Base64Alphabet::kStandard), valid) << s;
+          }
+          ASSERT_TRUE(paths_agree(s)) << "byte " << b << " at " << pos;
+        }
+      }
+    }
+  }
+}
+
+TEST(Base64Simd, RandomValidStringsOfEveryLengthMatchScalar) {
+  SKIP_WITHOUT_SIMD();
+  std::mt19937 rng(400);
+  std::uniform_int_distribution<std::size_t> pick(0, kStandardChars.size() - 1);
+  for (std::size_t len = 0; len <= 400; ++len) {
+    for (int round = 0; round < 4; ++round) {
+      // Encodings of random bytes: canonical, padded whenever len % 3 != 0.
+      const std::string data = random_bytes(rng, len);
+      const std::string enc = base64_encode(as_bytes(data));
+      std::vector<std::uint8_t> out(3, 0xEE);
+      ASSERT_TRUE(decode_strict_simd(enc, out, Base64Alphabet::kStandard)) << enc;
+      ASSERT_EQ(std::string(out.begin(), out.end()), data);
+      ASSERT_TRUE(paths_agree(enc));
+      // Random alphabet strings of length len (multiple of 4 or not), bare and
+      // with one or two '=' appended.
+      std::string chars(len, 'A');
+      for (char& c : chars) c = kStandardChars[pick(rng)];
+      ASSERT_TRUE(paths_agree(chars));
+      ASSERT_TRUE(paths_agree(chars + "="));
+      ASSERT_TRUE(paths_agree(chars + "=="));
+    }
+  }
+}
+
+TEST(Base64Simd, NonCanonicalPaddingBitsMatchScalar) {
+  SKIP_WITHOUT_SIMD();
+  std::mt19937 rng(3);
+  for (std::size_t n : {1u, 2u, 13u, 14u, 34u, 35u, 46u, 47u, 100u, 101u}) {
+    const std::string enc = base64_encode(as_bytes(random_bytes(rng, n)));
+    const std::size_t last = enc.find('=') - 1;  // the char holding the padding bits
+    for (char c : kStandardChars) {
+      std::string s = enc;
+      s[last] = c;
+      ASSERT_TRUE(paths_agree(s));
+    }
+    // Dropping the padding or adding a third '=' is never canonical.
+    ASSERT_TRUE(paths_agree(enc.substr(0, enc.find('='))));
+    ASSERT_TRUE(paths_agree(enc + "="));
+  }
+}
+
+TEST(Base64Simd, PaddingCharInTheMiddleMatchesScalar) {
+  SKIP_WITHOUT_SIMD();
+  std::mt19937 rng(5);
+  for (std::size_t n : {12u, 24u, 36u, 47u, 48u, 60u, 95u}) {
+    const std::string enc = base64_encode(as_bytes(random_bytes(rng, n)));
+    for (std::size_t pos = 0; pos < enc.size(); ++pos) {
+      std::string replaced = enc;
+      replaced[pos] = '=';
+      EXPECT_TRUE(paths_agree(replaced));
+      std::string two = replaced;
+      if (pos + 1 < two.size()) two[pos + 1] = '=';
+      EXPECT_TRUE(paths_agree(two));
+      EXPECT_TRUE(paths_agree(enc.substr(0, pos) + "==" + enc.substr(pos)));
+      // A whole padded group glued in front of full groups.
+      EXPECT_TRUE(paths_agree("Zg==" + enc));
+    }
+  }
+}
+
+TEST(Base64Simd, TencentAlphabetMatchesScalar) {
+  SKIP_WITHOUT_SIMD();
+  std::mt19937 rng(7);
+  for (std::size_t n = 0; n < 80; ++n) {
+    const std::string enc = base64_encode(as_bytes(random_bytes(rng, n)), Base64Alphabet::kTencent);
+    ASSERT_TRUE(paths_agree(enc, Base64Alphabet::kTencent));
+    ASSERT_TRUE(paths_agree(enc, Base64Alphabet::kStandard));
+  }
+}
+
+TEST(Base64, ReusedBufferGivesTheSameResultAsAFreshOne) {
+  // The strict decoder resizes without clearing: stale bytes must never show.
+  std::mt19937 rng(11);
+  std::vector<std::uint8_t> reused;
+  for (int round = 0; round < 300; ++round) {
+    const std::size_t n = std::uniform_int_distribution<std::size_t>(0, 120)(rng);
+    std::string in = base64_encode(as_bytes(random_bytes(rng, n)));
+    if (round % 3 == 1 && !in.empty()) in[in.size() / 2] = '!';  // lenient only
+    if (round % 3 == 2) in = std::string(in.size(), '!');        // garbage
+    for (Base64Mode mode : {Base64Mode::kStrict, Base64Mode::kLenient}) {
+      std::vector<std::uint8_t> fresh;
+      const Base64Decoded a = base64_decode(in, mode, fresh);
+      const Base64Decoded b = base64_decode(in, mode, reused);
+      EXPECT_EQ(a.error, b.error) << in;
+      EXPECT_EQ(a.lenient_used, b.lenient_used) << in;
+      EXPECT_EQ(fresh, reused) << in;
+      if (a.error != Malformation::kNone) {
+        EXPECT_TRUE(reused.empty()) << in;
+      }
+    }
   }
 }
 
