@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "reference/core/json_number.h"
+#include "reference/core/json_scan.h"
 #include "reference/core/zlib_codec.h"
 
 namespace tokcheck::tencent {
@@ -167,13 +168,9 @@ class JsonObjectReader::Cursor {
         continue;
       }
       if (c < 0x80) {
-        // Copy the whole run of plain ASCII at once (base64 values are all of it).
-        std::size_t end = pos_ + 1;
-        while (end < s_.size()) {
-          const auto d = static_cast<unsigned char>(s_[end]);
-          if (d == '"' || d == '\\' || d < 0x20 || d >= 0x80) break;
-          ++end;
-        }
+        // Copy the whole run of plain ASCII at once (base64 values are all of
+        // it), found eight bytes at a time.
+        const std::size_t end = json_scan::plain_run_end(s_, pos_ + 1);
         out.append(s_.substr(pos_, end - pos_));
         pos_ = end;
       } else if (!raw_utf8(out)) {
@@ -349,6 +346,19 @@ Malformation JsonObjectReader::parse(std::string_view text) {
   if (!cursor.document()) {
     count_ = 0;
     return Malformation::kBadJson;
+  }
+  // Real claims have six or seven members: comparing each pair (lengths first)
+  // is cheaper than sorting, which perf put at 8% of a verify with its memcmp.
+  if (count_ <= 16) {
+    for (std::size_t i = 1; i < count_; ++i) {
+      for (std::size_t j = 0; j < i; ++j) {
+        if (members_[i].key == members_[j].key) {
+          count_ = 0;
+          return Malformation::kBadJson;
+        }
+      }
+    }
+    return Malformation::kNone;
   }
   order_.resize(count_);
   for (std::size_t i = 0; i < count_; ++i) order_[i] = i;

@@ -52,6 +52,41 @@ TEST(UserSigJsonReader, TinyAndLargeFiniteNumbersAreAccepted) {
   EXPECT_EQ(parse("{\"a\":1e-400,\"b\":1.7976931348623157e308,\"c\":1e308}"), Malformation::kNone);
 }
 
+// Small objects are checked pairwise and large ones by sorting: both must find
+// a repeated name wherever the two copies are, also when one is escaped.
+TEST(UserSigJsonReader, RepeatedNamesAreFoundAtEveryPositionInSmallAndLargeObjects) {
+  // n members named k0, k1, ...; the one at `second` is named like the one at
+  // `first` ("kdup", escaped as "\u006Bdup" if asked) or, for the control, "kdiff".
+  const auto object = [](std::size_t n, std::size_t first, std::size_t second, bool escaped,
+                         bool repeat) {
+    std::string text = "{";
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i) text += ',';
+      if (i == first) {
+        text += "\"kdup\"";
+      } else if (i == second) {
+        text += !repeat ? "\"kdiff\"" : escaped ? "\"\\u006Bdup\"" : "\"kdup\"";
+      } else {
+        text += "\"k" + std::to_string(i) + "\"";
+      }
+      text += ':' + std::to_string(i);
+    }
+    return text + '}';
+  };
+  for (std::size_t n : {2, 7, 16, 17, 40}) {
+    for (std::size_t first = 0; first < n; ++first) {
+      for (std::size_t second = first + 1; second < n; ++second) {
+        for (bool escaped : {false, true}) {
+          const std::string repeated = object(n, first, second, escaped, true);
+          ASSERT_EQ(parse(repeated), Malformation::kBadJson) << repeated;
+          const std::string distinct = object(n, first, second, escaped, false);
+          ASSERT_EQ(parse(distinct), Malformation::kNone) << distinct;
+        }
+      }
+    }
+  }
+}
+
 TEST(UserSigJsonReader, NestingIsCapped) {
   std::string deep = "{\"a\":";
   for (int i = 0; i < JsonObjectReader::kMaxDepth; ++i) deep += "[";

@@ -1,0 +1,57 @@
+// Word-at-a-time scanning of JSON text for the strict claim readers (ZEGO,
+// Tencent): string bodies are almost all plain ASCII (ids, base64), and a
+// byte loop over them was the largest single cost of a JSON-claims verify.
+#pragma once
+
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+namespace tokcheck::json_scan {
+
+// Eight bytes as a word whose lowest byte is the first one.
+inline std::uint64_t load8(const char* p) {
+  std::uint64_t w = 0;
+  std::memcpy(&w, p, sizeof w);
+  if constexpr (std::endian::native == std::endian::big) w = __builtin_bswap64(w);
+  return w;
+}
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
+
+// A byte that can be copied straight out of a JSON string body.
+constexpr bool is_plain(unsigned char c) { return c >= 0x20 && c < 0x80 && c != '"' && c != '\\'; }
+
+// The high bit of each byte of `w` that is not plain. Borrows only run from a
+// flagged byte towards later ones, so the lowest flag is exact; later flags may
+// be spurious and are never relied on.
+constexpr std::uint64_t non_plain(std::uint64_t w) {
+  const std::uint64_t quote = w ^ (kOnes * '"');
+  const std::uint64_t backslash = w ^ (kOnes * '\\');
+  const std::uint64_t control = (w - kOnes * 0x20) & ~w;  // a byte below 0x20
+  const std::uint64_t flags = ((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) |
+                              control | w;  // w itself: a byte at or above 0x80
+  return flags & kHighs;
+}
+
+// Index of the first byte of s at or after `from` that is not plain, or s.size().
+inline std::size_t plain_run_end(std::string_view s, std::size_t from) {
+  const char* const begin = s.data();
+  const char* const end = begin + s.size();
+  const char* q = begin + from;
+  while (end - q >= 8) {
+    const std::uint64_t m = non_plain(load8(q));
+    if (m != 0) {
+      return static_cast<std::size_t>(q - begin) +
+             static_cast<std::size_t>(std::countr_zero(m) >> 3);
+    }
+    q += 8;
+  }
+  while (q < end && is_plain(static_cast<unsigned char>(*q))) ++q;
+  return static_cast<std::size_t>(q - begin);
+}
+
+}  // namespace tokcheck::json_scan
