@@ -9,6 +9,8 @@
 //  2. The pull methods (peek, begin_object, next_key, read_string, read_int, ...)
 //     walk the validated text so a codec can check the claims' *shape* (member
 //     names and types) and report anything unexpected as Condition::kPayloadInvalid.
+//     For the top-level object validate() also keeps each member's name, type and
+//     value span (root_object()), so the claims readers need no second walk.
 //
 // Why not a general JSON library: ZEGO verification is a hot path (one verifier,
 // many tokens) and libraries either accept duplicates silently (last one wins) or
@@ -20,9 +22,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace tokcheck::zego {
@@ -45,6 +48,9 @@ class JsonReader {
   // Inside an object: true with `key` = the next member's name and the ':' consumed;
   // false when the closing '}' is reached (it is consumed).
   bool next_key(std::string& key);
+  // The same, but `key` views the name without copying it: into the text when it
+  // has no escapes, else into a buffer of the reader's that the next call reuses.
+  bool next_key(std::string_view& key);
   bool begin_array();  // consumes '['
   // Inside an array: true when another element follows; false at ']' (consumed).
   bool next_element();
@@ -56,25 +62,97 @@ class JsonReader {
   bool skip_value();
   bool at_end();  // only whitespace remains
 
+  // Pass 2 without a second walk, for the top-level object: validate() keeps what
+  // it saw of that object's members, and these methods answer from that what the
+  // pull methods would answer walking the object.
+  struct Member {
+    std::string_view name;   // unescaped
+    Type type = Type::kBad;  // of the value, as peek() would say at it
+    std::size_t start = 0;   // the value's text is [start, end)
+    std::size_t end = 0;
+    bool escaped = false;  // a kString value holds escapes
+  };
+  // True when the last validate() returned true and the value is an object;
+  // `members` are then its members in order (valid until reset() or validate()).
+  bool root_object(std::span<const Member>& members) const;
+  // What read_int() / read_string() would give at the member's value (so `out`
+  // is 0 / empty whenever they return false). The cursor does not move.
+  bool read_int(const Member& m, std::int64_t& out) const;
+  bool read_string(const Member& m, std::string& out);
+  // Moves the cursor to the member's value, to read it with the pull methods.
+  void seek(const Member& m) { pos_ = m.start < text_.size() ? m.start : text_.size(); }
+
  private:
+  // A member name seen by validate(): `length` bytes at `offset` in text_, or in
+  // names_ when the name had escapes (names_ may move while nested objects are
+  // read, so names are located only when compared).
+  struct NameSpan {
+    std::size_t offset = 0;
+    std::size_t length = 0;
+    bool unescaped = false;
+    char first = 0;  // the name's first byte (0 when empty), to tell names apart cheaply
+  };
+
   bool validate_value(int depth);
   bool validate_object(int depth);
   bool validate_array(int depth);
-  // Reads a string at the cursor; when `out` is null only validates it.
+  bool unique_names(std::size_t first);  // of the object whose names start at `first`
+  std::string_view name(const NameSpan& s) const;
+  // Reads a string at the cursor, appending its unescaped text to `out` unless
+  // that is null (then it only validates). `escaped` tells whether the string
+  // held a backslash escape.
+  bool scan_string_append(std::string* out, bool& escaped);
+  // The rest of a string after its plain start: escapes, non-ASCII, the end.
+  bool scan_string_slow(std::string* out, bool& escaped);
+  void add_name(std::size_t offset, std::size_t length, bool unescaped, char first);
+  void add_member(std::size_t name_offset, std::size_t name_length, bool name_escaped,
+                  std::size_t start, std::size_t end);
   bool scan_string(std::string* out);
-  bool scan_number(bool& integer, std::int64_t& value);
   bool scan_literal(std::string_view word);
-  void skip_ws();
-  bool consume(char c);
+  static bool is_ws(char c) {
+    // ' ', '\t', '\n', '\r' as one bit test.
+    constexpr std::uint64_t kWs = (1ull << ' ') | (1ull << '\t') | (1ull << '\n') | (1ull << '\r');
+    const auto u = static_cast<unsigned char>(c);
+    return u <= ' ' && ((kWs >> u) & 1) != 0;
+  }
+  void skip_ws() {
+    while (pos_ < text_.size() && is_ws(text_[pos_])) ++pos_;
+  }
+  bool consume(char c) {
+    skip_ws();
+    if (pos_ < text_.size() && text_[pos_] == c) {
+      ++pos_;
+      return true;
+    }
+    return false;
+  }
 
   std::string_view text_;
   std::size_t pos_ = 0;
-  // Member names of the objects currently open during validate(), as spans into
-  // names_; each open object owns the tail that starts at its recorded index.
+  // Member names of the objects currently open during validate(); each open
+  // object owns the tail of name_spans_ (and of names_) that starts where it began.
   std::string names_;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> name_spans_;
+  std::vector<NameSpan> name_spans_;  // [0, name_count_) in use; grows, never shrinks
+  std::size_t name_count_ = 0;
+  // The top-level object's members (root_object()): [0, member_count_) of members_,
+  // their names located by member_names_ (escaped ones copied into root_names_,
+  // which only validate() writes) until validate() ends and sets the views.
+  std::vector<Member> members_;
+  std::vector<NameSpan> member_names_;
+  std::size_t member_count_ = 0;
+  std::string root_names_;
+  bool record_members_ = false;  // validate() has not reached the top-level value yet
+  bool root_object_ = false;
+  bool last_string_escaped_ = false;  // of the last string value validate_value() read
   std::string scratch_;
 };
+
+// Whether the member name `key` is `name` (a string literal): lengths first, then
+// bytes, in a comparison the compiler can inline.
+template <std::size_t N>
+bool key_is(std::string_view key, const char (&name)[N]) {
+  return key.size() == N - 1 && std::memcmp(key.data(), name, N - 1) == 0;
+}
 
 // The JSON.stringify spelling of `s` as a JSON string literal (with quotes):
 // `"` and `\` escaped, \b \f \n \r \t short forms, other controls as \u00xx

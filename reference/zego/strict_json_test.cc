@@ -4,6 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string>
+#include <vector>
+
 namespace tokcheck::zego {
 namespace {
 
@@ -115,6 +122,531 @@ TEST(StrictJson, PullMethodsAreSafeOnUnvalidatedText) {
     (void)r.at_end();
   }
   SUCCEED();  // run under ASan: no out-of-bounds read
+}
+
+// Fast paths: string bodies are scanned eight bytes at a time, numbers' digits
+// likewise, names of small objects are compared pairwise and whitespace skipped
+// without calls. These tests put the byte that ends each fast path at every
+// offset within (and just past) an eight-byte block, with the text ending at every
+// distance after it, so both the block loop and the byte-at-a-time tail see it.
+
+// `body` as a JSON string value followed by `tail` whitespace bytes.
+std::string quoted(const std::string& body, std::size_t tail) {
+  return "\"" + body + "\"" + std::string(tail, ' ');
+}
+
+// Validates `text` and, when valid, reads it back as a string.
+struct StringResult {
+  bool valid = false;
+  bool read = false;
+  std::string value;
+};
+StringResult read_back(const std::string& text) {
+  StringResult out;
+  JsonReader r;
+  r.reset(text);
+  out.valid = r.validate();
+  if (out.valid) {
+    out.read = r.read_string(out.value) && r.at_end();
+  }
+  return out;
+}
+
+TEST(StrictJsonFastPaths, SpecialByteAtEveryOffsetInAString) {
+  struct Case {
+    std::string special;  // what is put at the offset
+    bool valid;
+    std::string unescaped;  // what it reads back as (when valid)
+  };
+  const std::vector<Case> cases = {
+      {"\\\"", true, "\""},
+      {"\\\\", true, "\\"},
+      {"\\/", true, "/"},
+      {"\\n", true, "\n"},
+      {"\\u0041", true, "A"},
+      {"\\u00e9", true, "\xC3\xA9"},
+      {"\\ud83d\\ude00", true, "\xF0\x9F\x98\x80"},
+      {"\\ud83d", false, ""},  // lone high surrogate
+      {"\\ude00", false, ""},  // lone low surrogate
+      {"\\x", false, ""},
+      {"\\", false, ""},  // escapes the closing quote: unterminated
+      {std::string(1, '\0'), false, ""},
+      {"\x01", false, ""},
+      {"\t", false, ""},
+      {"\x1F", false, ""},
+      {" ", true, " "},  // 0x20: the lowest plain byte
+      {"!", true, "!"},
+      {"#", true, "#"},
+      {"[", true, "["},
+      {"]", true, "]"},
+      {"\x7F", true, "\x7F"},  // DEL is allowed raw
+      {"\xC3\xA9", true, "\xC3\xA9"},
+      {"\xE4\xB8\xAD", true, "\xE4\xB8\xAD"},
+      {"\xF0\x9F\x98\x80", true, "\xF0\x9F\x98\x80"},
+      {"\x80", false, ""},              // lone continuation byte
+      {"\xC0\x80", false, ""},          // overlong
+      {"\xE2\x82", false, ""},          // truncated
+      {"\xED\xA0\x80", false, ""},      // encoded surrogate
+      {"\xF4\x90\x80\x80", false, ""},  // above U+10FFFF
+      {"\xFF", false, ""},
+  };
+  for (const Case& c : cases) {
+    for (std::size_t before = 0; before <= 17; ++before) {
+      for (std::size_t after : {0u, 1u, 7u, 8u, 9u}) {
+        const std::string prefix(before, 'a');
+        const std::string suffix(after, 'c');
+        for (std::size_t tail : {0u, 3u, 8u}) {
+          const std::string text = quoted(prefix + c.special + suffix, tail);
+          const StringResult r = read_back(text);
+          SCOPED_TRACE(testing::Message()
+                       << "special " << testing::PrintToString(c.special) << " at " << before
+                       << ", " << after << " after, tail " << tail);
+          EXPECT_EQ(r.valid, c.valid);
+          if (c.valid) {
+            EXPECT_TRUE(r.read);
+            EXPECT_EQ(r.value, prefix + c.unescaped + suffix);
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST(StrictJsonFastPaths, ClosingQuoteAtEveryOffset) {
+  for (std::size_t n = 0; n <= 17; ++n) {
+    const std::string body(n, 'x');
+    // Alone, then followed by more text (another member, the end of an object).
+    for (const std::string& text :
+         {quoted(body, 0), "[" + quoted(body, 0) + ",\"yyyyyyyyyyyyyyyy\"]",
+          "{\"" + body + "\":\"" + body + "\"}"}) {
+      SCOPED_TRACE(text);
+      JsonReader r;
+      r.reset(text);
+      EXPECT_TRUE(r.validate());
+    }
+    const StringResult r = read_back(quoted(body, 0));
+    EXPECT_TRUE(r.read);
+    EXPECT_EQ(r.value, body);
+    // Unterminated at every length, with and without bytes that look like an end.
+    for (const std::string& text : {"\"" + body, "\"" + body + "\\\"", "\"" + body + "\\"}) {
+      SCOPED_TRACE(testing::PrintToString(text));
+      JsonReader r2;
+      r2.reset(text);
+      EXPECT_FALSE(r2.validate());
+    }
+  }
+}
+
+// Object text with the given member names (already JSON-escaped) and values 0..n-1.
+std::string object_of(const std::vector<std::string>& names) {
+  std::string out = "{";
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i) out += ',';
+    out += "\"" + names[i] + "\":" + std::to_string(i);
+  }
+  return out + "}";
+}
+
+// The JSON escape \u00XX of every byte of an ASCII name.
+std::string escape_all(const std::string& name) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (const char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    out += "\\u00";
+    out += kHex[u >> 4];
+    out += kHex[u & 0x0F];
+  }
+  return out;
+}
+
+TEST(StrictJsonFastPaths, DuplicateNamesAtEveryPosition) {
+  // Names of the lengths claims use, several sharing a length or a first byte, so
+  // the pairwise check (small objects) and the sort (larger ones) both see
+  // near-misses.
+  const std::vector<std::string> base = {"app_id", "user_id", "nonce", "ctime", "expire", "payload",
+                                         "a",      "ab",      "",      "b",     "app_ie", "k11"};
+  for (std::size_t n = 1; n <= base.size(); ++n) {
+    const std::vector<std::string> names(base.begin(), base.begin() + static_cast<long>(n));
+    EXPECT_TRUE(valid(object_of(names))) << object_of(names);
+    for (std::size_t i = 0; i < n; ++i) {
+      for (std::size_t j = 0; j < n; ++j) {
+        if (i == j) continue;
+        // names[j] replaced by names[i], spelled plainly or escaped on either side.
+        for (int spelling = 0; spelling < 4; ++spelling) {
+          std::vector<std::string> dup = names;
+          dup[j] = (spelling & 1) ? escape_all(names[i]) : names[i];
+          if (spelling & 2) dup[i] = escape_all(names[i]);
+          const std::string text = object_of(dup);
+          JsonReader r;
+          r.reset(text);
+          EXPECT_FALSE(r.validate()) << text;
+          // Nested one level down it is still a duplicate; side by side in two
+          // sibling objects it is not.
+          EXPECT_FALSE(valid("{\"outer\":" + text + "}")) << text;
+        }
+      }
+    }
+    // The same names again in a nested object and in a sibling are no duplicates.
+    std::vector<std::string> escaped = names;
+    for (std::string& e : escaped) e = escape_all(e);
+    const std::string text =
+        "[" + object_of(names) + "," + object_of(escaped) + ",{\"x\":" + object_of(names) + "}]";
+    JsonReader r;
+    r.reset(text);
+    EXPECT_TRUE(r.validate()) << text;
+  }
+  // Names that differ only after unescaping, or only in their last byte.
+  for (const char* bad :
+       {"{\"ab\":1,\"a\\u0062\":2}", "{\"\\/\":1,\"/\":2}", "{\"\\u00e9\":1,\"\xC3\xA9\":2}",
+        "{\"\\ud83d\\ude00\":1,\"\xF0\x9F\x98\x80\":2}", "{\"\":1,\"\":2}",
+        "{\"x\":{},\"y\":[],\"x\":null}"}) {
+    JsonReader r;
+    r.reset(bad);
+    EXPECT_FALSE(r.validate()) << bad;
+  }
+  for (const char* ok : {"{\"ab\":1,\"ac\":2}", "{\"ab\":1,\"ba\":2}", "{\"a\":1,\"A\":2}",
+                         "{\"\\u0061\":{\"a\":{\"\\u0061\":1}}}"}) {
+    JsonReader r;
+    r.reset(ok);
+    EXPECT_TRUE(r.validate()) << ok;
+  }
+}
+
+TEST(StrictJsonFastPaths, ManyEscapedNamesAreCheckedAfterUnescaping) {
+  // More members than the pairwise check takes, the duplicate spelled escaped.
+  for (int members : {9, 16, 33}) {
+    std::string obj = "{";
+    for (int i = 0; i < members; ++i) obj += "\"k" + std::to_string(i) + "\":0,";
+    JsonReader r;
+    EXPECT_TRUE(valid(obj + "\"end\":0}"));
+    EXPECT_FALSE(valid(obj + "\"\\u006b0\":0}"));  // "k0"
+    EXPECT_FALSE(valid(obj + "\"k\\u0030\":0}"));
+  }
+}
+
+TEST(StrictJsonFastPaths, WhitespaceRunsOfEveryLength) {
+  const char kWs[] = {' ', '\t', '\n', '\r'};
+  for (std::size_t len = 0; len <= 17; ++len) {
+    for (std::size_t first = 0; first < 4; ++first) {
+      std::string ws;
+      for (std::size_t i = 0; i < len; ++i) ws += kWs[(first + i) % 4];
+      const std::string text = ws + "{" + ws + "\"a\"" + ws + ":" + ws + "[" + ws + "1" + ws + "," +
+                               ws + "\"s\"" + ws + "]" + ws + "," + ws + "\"b\"" + ws + ":" + ws +
+                               "-2" + ws + "}" + ws;
+      SCOPED_TRACE(testing::PrintToString(text));
+      JsonReader r;
+      r.reset(text);
+      ASSERT_TRUE(r.validate());
+      std::string key, s;
+      std::string_view view;
+      std::int64_t n = 0;
+      ASSERT_EQ(r.peek(), JsonReader::Type::kObject);
+      ASSERT_TRUE(r.begin_object());
+      ASSERT_TRUE(r.next_key(view));
+      EXPECT_EQ(view, "a");
+      ASSERT_TRUE(r.begin_array());
+      ASSERT_TRUE(r.next_element());
+      ASSERT_TRUE(r.read_int(n));
+      EXPECT_EQ(n, 1);
+      ASSERT_TRUE(r.next_element());
+      ASSERT_TRUE(r.read_string(s));
+      EXPECT_EQ(s, "s");
+      EXPECT_FALSE(r.next_element());
+      ASSERT_TRUE(r.next_key(key));
+      EXPECT_EQ(key, "b");
+      ASSERT_TRUE(r.read_int(n));
+      EXPECT_EQ(n, -2);
+      EXPECT_FALSE(r.next_key(key));
+      EXPECT_TRUE(r.at_end());
+      // Bytes that are not JSON whitespace, anywhere in the run, are refused.
+      for (const char bad : {'\v', '\f', '\0'}) {
+        for (std::size_t at = 0; at <= len; ++at) {
+          std::string run = ws;
+          run.insert(at, 1, bad);
+          EXPECT_FALSE(valid("[" + run + "1]"));
+          EXPECT_FALSE(valid("[1" + run + "]"));
+        }
+      }
+    }
+  }
+}
+
+TEST(StrictJsonFastPaths, NumbersOfEveryLength) {
+  for (std::size_t digits = 1; digits <= 21; ++digits) {
+    for (const char lead : {'1', '9'}) {
+      for (const bool negative : {false, true}) {
+        std::string lexeme = negative ? "-" : "";
+        lexeme += lead;
+        for (std::size_t i = 1; i < digits; ++i) {
+          lexeme += static_cast<char>('0' + static_cast<int>(i % 10));
+        }
+        std::int64_t expected = 0;
+        const auto [end, ec] =
+            std::from_chars(lexeme.data(), lexeme.data() + lexeme.size(), expected);
+        const bool fits = ec == std::errc() && end == lexeme.data() + lexeme.size();
+        for (const char* ws : {"", " ", "\r\n\t"}) {
+          const std::string text = "[" + lexeme + ws + "]" + ws;
+          SCOPED_TRACE(text);
+          JsonReader r;
+          r.reset(text);
+          ASSERT_TRUE(r.validate());
+          std::int64_t n = 42;
+          ASSERT_TRUE(r.begin_array());
+          ASSERT_TRUE(r.next_element());
+          EXPECT_EQ(r.read_int(n), fits);
+          EXPECT_EQ(n, fits ? expected : 0);
+          EXPECT_FALSE(r.next_element());
+          EXPECT_TRUE(r.at_end());
+        }
+        // A fraction or exponent makes it a number but not an integer, and the
+        // reader stays on the same grammar validate() uses.
+        for (const char* more : {".5", "e3", "E+2", ".25e-1"}) {
+          const std::string text = "[" + lexeme + more + ",7]";
+          JsonReader r;
+          r.reset(text);
+          ASSERT_TRUE(r.validate()) << text;
+          std::int64_t n = 42;
+          ASSERT_TRUE(r.begin_array());
+          ASSERT_TRUE(r.next_element());
+          EXPECT_FALSE(r.read_int(n));
+          EXPECT_EQ(n, 0);
+          ASSERT_TRUE(r.next_element());
+          EXPECT_TRUE(r.read_int(n));
+          EXPECT_EQ(n, 7);
+        }
+        // A byte next to the digits in ASCII ('/' and ':') ends the number, which
+        // is then followed by something that is not JSON.
+        for (const char next : {'/', ':', 'a', '\xB0'}) {
+          EXPECT_FALSE(valid("[" + lexeme + next + "]"));
+        }
+      }
+    }
+  }
+  JsonReader r;
+  for (const char* bad : {"-", "-a", "1.", "1.e3", "1e", "1e+", "00", "-01", "1.5.5", "1e5e5"}) {
+    r.reset(bad);
+    EXPECT_FALSE(r.validate()) << bad;
+  }
+  // Limits of int64.
+  std::int64_t n = 0;
+  r.reset("9223372036854775807");
+  EXPECT_TRUE(r.read_int(n));
+  EXPECT_EQ(n, std::numeric_limits<std::int64_t>::max());
+  r.reset("-9223372036854775808");
+  EXPECT_TRUE(r.read_int(n));
+  EXPECT_EQ(n, std::numeric_limits<std::int64_t>::min());
+  for (const char* too_big : {"9223372036854775808", "-9223372036854775809", "18446744073709551616",
+                              "99999999999999999999"}) {
+    r.reset(too_big);
+    EXPECT_FALSE(r.read_int(n)) << too_big;
+    EXPECT_EQ(n, 0);
+    EXPECT_TRUE(r.at_end()) << too_big;  // the whole number was consumed
+  }
+}
+
+TEST(StrictJsonFastPaths, IntegersRoundTrip) {
+  // Digits are converted eight at a time: every digit value at every position.
+  std::vector<std::int64_t> values = {0,
+                                      1,
+                                      -1,
+                                      12345678,
+                                      87654321,
+                                      99999999,
+                                      100000000,
+                                      1700000000,
+                                      1234567890123456789,
+                                      std::numeric_limits<std::int64_t>::max(),
+                                      std::numeric_limits<std::int64_t>::min(),
+                                      std::numeric_limits<std::int64_t>::min() + 1};
+  std::int64_t p = 1;
+  for (int i = 0; i < 18; ++i, p *= 10) {
+    for (const std::int64_t v : {p, p - 1, p + 1, 9 * p, -p, 1 - p}) values.push_back(v);
+  }
+  std::uint64_t x = 0x9E3779B97F4A7C15ull;
+  for (int i = 0; i < 2000; ++i) {
+    x = x * 6364136223846793005ull + 1442695040888963407ull;
+    values.push_back(static_cast<std::int64_t>(x >> (i % 60)));
+    values.push_back(-static_cast<std::int64_t>(x >> (1 + i % 60)));
+  }
+  for (const std::int64_t v : values) {
+    const std::string text = "{\"v\":" + std::to_string(v) + "}";
+    JsonReader r;
+    r.reset(text);
+    ASSERT_TRUE(r.validate()) << text;
+    std::span<const JsonReader::Member> members;
+    ASSERT_TRUE(r.root_object(members));
+    ASSERT_EQ(members.size(), 1u);
+    std::int64_t got = 0;
+    EXPECT_TRUE(r.read_int(members[0], got)) << text;
+    EXPECT_EQ(got, v);
+    std::string key;
+    ASSERT_TRUE(r.begin_object());
+    ASSERT_TRUE(r.next_key(key));
+    got = 0;
+    EXPECT_TRUE(r.read_int(got)) << text;
+    EXPECT_EQ(got, v);
+  }
+}
+
+TEST(StrictJsonFastPaths, ViewKeysAreUnescaped) {
+  JsonReader r;
+  r.reset(R"({"plain":1,"\u0061\u0070p_id":2,"tab\there":3,"":4})");
+  ASSERT_TRUE(r.validate());
+  ASSERT_TRUE(r.begin_object());
+  std::string_view key;
+  std::int64_t n = 0;
+  const std::vector<std::string> expected = {"plain", "app_id", "tab\there", ""};
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    ASSERT_TRUE(r.next_key(key));
+    EXPECT_EQ(key, expected[i]);
+    ASSERT_TRUE(r.read_int(n));
+    EXPECT_EQ(n, static_cast<std::int64_t>(i + 1));
+  }
+  EXPECT_FALSE(r.next_key(key));
+  EXPECT_TRUE(key_is("app_id", "app_id"));
+  EXPECT_FALSE(key_is("app_i", "app_id"));
+  EXPECT_FALSE(key_is("app_idx", "app_id"));
+  EXPECT_FALSE(key_is("app_ie", "app_id"));
+  EXPECT_TRUE(key_is("", ""));
+}
+
+TEST(StrictJsonFastPaths, PullMethodsStayInBoundsEverywhere) {
+  // Every prefix of a text that exercises each fast path, cursor moved to every
+  // offset: nothing may read past the end (run under ASan).
+  const std::string text =
+      "{\"app_id\" : 1234567890123,\"user_id\":\"d\\u00e9mo\xC3\xA9\",\"n\":-12.5e+3,"
+      "\"a\":[true,false,null,\"\\ud83d\\ude00\"]}";
+  std::string s;
+  std::string_view view;
+  std::int64_t n = 0;
+  bool b = false;
+  for (std::size_t len = 0; len <= text.size(); ++len) {
+    const std::string prefix = text.substr(0, len);
+    JsonReader r;
+    r.reset(prefix);
+    EXPECT_EQ(r.validate(), len == text.size());
+    for (std::size_t at = 0; at <= len; ++at) {
+      r.reset(prefix);
+      (void)r.skip_value();
+      r.reset(std::string_view(prefix).substr(at));
+      (void)r.next_key(view);
+      r.reset(std::string_view(prefix).substr(at));
+      (void)r.next_key(s);
+      r.reset(std::string_view(prefix).substr(at));
+      (void)r.read_string(s);
+      r.reset(std::string_view(prefix).substr(at));
+      (void)r.read_int(n);
+      r.reset(std::string_view(prefix).substr(at));
+      (void)r.read_bool(b);
+      r.reset(std::string_view(prefix).substr(at));
+      (void)r.skip_value();
+    }
+  }
+  SUCCEED();
+}
+
+// root_object() must answer exactly what walking the object with the pull
+// methods answers: the same names in the same order, the same types, the same
+// read_int / read_string results.
+void expect_members_match_pull_walk(const std::string& text) {
+  SCOPED_TRACE(testing::PrintToString(text));
+  JsonReader fast, pull;
+  fast.reset(text);
+  pull.reset(text);
+  ASSERT_TRUE(fast.validate());
+  ASSERT_TRUE(pull.validate());
+  std::span<const JsonReader::Member> members;
+  ASSERT_TRUE(fast.root_object(members));
+  ASSERT_EQ(pull.peek(), JsonReader::Type::kObject);
+  ASSERT_TRUE(pull.begin_object());
+  std::string key;
+  for (const JsonReader::Member& m : members) {
+    ASSERT_TRUE(pull.next_key(key));
+    EXPECT_EQ(m.name, key);
+    EXPECT_EQ(m.type, pull.peek());
+    std::int64_t a = 5, b = 6;
+    std::string sa = "a", sb = "b";
+    EXPECT_EQ(fast.read_int(m, a), m.type == JsonReader::Type::kNumber && pull.read_int(b));
+    if (m.type == JsonReader::Type::kNumber) {
+      EXPECT_EQ(a, b);
+    }
+    pull.seek(m);  // back to the value (read_int may have stopped inside it)
+    EXPECT_EQ(fast.read_string(m, sa), pull.read_string(sb));
+    EXPECT_EQ(sa, sb);
+    pull.seek(m);
+    ASSERT_TRUE(pull.skip_value());
+    // [start, end) is exactly the value: it stands alone, and a ',' or '}' follows.
+    EXPECT_TRUE(valid(std::string_view(text).substr(m.start, m.end - m.start)));
+    const std::size_t next = text.find_first_not_of(" \t\r\n", m.end);
+    ASSERT_NE(next, std::string::npos);
+    EXPECT_TRUE(text[next] == ',' || text[next] == '}');
+  }
+  EXPECT_FALSE(pull.next_key(key));
+  EXPECT_TRUE(pull.at_end());
+}
+
+TEST(StrictJsonMembers, MatchThePullWalk) {
+  for (const char* text : {
+           "{}",
+           " { } ",
+           R"({"app_id":1,"user_id":"demo","nonce":123456789,"ctime":1700000000,)"
+           R"("expire":1700003600,"payload":""})",
+           R"( { "a" : -0 , "b" : 1.5 , "c" : 1e3 , "d" : -9223372036854775808 ,)"
+           R"( "e" : 9223372036854775808 , "f" : 12345678901234567890123 } )",
+           R"({"s":"plain","t":"tab\tand \u00e9 \ud83d\ude00","u":"\u0000","v":"\u00e9"})",
+           R"({"\u0061pp_id":1,"n\u0065sted":{"\u0061":{"\u0062":[1,{"c":2}]}},"z":"\"q\""})",
+           R"({"o":{},"a":[],"t":true,"f":false,"n":null,"x":[{"y":{"z":"w"}}]})",
+           "{\"\xC3\xA9\":\"\xF0\x9F\x98\x80\",\"\":\"\"}",
+       }) {
+    expect_members_match_pull_walk(text);
+  }
+  // More members than the buffers start with, names escaped and not.
+  std::string many = "{";
+  for (int i = 0; i < 100; ++i) {
+    if (i) many += ',';
+    many += (i % 3 == 0 ? "\"\\u006b" : "\"k") + std::to_string(i) +
+            "\":" + (i % 2 ? "\"v" + std::to_string(i) + "\"" : std::to_string(i * 7));
+  }
+  expect_members_match_pull_walk(many + "}");
+}
+
+TEST(StrictJsonMembers, OnlyForAValidatedObject) {
+  JsonReader r;
+  std::span<const JsonReader::Member> members;
+  for (const char* text : {"[]", "[{\"a\":1}]", "\"{}\"", "1", "null"}) {
+    r.reset(text);
+    ASSERT_TRUE(r.validate()) << text;
+    EXPECT_FALSE(r.root_object(members)) << text;
+    EXPECT_TRUE(members.empty());
+  }
+  for (const char* text : {"{\"a\":1,\"a\":2}", "{\"a\":1} x", "{\"a\":1,", "{\"a\":\"\xFF\"}",
+                           "{\"a\":{\"b\":1,\"b\":2}}"}) {
+    r.reset(text);
+    EXPECT_FALSE(r.validate()) << text;
+    EXPECT_FALSE(r.root_object(members)) << text;
+  }
+  // reset() forgets them; a new validate() replaces them.
+  const std::string first = R"({"a":1,"b":"x"})";
+  const std::string second = R"({"\u0063":"y"})";
+  r.reset(first);
+  ASSERT_TRUE(r.validate());
+  ASSERT_TRUE(r.root_object(members));
+  EXPECT_EQ(members.size(), 2u);
+  r.reset(second);
+  EXPECT_FALSE(r.root_object(members));
+  ASSERT_TRUE(r.validate());
+  ASSERT_TRUE(r.root_object(members));
+  ASSERT_EQ(members.size(), 1u);
+  EXPECT_EQ(members[0].name, "c");
+  // Pull reading afterwards (skip_value validates objects again) leaves them be.
+  ASSERT_TRUE(r.skip_value());
+  ASSERT_TRUE(r.root_object(members));
+  ASSERT_EQ(members.size(), 1u);
+  EXPECT_EQ(members[0].name, "c");
+  std::string out;
+  EXPECT_TRUE(r.read_string(members[0], out));
+  EXPECT_EQ(out, "y");
 }
 
 TEST(JsonStringify, EscapesLikeJavaScript) {

@@ -13,12 +13,12 @@ struct Numbers03 {
 };
 
 // Exactly the seven members of §1.6, each of its type; anything else is
-// kPayloadInvalid (the text was already validated as strict JSON).
-Condition read_claims03(JsonReader& r, std::string& key, Numbers03& n, std::string& room_id,
-                        std::string& user_id) {
-  if (r.peek() != JsonReader::Type::kObject || !r.begin_object()) {
-    return Condition::kPayloadInvalid;
-  }
+// kPayloadInvalid. `r` has just validated the text as strict JSON, so the members
+// are taken from what validate() kept rather than walked again.
+Condition read_claims03(JsonReader& r, Numbers03& n, std::string& room_id, std::string& user_id) {
+  using Member = JsonReader::Member;
+  std::span<const Member> members;
+  if (!r.root_object(members)) return Condition::kPayloadInvalid;
   enum : unsigned {
     kAppId = 1,
     kRoomId = 2,
@@ -29,34 +29,35 @@ Condition read_claims03(JsonReader& r, std::string& key, Numbers03& n, std::stri
     kNonce = 64
   };
   unsigned seen = 0;
-  auto integer = [&r](std::int64_t& out) {
-    return r.peek() == JsonReader::Type::kNumber && r.read_int(out);
+  auto integer = [&r](const Member& m, std::int64_t& out) {
+    return m.type == JsonReader::Type::kNumber && r.read_int(m, out);
   };
-  auto text = [&r](std::string& out) {
-    return r.peek() == JsonReader::Type::kString && r.read_string(out);
+  auto text = [&r](const Member& m, std::string& out) {
+    return m.type == JsonReader::Type::kString && r.read_string(m, out);
   };
-  while (r.next_key(key)) {
+  for (const Member& m : members) {
     bool ok = false;
-    if (key == "app_id") {
-      ok = integer(n.app_id) && n.app_id >= 0 && n.app_id <= kU32Max;
+    if (key_is(m.name, "app_id")) {
+      ok = integer(m, n.app_id) && n.app_id >= 0 && n.app_id <= kU32Max;
       seen |= kAppId;
-    } else if (key == "room_id") {
-      ok = text(room_id);
+    } else if (key_is(m.name, "room_id")) {
+      ok = text(m, room_id);
       seen |= kRoomId;
-    } else if (key == "user_id") {
-      ok = text(user_id);
+    } else if (key_is(m.name, "user_id")) {
+      ok = text(m, user_id);
       seen |= kUserId;
-    } else if (key == "privilege") {
-      ok = read_privilege_object(r, key, n.privilege);
+    } else if (key_is(m.name, "privilege")) {
+      r.seek(m);  // a nested object: read with the pull methods
+      ok = read_privilege_object(r, n.privilege);
       seen |= kPrivilege;
-    } else if (key == "create_time") {
-      ok = integer(n.create_time);
+    } else if (key_is(m.name, "create_time")) {
+      ok = integer(m, n.create_time);
       seen |= kCreate;
-    } else if (key == "expire_time") {
-      ok = integer(n.expire_time);
+    } else if (key_is(m.name, "expire_time")) {
+      ok = integer(m, n.expire_time);
       seen |= kExpire;
-    } else if (key == "nonce") {
-      ok = integer(n.nonce);
+    } else if (key_is(m.name, "nonce")) {
+      ok = integer(m, n.nonce);
       seen |= kNonce;
     }
     if (!ok) return Condition::kPayloadInvalid;
@@ -66,14 +67,14 @@ Condition read_claims03(JsonReader& r, std::string& key, Numbers03& n, std::stri
 
 Stage decode03(std::string_view token, Base64Mode mode, ZegoCipher& cipher,
                std::vector<std::uint8_t>& body, std::vector<std::uint8_t>& plain, JsonReader& json,
-               std::string& key, Numbers03& n, std::string& room_id, std::string& user_id,
-               EnvelopeView& env, bool& lenient) {
+               Numbers03& n, std::string& room_id, std::string& user_id, EnvelopeView& env,
+               bool& lenient) {
   if (Stage s = open_claims(token, kVersion03, /*gcm_allowed=*/false, mode, cipher, body, plain,
                             json, env, lenient);
       s.condition != Condition::kValid) {
     return s;
   }
-  if (Condition c = read_claims03(json, key, n, room_id, user_id); c != Condition::kValid) {
+  if (Condition c = read_claims03(json, n, room_id, user_id); c != Condition::kValid) {
     return {c, {}};
   }
   if (n.expire_time != env.expire) return {Condition::kExpireMismatch, {}};
@@ -140,12 +141,11 @@ Parse03Result parse_03(std::string_view token, std::string_view secret, Base64Mo
   }
   std::vector<std::uint8_t> body, plain;
   JsonReader json;
-  std::string key;
   Numbers03 n;
   EnvelopeView env;
   Token03& t = out.token;
-  const Stage s = decode03(token, mode, cipher, body, plain, json, key, n, t.room_id, t.user_id,
-                           env, out.lenient_base64);
+  const Stage s = decode03(token, mode, cipher, body, plain, json, n, t.room_id, t.user_id, env,
+                           out.lenient_base64);
   out.condition = s.condition;
   out.error = s.error;
   if (s.condition != Condition::kValid) return out;
@@ -167,8 +167,8 @@ Verdict Verifier03::verify(std::string_view token, std::int64_t now, const Bindi
   Numbers03 n;
   EnvelopeView env;
   bool lenient = false;
-  const Stage s = decode03(token, mode, cipher_, body_, plain_, json_, key_, n, room_id_, user_id_,
-                           env, lenient);
+  const Stage s =
+      decode03(token, mode, cipher_, body_, plain_, json_, n, room_id_, user_id_, env, lenient);
   Verdict v;
   v.lenient_base64 = lenient;
   if (s.condition != Condition::kValid) return v.ending(s.condition, 0, s.error);

@@ -91,7 +91,7 @@ class Verifier03 {
   ZegoCipher cipher_;
   JsonReader json_;
   std::vector<std::uint8_t> body_, plain_;
-  std::string key_, room_id_, user_id_;
+  std::string room_id_, user_id_;
 };
 
 }  // namespace tokcheck::zego

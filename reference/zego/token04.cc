@@ -13,39 +13,39 @@ struct Numbers04 {
 
 // The claims object: exactly the six members, each of its type (§1.3). Anything
 // else (another JSON value, a missing/extra member, a wrong type, an app_id outside
-// u32) is kPayloadInvalid; the text was already validated as strict JSON.
-Condition read_claims04(JsonReader& r, std::string& key, Numbers04& n, std::string& user_id,
-                        std::string& payload) {
-  if (r.peek() != JsonReader::Type::kObject || !r.begin_object()) {
-    return Condition::kPayloadInvalid;
-  }
+// u32) is kPayloadInvalid. `r` has just validated the text as strict JSON, so the
+// members are taken from what validate() kept rather than walked again.
+Condition read_claims04(JsonReader& r, Numbers04& n, std::string& user_id, std::string& payload) {
+  using Member = JsonReader::Member;
+  std::span<const Member> members;
+  if (!r.root_object(members)) return Condition::kPayloadInvalid;
   enum : unsigned { kAppId = 1, kUserId = 2, kNonce = 4, kCtime = 8, kExpire = 16, kPayload = 32 };
   unsigned seen = 0;
-  auto integer = [&r](std::int64_t& out) {
-    return r.peek() == JsonReader::Type::kNumber && r.read_int(out);
+  auto integer = [&r](const Member& m, std::int64_t& out) {
+    return m.type == JsonReader::Type::kNumber && r.read_int(m, out);
   };
-  auto text = [&r](std::string& out) {
-    return r.peek() == JsonReader::Type::kString && r.read_string(out);
+  auto text = [&r](const Member& m, std::string& out) {
+    return m.type == JsonReader::Type::kString && r.read_string(m, out);
   };
-  while (r.next_key(key)) {
+  for (const Member& m : members) {
     bool ok = false;
-    if (key == "app_id") {
-      ok = integer(n.app_id) && n.app_id >= 0 && n.app_id <= kU32Max;
+    if (key_is(m.name, "app_id")) {
+      ok = integer(m, n.app_id) && n.app_id >= 0 && n.app_id <= kU32Max;
       seen |= kAppId;
-    } else if (key == "user_id") {
-      ok = text(user_id);
+    } else if (key_is(m.name, "user_id")) {
+      ok = text(m, user_id);
       seen |= kUserId;
-    } else if (key == "nonce") {
-      ok = integer(n.nonce);
+    } else if (key_is(m.name, "nonce")) {
+      ok = integer(m, n.nonce);
       seen |= kNonce;
-    } else if (key == "ctime") {
-      ok = integer(n.ctime);
+    } else if (key_is(m.name, "ctime")) {
+      ok = integer(m, n.ctime);
       seen |= kCtime;
-    } else if (key == "expire") {
-      ok = integer(n.expire);
+    } else if (key_is(m.name, "expire")) {
+      ok = integer(m, n.expire);
       seen |= kExpire;
-    } else if (key == "payload") {
-      ok = text(payload);
+    } else if (key_is(m.name, "payload")) {
+      ok = text(m, payload);
       seen |= kPayload;
     }
     if (!ok) return Condition::kPayloadInvalid;  // wrong type, or a member ZEGO never writes
@@ -56,14 +56,14 @@ Condition read_claims04(JsonReader& r, std::string& key, Numbers04& n, std::stri
 // Everything from the token text to checked claims, shared by parse and verify.
 Stage decode04(std::string_view token, Base64Mode mode, ZegoCipher& cipher,
                std::vector<std::uint8_t>& body, std::vector<std::uint8_t>& plain, JsonReader& json,
-               std::string& key, Numbers04& n, std::string& user_id, std::string& payload,
-               EnvelopeView& env, bool& lenient) {
+               Numbers04& n, std::string& user_id, std::string& payload, EnvelopeView& env,
+               bool& lenient) {
   if (Stage s = open_claims(token, kVersion04, /*gcm_allowed=*/true, mode, cipher, body, plain,
                             json, env, lenient);
       s.condition != Condition::kValid) {
     return s;
   }
-  if (Condition c = read_claims04(json, key, n, user_id, payload); c != Condition::kValid) {
+  if (Condition c = read_claims04(json, n, user_id, payload); c != Condition::kValid) {
     return {c, {}};
   }
   if (n.expire != env.expire) return {Condition::kExpireMismatch, {}};
@@ -79,7 +79,7 @@ struct PayloadView {
 // The privilege payload (§1.3). Known members must have ZEGO's types; other members
 // are the application's business and are skipped (inferred: the payload is also the
 // generators' general "business extension" field).
-PayloadKind read_payload(std::string_view payload, JsonReader& r, std::string& key,
+PayloadKind read_payload(std::string_view payload, JsonReader& r, std::string& scratch,
                          std::string& room, PayloadView& out) {
   out = PayloadView{};
   if (payload.empty()) return PayloadKind::kEmpty;
@@ -87,22 +87,23 @@ PayloadKind read_payload(std::string_view payload, JsonReader& r, std::string& k
   if (!r.validate() || r.peek() != JsonReader::Type::kObject || !r.begin_object()) {
     return PayloadKind::kInvalid;
   }
+  std::string_view key;
   while (r.next_key(key)) {
-    if (key == "room_id") {
+    if (key_is(key, "room_id")) {
       if (r.peek() != JsonReader::Type::kString || !r.read_string(room)) {
         return PayloadKind::kInvalid;
       }
       out.has_room = true;
-    } else if (key == "privilege") {
-      if (!read_privilege_object(r, key, out.privileges)) return PayloadKind::kInvalid;
-    } else if (key == "stream_id_list") {
+    } else if (key_is(key, "privilege")) {
+      if (!read_privilege_object(r, out.privileges)) return PayloadKind::kInvalid;
+    } else if (key_is(key, "stream_id_list")) {
       if (r.peek() == JsonReader::Type::kNull) {
         (void)r.read_null();
         continue;
       }
       if (r.peek() != JsonReader::Type::kArray || !r.begin_array()) return PayloadKind::kInvalid;
       while (r.next_element()) {
-        if (r.peek() != JsonReader::Type::kString || !r.read_string(key)) {
+        if (r.peek() != JsonReader::Type::kString || !r.read_string(scratch)) {
           return PayloadKind::kInvalid;
         }
       }
@@ -200,12 +201,11 @@ Parse04Result parse_04(std::string_view token, std::string_view secret, Base64Mo
   }
   std::vector<std::uint8_t> body, plain;
   JsonReader json;
-  std::string key;
   Numbers04 n;
   EnvelopeView env;
   Token04& t = out.token;
-  const Stage s = decode04(token, mode, cipher, body, plain, json, key, n, t.user_id, t.payload,
-                           env, out.lenient_base64);
+  const Stage s = decode04(token, mode, cipher, body, plain, json, n, t.user_id, t.payload, env,
+                           out.lenient_base64);
   out.condition = s.condition;
   out.error = s.error;
   if (s.condition != Condition::kValid) return out;
@@ -228,8 +228,8 @@ Verdict Verifier04::verify(std::string_view token, std::int64_t now, const Bindi
   Numbers04 n;
   EnvelopeView env;
   bool lenient = false;
-  const Stage s = decode04(token, mode, cipher_, body_, plain_, json_, key_, n, user_id_, payload_,
-                           env, lenient);
+  const Stage s =
+      decode04(token, mode, cipher_, body_, plain_, json_, n, user_id_, payload_, env, lenient);
   Verdict v;
   v.lenient_base64 = lenient;
   if (s.condition != Condition::kValid) return v.ending(s.condition, 0, s.error);

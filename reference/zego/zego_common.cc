@@ -150,16 +150,17 @@ bool user_id_valid(std::string_view user_id) {
   return units > 0 && units <= static_cast<long>(kMaxUserIdUnits);
 }
 
-bool read_privilege_object(JsonReader& r, std::string& key, PrivilegeFlags& out) {
+bool read_privilege_object(JsonReader& r, PrivilegeFlags& out) {
   out = PrivilegeFlags{};
   if (r.peek() != JsonReader::Type::kObject || !r.begin_object()) return false;
+  std::string_view key;
   while (r.next_key(key)) {
     std::int64_t v = 0;
     if (r.peek() != JsonReader::Type::kNumber || !r.read_int(v) || (v != 0 && v != 1)) {
       return false;
     }
-    if (key == "1") out.login = static_cast<int>(v);
-    if (key == "2") out.publish = static_cast<int>(v);
+    if (key_is(key, "1")) out.login = static_cast<int>(v);
+    if (key_is(key, "2")) out.publish = static_cast<int>(v);
   }
   return true;
 }

@@ -129,7 +129,7 @@ struct PrivilegeFlags {
 class JsonReader;
 // Reads the privilege object at the reader's cursor; false if it is not an object
 // of 0/1 integers.
-bool read_privilege_object(JsonReader& r, std::string& key, PrivilegeFlags& out);
+bool read_privilege_object(JsonReader& r, PrivilegeFlags& out);
 
 // The 36-character alphabet ZEGO's generators draw text IVs from (§1.2); used to
 // tell people whether an IV looks generator-made.
