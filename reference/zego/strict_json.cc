@@ -553,7 +553,7 @@ bool JsonReader::begin_array() { return consume('['); }
 
 // consume('}') and consume(',') skip whitespace first; after skip_ws() there is
 // none, so the next_* methods test the byte directly.
-bool JsonReader::next_key(std::string& key) {
+bool JsonReader::to_next_member() {
   skip_ws();
   if (pos_ < text_.size() && text_[pos_] == '}') {
     ++pos_;
@@ -561,18 +561,16 @@ bool JsonReader::next_key(std::string& key) {
   }
   if (pos_ < text_.size() && text_[pos_] == ',') ++pos_;
   skip_ws();
-  return scan_string(&key) && consume(':');
+  return true;
+}
+
+bool JsonReader::next_key(std::string& key) {
+  return to_next_member() && scan_string(&key) && consume(':');
 }
 
 bool JsonReader::next_key(std::string_view& key) {
   key = {};
-  skip_ws();
-  if (pos_ < text_.size() && text_[pos_] == '}') {
-    ++pos_;
-    return false;
-  }
-  if (pos_ < text_.size() && text_[pos_] == ',') ++pos_;
-  skip_ws();
+  if (!to_next_member()) return false;
   const std::size_t start = pos_;
   bool escaped = false;
   if (!scan_string_append(nullptr, escaped)) return false;

@@ -109,6 +109,9 @@ class JsonReader {
                   std::size_t start, std::size_t end);
   bool scan_string(std::string* out);
   bool scan_literal(std::string_view word);
+  // Inside an object, moves to the next member's name (past any ','); false at
+  // the closing '}', which it consumes. Shared by both next_key overloads.
+  bool to_next_member();
   static bool is_ws(char c) {
     // ' ', '\t', '\n', '\r' as one bit test.
     constexpr std::uint64_t kWs = (1ull << ' ') | (1ull << '\t') | (1ull << '\n') | (1ull << '\r');
