@@ -21,6 +21,28 @@ TEST(Utf8, AcceptsWellFormedRejectsRfc3629Violations) {
   EXPECT_FALSE(is_valid_utf8("\xff"));
 }
 
+TEST(Utf8, SequenceGivesLengthAndCodePointAndAppendRoundTrips) {
+  struct Case {
+    std::string_view text;
+    std::size_t length;
+    std::uint32_t cp;
+  };
+  for (const Case& c :
+       {Case{"A", 1, 0x41}, Case{"\xc3\xa9", 2, 0xE9}, Case{"\xe6\x88\xbf", 3, 0x623F},
+        Case{"\xf0\x9f\x8e\xa7", 4, 0x1F3A7}, Case{"\xef\xbf\xbf", 3, 0xFFFF}}) {
+    std::uint32_t cp = 0;
+    ASSERT_EQ(utf8_sequence(c.text, 0, cp), c.length) << c.text;
+    EXPECT_EQ(cp, c.cp) << c.text;
+    std::string again;
+    append_utf8(again, cp);
+    EXPECT_EQ(again, c.text);
+  }
+  std::uint32_t cp = 0;
+  EXPECT_EQ(utf8_sequence("\xe6\x88", 0, cp), 0u);  // cut short: never reads past the view
+  EXPECT_EQ(utf8_sequence("\xed\xa0\x80", 0, cp), 0u);
+  EXPECT_EQ(utf8_sequence("ab\xc3\xa9", 2, cp), 2u);
+}
+
 // The eight-ASCII-bytes-at-a-time skip must not change any answer: every case
 // above, after every ASCII prefix length that straddles a word, with ASCII after.
 TEST(Utf8, AnswersDoNotDependOnTheAsciiAroundASequence) {

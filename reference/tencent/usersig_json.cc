@@ -39,24 +39,6 @@ class JsonObjectReader::Cursor {
     return true;
   }
 
-  static void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-
   bool hex4(std::uint32_t& out) {
     if (s_.size() - pos_ < 4) return false;
     out = 0;
@@ -79,33 +61,11 @@ class JsonObjectReader::Cursor {
 
   // One raw (unescaped) UTF-8 sequence starting at pos_, RFC 3629 well-formed.
   bool raw_utf8(std::string& out) {
-    const auto c = static_cast<unsigned char>(s_[pos_]);
-    std::size_t extra = 0;
     std::uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF) {
-      extra = 1;
-      cp = c & 0x1Fu;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      extra = 2;
-      cp = c & 0x0Fu;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      extra = 3;
-      cp = c & 0x07u;
-    } else {
-      return false;
-    }
-    if (s_.size() - pos_ <= extra) return false;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      const auto cc = static_cast<unsigned char>(s_[pos_ + k]);
-      if ((cc & 0xC0u) != 0x80u) return false;
-      cp = (cp << 6) | (cc & 0x3Fu);
-    }
-    if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    out.append(s_.substr(pos_, extra + 1));
-    pos_ += extra + 1;
+    const std::size_t n = utf8_sequence(s_, pos_, cp);
+    if (n == 0) return false;
+    out.append(s_.substr(pos_, n));
+    pos_ += n;
     return true;
   }
 
@@ -180,6 +140,7 @@ class JsonObjectReader::Cursor {
   }
 
   bool number(JsonMember* member) {
+    const std::size_t start = pos_;
     bool negative = false;
     if (peek() == '-') {
       negative = true;
@@ -210,8 +171,7 @@ class JsonObjectReader::Cursor {
     }
     // Up to 308 integer digits is below 1e308, so the common case skips the check.
     if ((!integral || int_digits.size() > 308) &&
-        !json_number_fits_binary64(s_.substr(negative ? digits_at - 1 : digits_at,
-                                             pos_ - digits_at + (negative ? 1 : 0)))) {
+        !json_number_fits_binary64(s_.substr(start, pos_ - start))) {
       return false;
     }
     if (member == nullptr) return true;

@@ -29,35 +29,30 @@ Condition read_claims03(JsonReader& r, Numbers03& n, std::string& room_id, std::
     kNonce = 64
   };
   unsigned seen = 0;
-  auto integer = [&r](const Member& m, std::int64_t& out) {
-    return m.type == JsonReader::Type::kNumber && r.read_int(m, out);
-  };
-  auto text = [&r](const Member& m, std::string& out) {
-    return m.type == JsonReader::Type::kString && r.read_string(m, out);
-  };
+  // read_int / read_string refuse a member of another type.
   for (const Member& m : members) {
     bool ok = false;
     if (key_is(m.name, "app_id")) {
-      ok = integer(m, n.app_id) && n.app_id >= 0 && n.app_id <= kU32Max;
+      ok = r.read_int(m, n.app_id) && n.app_id >= 0 && n.app_id <= kU32Max;
       seen |= kAppId;
     } else if (key_is(m.name, "room_id")) {
-      ok = text(m, room_id);
+      ok = r.read_string(m, room_id);
       seen |= kRoomId;
     } else if (key_is(m.name, "user_id")) {
-      ok = text(m, user_id);
+      ok = r.read_string(m, user_id);
       seen |= kUserId;
     } else if (key_is(m.name, "privilege")) {
       r.seek(m);  // a nested object: read with the pull methods
       ok = read_privilege_object(r, n.privilege);
       seen |= kPrivilege;
     } else if (key_is(m.name, "create_time")) {
-      ok = integer(m, n.create_time);
+      ok = r.read_int(m, n.create_time);
       seen |= kCreate;
     } else if (key_is(m.name, "expire_time")) {
-      ok = integer(m, n.expire_time);
+      ok = r.read_int(m, n.expire_time);
       seen |= kExpire;
     } else if (key_is(m.name, "nonce")) {
-      ok = integer(m, n.nonce);
+      ok = r.read_int(m, n.nonce);
       seen |= kNonce;
     }
     if (!ok) return Condition::kPayloadInvalid;

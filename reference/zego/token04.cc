@@ -21,31 +21,26 @@ Condition read_claims04(JsonReader& r, Numbers04& n, std::string& user_id, std::
   if (!r.root_object(members)) return Condition::kPayloadInvalid;
   enum : unsigned { kAppId = 1, kUserId = 2, kNonce = 4, kCtime = 8, kExpire = 16, kPayload = 32 };
   unsigned seen = 0;
-  auto integer = [&r](const Member& m, std::int64_t& out) {
-    return m.type == JsonReader::Type::kNumber && r.read_int(m, out);
-  };
-  auto text = [&r](const Member& m, std::string& out) {
-    return m.type == JsonReader::Type::kString && r.read_string(m, out);
-  };
+  // read_int / read_string refuse a member of another type.
   for (const Member& m : members) {
     bool ok = false;
     if (key_is(m.name, "app_id")) {
-      ok = integer(m, n.app_id) && n.app_id >= 0 && n.app_id <= kU32Max;
+      ok = r.read_int(m, n.app_id) && n.app_id >= 0 && n.app_id <= kU32Max;
       seen |= kAppId;
     } else if (key_is(m.name, "user_id")) {
-      ok = text(m, user_id);
+      ok = r.read_string(m, user_id);
       seen |= kUserId;
     } else if (key_is(m.name, "nonce")) {
-      ok = integer(m, n.nonce);
+      ok = r.read_int(m, n.nonce);
       seen |= kNonce;
     } else if (key_is(m.name, "ctime")) {
-      ok = integer(m, n.ctime);
+      ok = r.read_int(m, n.ctime);
       seen |= kCtime;
     } else if (key_is(m.name, "expire")) {
-      ok = integer(m, n.expire);
+      ok = r.read_int(m, n.expire);
       seen |= kExpire;
     } else if (key_is(m.name, "payload")) {
-      ok = text(m, payload);
+      ok = r.read_string(m, payload);
       seen |= kPayload;
     }
     if (!ok) return Condition::kPayloadInvalid;  // wrong type, or a member ZEGO never writes
