@@ -181,6 +181,7 @@ using tokcheck::fuzz::mutate_int;
 using tokcheck::fuzz::mutate_string;
 using tokcheck::fuzz::mutate_u32;
 using tokcheck::fuzz::MutationRng;
+using tokcheck::fuzz::sat_sub;
 
 std::string* string_field(agora::Service007& s, MutationRng& rng) {
   std::string* fields[] = {&s.channel_name, &s.uid,       &s.user_id,
@@ -252,7 +253,7 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
       in.issue_ts = mutate_u32(in.issue_ts, rng, {now});
       break;
     case 2:
-      in.expire = mutate_u32(in.expire, rng, {now - t.issue_ts});
+      in.expire = mutate_u32(in.expire, rng, {sat_sub(now, t.issue_ts)});
       break;
     case 3:
       in.salt = mutate_u32(in.salt, rng, {});
@@ -265,7 +266,8 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
         } else {
           const auto key = rng.one_in(4) ? static_cast<std::uint16_t>(rng.bits())
                                          : static_cast<std::uint16_t>(1 + rng.below(4));
-          p.emplace_back(key, rng.one_in(4) ? 0u : mutate_u32(t.expire, rng, {now - t.issue_ts}));
+          p.emplace_back(
+              key, rng.one_in(4) ? 0u : mutate_u32(t.expire, rng, {sat_sub(now, t.issue_ts)}));
         }
       }
       break;

@@ -122,7 +122,12 @@ def case_value(key, value, scheme):
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
 
 
+# Verify cases per scheme that also get copies with `now` at the int64 edges.
+EXTREME_NOW_CASES = 16
+
+
 def verify_cases(files, scheme):
+    extremes = 0
     for s, op, doc, _raw in files:
         if s != scheme or op != "verify":
             continue
@@ -145,6 +150,14 @@ def verify_cases(files, scheme):
             if any("\n" in line for line in lines):
                 continue  # a token with a newline cannot be a VerifyCase line
             yield "\n".join(lines).encode()
+            if extremes < EXTREME_NOW_CASES:
+                # `now` at the int64 edges: the verifier and the re-signing
+                # mutators both do time arithmetic with it (a mutator's
+                # `now - issue_ts` overflowed in a CI smoke before these seeds).
+                extremes += 1
+                rest = [line for line in lines[1:] if not line.startswith("now=")]
+                for now in (-2**63, 2**63 - 1):
+                    yield "\n".join([lines[0], *rest, f"now={now}"]).encode()
 
 
 def requests(files, scheme_prefix, operation):

@@ -125,6 +125,8 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
                                                std::size_t max_size, unsigned int seed) {
   using tokcheck::fuzz::mutate_int;
   using tokcheck::fuzz::mutate_string;
+  using tokcheck::fuzz::sat_add;
+  using tokcheck::fuzz::sat_sub;
   tokcheck::fuzz::MutationRng rng(seed);
   static const bool plain = std::getenv("TOKCHECK_FUZZ_PLAIN_MUTATOR") != nullptr;
   if (plain || rng.one_in(16)) return LLVMFuzzerMutate(data, size, max_size);
@@ -145,13 +147,13 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
   constexpr std::int64_t kMax = INT64_MAX / 2;
   switch (rng.below(10)) {
     case 0:
-      now = mutate_int(now, rng, {t.time + t.expire, t.time}, -kMax, kMax);
+      now = mutate_int(now, rng, {sat_add(t.time, t.expire), t.time}, -kMax, kMax);
       break;
     case 1:
-      in.time = mutate_int(in.time, rng, {now, now - t.expire}, 0, kMax);
+      in.time = mutate_int(in.time, rng, {now, sat_sub(now, t.expire)}, 0, kMax);
       break;
     case 2:
-      in.expire = mutate_int(in.expire, rng, {now - t.time, 0, 86400 * 180}, -kMax, kMax);
+      in.expire = mutate_int(in.expire, rng, {sat_sub(now, t.time), 0, 86400 * 180}, -kMax, kMax);
       break;
     case 3:
       in.identifier = mutate_string(in.identifier, rng, pool);

@@ -70,6 +70,7 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
                                                std::size_t max_size, unsigned int seed) {
   using tokcheck::fuzz::mutate_int;
   using tokcheck::fuzz::mutate_string;
+  using tokcheck::fuzz::sat_sub;
   tokcheck::fuzz::MutationRng rng(seed);
   static const bool plain = std::getenv("TOKCHECK_FUZZ_PLAIN_MUTATOR") != nullptr;
   if (plain || rng.one_in(16)) return LLVMFuzzerMutate(data, size, max_size);
@@ -88,7 +89,7 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
   in.secret = std::string(tokcheck::fuzz::kZegoSecret);
   in.privilege = t.privilege;
   in.create_time = t.create_time;
-  in.effective_time_in_seconds = t.expire_time - t.create_time;
+  in.effective_time_in_seconds = sat_sub(t.expire_time, t.create_time);
   in.nonce = t.nonce;
   in.iv = t.iv;
   std::int64_t now = c.get_int("now").value_or(t.create_time);
@@ -101,8 +102,8 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
       in.create_time = mutate_int(in.create_time, rng, {now}, 0, INT64_MAX / 4);
       break;
     case 2:
-      in.effective_time_in_seconds =
-          mutate_int(in.effective_time_in_seconds, rng, {now - t.create_time, 1}, 1, INT64_MAX / 4);
+      in.effective_time_in_seconds = mutate_int(in.effective_time_in_seconds, rng,
+                                                {sat_sub(now, t.create_time), 1}, 1, INT64_MAX / 4);
       break;
     case 3:
       in.user_id = mutate_string(in.user_id, rng, pool);

@@ -129,18 +129,28 @@ std::string mutate_payload(const std::string& payload, tokcheck::fuzz::MutationR
          {"privilege", {{"1", 1}, {"2", 1}}},
          {"stream_id_list", nullptr}};
   }
+  // The payload comes from the input, so a member can have any type: read and
+  // extend members only after checking it (nlohmann throws on a type mismatch,
+  // and a throwing mutator aborts the fuzzer with no unit to report).
   switch (rng.below(5)) {
-    case 0:
-      p["room_id"] = tokcheck::fuzz::mutate_string(p.value("room_id", ""), rng, pool);
+    case 0: {
+      const auto room = p.find("room_id");
+      const std::string current =
+          room != p.end() && room->is_string() ? room->get<std::string>() : std::string();
+      p["room_id"] = tokcheck::fuzz::mutate_string(current, rng, pool);
       break;
+    }
     case 1:
+      if (!p["privilege"].is_object()) p["privilege"] = nlohmann::json::object();
       p["privilege"][rng.one_in(2) ? "1" : "2"] = rng.below(2);
       break;
     case 2:
-      if (rng.one_in(3))
+      if (rng.one_in(3)) {
         p["stream_id_list"] = nullptr;
-      else
+      } else {
+        if (!p["stream_id_list"].is_array()) p["stream_id_list"] = nlohmann::json::array();
         p["stream_id_list"].push_back(tokcheck::fuzz::mutate_string("", rng, pool));
+      }
       break;
     case 3:
       p.erase(rng.one_in(2) ? "room_id" : "privilege");
@@ -157,6 +167,7 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
                                                std::size_t max_size, unsigned int seed) {
   using tokcheck::fuzz::mutate_int;
   using tokcheck::fuzz::mutate_string;
+  using tokcheck::fuzz::sat_sub;
   tokcheck::fuzz::MutationRng rng(seed);
   static const bool plain = std::getenv("TOKCHECK_FUZZ_PLAIN_MUTATOR") != nullptr;
   if (plain || rng.one_in(16)) return LLVMFuzzerMutate(data, size, max_size);
@@ -172,7 +183,7 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
   in.app_id = t.app_id;
   in.user_id = t.user_id;
   in.secret = std::string(tokcheck::fuzz::kZegoSecret);
-  in.effective_time_in_seconds = t.expire - t.ctime;
+  in.effective_time_in_seconds = sat_sub(t.expire, t.ctime);
   in.payload = t.payload;
   in.ctime = t.ctime;
   in.nonce = t.nonce;
@@ -188,8 +199,8 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
       in.ctime = mutate_int(in.ctime, rng, {now}, 0, INT64_MAX / 4);
       break;
     case 2:
-      in.effective_time_in_seconds =
-          mutate_int(in.effective_time_in_seconds, rng, {now - t.ctime, 1, 3600}, 1, INT64_MAX / 4);
+      in.effective_time_in_seconds = mutate_int(in.effective_time_in_seconds, rng,
+                                                {sat_sub(now, t.ctime), 1, 3600}, 1, INT64_MAX / 4);
       break;
     case 3:
       in.user_id = mutate_string(in.user_id, rng, pool);

@@ -99,12 +99,20 @@ for target in $list; do
     # CI keeps only this output: print what failed and each reproducer itself
     # (base64, small inputs), so a failure on a machine we cannot reach can be
     # replayed here with `base64 -d > file && fuzz/<target> file`.
-    # (-fork mode keeps no child output, so the reason comes from a replay.)
+    # -fork mode keeps no child output, but with -ignore_crashes the parent log
+    # repeats each child's "ERROR:" and "runtime error:" lines: print them,
+    # because an empty reproducer (crash-da39a3ee…, the SHA-1 of nothing) means
+    # the failure happened outside any unit (in a custom mutator, or at exit)
+    # and a replay of it shows nothing.
+    grep -E 'ERROR: |runtime error' "$log" | sort | uniq -c | sort -rn | head -5 |
+      sed "s/^ */  $target: log x/" || true
     find "$crashes" -type f -newer "$stamp" | while read -r f; do
       timeout 60 "$bin" -timeout=10 "$f" 2>&1 |
         grep -m3 -E 'invariant failed|ERROR: |runtime error|SUMMARY:|#[0-4] 0x' |
         sed "s/^/  $target: /" || true
-      if (($(stat -c %s "$f") <= 4096)); then
+      if [ ! -s "$f" ]; then
+        echo "  $target: $(basename "$f") is empty: the failure was outside any unit (see the log lines)"
+      elif (($(stat -c %s "$f") <= 4096)); then
         echo "  $target: $(basename "$f") base64: $(base64 -w0 "$f")"
       else
         echo "  $target: $(basename "$f") ($(stat -c %s "$f") bytes, not printed)"

@@ -16,6 +16,20 @@ std::int64_t add_clamped(std::int64_t a, std::int64_t delta, std::int64_t min, s
 
 }  // namespace
 
+std::int64_t sat_add(std::int64_t a, std::int64_t b) {
+  std::int64_t r = 0;
+  if (!__builtin_add_overflow(a, b, &r)) return r;
+  return b > 0 ? std::numeric_limits<std::int64_t>::max()
+               : std::numeric_limits<std::int64_t>::min();
+}
+
+std::int64_t sat_sub(std::int64_t a, std::int64_t b) {
+  std::int64_t r = 0;
+  if (!__builtin_sub_overflow(a, b, &r)) return r;
+  return b < 0 ? std::numeric_limits<std::int64_t>::max()
+               : std::numeric_limits<std::int64_t>::min();
+}
+
 std::int64_t mutate_int(std::int64_t value, MutationRng& rng,
                         std::initializer_list<std::int64_t> anchors, std::int64_t min,
                         std::int64_t max) {

@@ -17,6 +17,14 @@ extern "C" std::size_t LLVMFuzzerMutate(std::uint8_t* data, std::size_t size, st
 
 namespace tokcheck::fuzz {
 
+// Saturating int64 arithmetic for the anchors the mutators derive from a case.
+// `now` and the claims come from the input (any int64), so `now - issue_ts` and
+// `time + expire` can overflow; a mutator must not hit undefined behaviour on an
+// input the target itself handles (a CI smoke once did: UBSan stopped the
+// mutator, and libFuzzer wrote an empty crash file because no unit was running).
+std::int64_t sat_add(std::int64_t a, std::int64_t b);
+std::int64_t sat_sub(std::int64_t a, std::int64_t b);
+
 class MutationRng {
  public:
   explicit MutationRng(unsigned seed) : engine_(seed) {}

@@ -9,7 +9,7 @@
 //   <target> [--mutate=N] [--max-len=N] PATH...   (files or directories)
 //
 // --mutate=N additionally runs the target's LLVMFuzzerCustomMutator N times on
-// every input (deterministic seeds) and executes each result, so the
+// every input (seeds derived from the input's bytes) and executes each result, so the
 // structure-aware mutators are exercised under GCC and ASan without libFuzzer.
 // Arguments starting with '-' that it does not know (libFuzzer flags) are
 // ignored, so scripts can call either kind of binary the same way.
@@ -71,6 +71,15 @@ extern "C" void on_fatal_signal(int sig) {
   std::raise(sig);
 }
 
+// FNV-1a of an input: each file's mutation chain is seeded by its own bytes, so
+// a regression file replays the same mutations whatever else is in the corpus
+// (a seed from the file's position would change whenever the corpus does).
+std::uint32_t content_seed(const std::vector<std::uint8_t>& data) {
+  std::uint32_t h = 2166136261u;
+  for (std::uint8_t b : data) h = (h ^ b) * 16777619u;
+  return h;
+}
+
 bool read_file(const std::filesystem::path& path, std::vector<std::uint8_t>& out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;
@@ -107,6 +116,11 @@ bool parse_count(std::string_view arg, std::string_view flag, std::size_t& out) 
 }
 
 }  // namespace
+
+// GCC links UBSan as its own runtime, which never calls the death callback set
+// above: make its reports abort, so on_fatal_signal names the failing input.
+// (UBSAN_OPTIONS from the environment still applies on top of this.)
+extern "C" const char* __ubsan_default_options() { return "abort_on_error=1"; }
 
 // The engine's byte-level mutator, which custom mutators call to mutate a field.
 // libFuzzer provides the real one; this stand-in flips, inserts, erases or
@@ -190,12 +204,13 @@ int main(int argc, char** argv) {
       ++executions;
     }
     // A chain of mutations from this input, as a fuzzer would walk it.
+    const std::uint32_t first_seed = content_seed(data);
     std::size_t size = data.size();
     work.assign(data.begin(), data.end());
     for (std::size_t round = 0; round < mutate_rounds; ++round) {
       const std::size_t capacity = std::max<std::size_t>(size * 2, 4096);
       work.resize(capacity);
-      const auto seed = static_cast<unsigned>(index * 7919u + round * 104729u + 1u);
+      const auto seed = static_cast<unsigned>(first_seed + round * 104729u);
       g_mutate_rng.state = seed | 1u;
       g_current_round = round + 1;
       size = LLVMFuzzerCustomMutator(work.data(), size, capacity, seed);
