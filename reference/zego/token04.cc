@@ -79,15 +79,12 @@ PayloadKind read_payload(std::string_view payload, JsonReader& r, std::string& s
   out = PayloadView{};
   if (payload.empty()) return PayloadKind::kEmpty;
   r.reset(payload);
-  if (!r.validate() || r.peek() != JsonReader::Type::kObject || !r.begin_object()) {
-    return PayloadKind::kInvalid;
-  }
+  // The pull methods refuse a value of another type, so no peek() before them.
+  if (!r.validate() || !r.begin_object()) return PayloadKind::kInvalid;
   std::string_view key;
   while (r.next_key(key)) {
     if (key_is(key, "room_id")) {
-      if (r.peek() != JsonReader::Type::kString || !r.read_string(room)) {
-        return PayloadKind::kInvalid;
-      }
+      if (!r.read_string(room)) return PayloadKind::kInvalid;
       out.has_room = true;
     } else if (key_is(key, "privilege")) {
       if (!read_privilege_object(r, out.privileges)) return PayloadKind::kInvalid;
@@ -96,11 +93,9 @@ PayloadKind read_payload(std::string_view payload, JsonReader& r, std::string& s
         (void)r.read_null();
         continue;
       }
-      if (r.peek() != JsonReader::Type::kArray || !r.begin_array()) return PayloadKind::kInvalid;
+      if (!r.begin_array()) return PayloadKind::kInvalid;
       while (r.next_element()) {
-        if (r.peek() != JsonReader::Type::kString || !r.read_string(scratch)) {
-          return PayloadKind::kInvalid;
-        }
+        if (!r.read_string(scratch)) return PayloadKind::kInvalid;
       }
       out.has_stream_list = true;
     } else if (!r.skip_value()) {
@@ -112,11 +107,12 @@ PayloadKind read_payload(std::string_view payload, JsonReader& r, std::string& s
 
 // Whether an already-validated payload's stream_id_list holds `stream`.
 bool stream_listed(std::string_view payload, std::string_view stream, JsonReader& r,
-                   std::string& key, std::string& value) {
+                   std::string& value) {
   r.reset(payload);
   if (!r.begin_object()) return false;
+  std::string_view key;
   while (r.next_key(key)) {
-    if (key != "stream_id_list" || r.peek() != JsonReader::Type::kArray) {
+    if (!key_is(key, "stream_id_list") || r.peek() != JsonReader::Type::kArray) {
       if (!r.skip_value()) return false;
       continue;
     }
@@ -145,9 +141,9 @@ std::string_view to_string(PayloadKind k) {
 
 PayloadKind classify_payload(std::string_view payload) {
   JsonReader r;
-  std::string key, room;
+  std::string scratch, room;
   PayloadView view;
-  return read_payload(payload, r, key, room, view);
+  return read_payload(payload, r, scratch, room, view);
 }
 
 std::string claims04_json(std::uint32_t app_id, std::string_view user_id, std::int64_t nonce,
@@ -231,7 +227,7 @@ Verdict Verifier04::verify(std::string_view token, std::int64_t now, const Bindi
   last_mode_ = env.mode;
 
   PayloadView payload;
-  if (read_payload(payload_, json_, key_, room_, payload) == PayloadKind::kInvalid) {
+  if (read_payload(payload_, json_, scratch_, room_, payload) == PayloadKind::kInvalid) {
     return v.ending(Condition::kPayloadInvalid);
   }
   if (binding.app_id) {
@@ -250,7 +246,7 @@ Verdict Verifier04::verify(std::string_view token, std::int64_t now, const Bindi
     }
   }
   if (binding.stream_id && payload.has_stream_list &&
-      !stream_listed(payload_, *binding.stream_id, json_, key_, scratch_)) {
+      !stream_listed(payload_, *binding.stream_id, json_, scratch_)) {
     return v.ending(Condition::kStreamNotAllowed);
   }
   return v;

@@ -113,7 +113,7 @@ class Verifier04 {
   ZegoCipher cipher_;
   JsonReader json_;
   std::vector<std::uint8_t> body_, plain_;
-  std::string key_, user_id_, payload_, room_, scratch_;
+  std::string user_id_, payload_, room_, scratch_;
   CipherMode last_mode_ = CipherMode::kCbc;
 };
 

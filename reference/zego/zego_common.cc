@@ -152,13 +152,12 @@ bool user_id_valid(std::string_view user_id) {
 
 bool read_privilege_object(JsonReader& r, PrivilegeFlags& out) {
   out = PrivilegeFlags{};
-  if (r.peek() != JsonReader::Type::kObject || !r.begin_object()) return false;
+  // begin_object / read_int refuse a value of another type.
+  if (!r.begin_object()) return false;
   std::string_view key;
   while (r.next_key(key)) {
     std::int64_t v = 0;
-    if (r.peek() != JsonReader::Type::kNumber || !r.read_int(v) || (v != 0 && v != 1)) {
-      return false;
-    }
+    if (!r.read_int(v) || (v != 0 && v != 1)) return false;
     if (key_is(key, "1")) out.login = static_cast<int>(v);
     if (key_is(key, "2")) out.publish = static_cast<int>(v);
   }
