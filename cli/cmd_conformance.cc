@@ -1,76 +1,161 @@
-// tokcheck conformance [--impl CMD]  → runs every vector against the built-in
-// reference, or against another implementation speaking docs/PROTOCOL.md, and
-// prints a summary ending "conformance: N passed, N failed". Exit 0 when the
-// gate passes, 1 when it fails, 2 on bad usage.
+// tokcheck conformance [--impl CMD]...  → runs every vector against the built-in
+// reference, or against implementations speaking docs/PROTOCOL.md, and prints a
+// summary ending "conformance: N passed, N failed". It fails closed: exit 0 only
+// when cases ran and the gate passed; 1 when the gate failed; 2 on bad usage
+// (unknown scheme or operation, empty --impl, unwritable report path); 130 when
+// SIGINT/SIGTERM stopped the run (the reports still cover what ran).
+#include <unistd.h>
+
 #include <fstream>
 #include <iostream>
+#include <memory>
 
 #include "cli/commands.h"
-#include "conformance/lib/runner.h"
+#include "conformance/lib/interrupt.h"
+#include "conformance/lib/progress.h"
+#include "conformance/lib/reports.h"
 
 namespace tokcheck::cli {
 namespace {
 
+constexpr int kExitInterrupted = 130;
+
 struct ConformanceArgs {
-  std::string impl;
+  std::vector<std::string> impls;
   std::string vectors;
   std::vector<std::string> schemes;
   std::vector<std::string> operations;
   std::string allowlist;
   std::string report;
   int timeout_ms = 10000;
+  double max_time_s = 0;
+  int crash_loop = 5;
   bool strict = false;
+  bool lenient = false;
+  bool strict_acceptable = false;
+  bool allowlist_strict = false;
   bool allow_unsupported = false;
   bool verbose = false;
 };
 
-int run(const ConformanceArgs& a) {
-  conformance::RunOptions options;
-  if (!a.vectors.empty()) options.vectors_root = a.vectors;
-  options.schemes = {a.schemes.begin(), a.schemes.end()};
-  options.operations = {a.operations.begin(), a.operations.end()};
-  options.policy.strict = a.strict;
-  options.policy.allow_unsupported = a.allow_unsupported;
-  if (!a.allowlist.empty()) options.allowlist = conformance::read_allowlist(a.allowlist);
-  options.verbose = a.verbose;
+class UsageProblem : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
-  auto impl = a.impl.empty() ? conformance::make_reference_implementation()
-                             : conformance::make_process_implementation(
-                                   a.impl, std::chrono::milliseconds(a.timeout_ms));
-  const conformance::RunReport report = conformance::run_conformance(*impl, options);
-  conformance::print_report(report, std::cout, a.verbose);
-  if (!a.report.empty()) {
-    std::ofstream out(a.report);
-    out << conformance::report_to_json(report).dump(2) << "\n";
+// Opened before the run, so an unwritable path is a usage error at once, not a
+// report silently missing after an hour of cases.
+std::unique_ptr<std::ofstream> open_output(const std::string& path, const char* flag) {
+  if (path.empty()) return nullptr;
+  auto out = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
+  if (!*out) throw UsageProblem(std::string("cannot write ") + flag + " " + path);
+  return out;
+}
+
+void finish_output(std::ofstream* out, const std::string& path, const char* flag) {
+  if (!out) return;
+  out->flush();
+  if (!*out) throw std::runtime_error(std::string("writing ") + flag + " " + path + " failed");
+}
+
+int run(const ConformanceArgs& a) {
+  for (const auto& impl : a.impls) {
+    if (impl.find_first_not_of(" \t") == std::string::npos)
+      throw UsageProblem("--impl needs a command (an empty one would test nothing)");
   }
-  return report.ok() ? kExitOk : kExitInvalid;
+  conformance::RunOptions options;
+  options.policy.strict = a.strict;
+  options.policy.lenient = a.lenient;
+  options.policy.strict_acceptable = a.strict_acceptable;
+  options.policy.allow_unsupported = a.allow_unsupported;
+  options.allowlist_strict = a.allowlist_strict;
+  options.max_time = std::chrono::milliseconds(static_cast<long long>(a.max_time_s * 1000));
+  options.crash_loop_limit = a.crash_loop;
+  if (!a.allowlist.empty()) options.allowlist = conformance::read_allowlist(a.allowlist);
+  const conformance::VectorSet vectors = conformance::load_vector_set(
+      a.vectors.empty() ? conformance::default_vectors_root() : std::filesystem::path(a.vectors),
+      {a.schemes.begin(), a.schemes.end()}, {a.operations.begin(), a.operations.end()});
+  auto json_out = open_output(a.report, "--report");
+  if (a.allow_unsupported) {
+    std::cerr << "tokcheck conformance: --allow-unsupported applies to protocol v0 only and is "
+                 "deprecated; a v1 implementation declares what it supports in its hello\n";
+  }
+
+  conformance::install_interrupt_handlers();
+  std::vector<conformance::RunReport> runs;
+  const std::vector<std::string> impls = a.impls.empty() ? std::vector<std::string>{""} : a.impls;
+  for (const std::string& command : impls) {
+    auto impl = command.empty()
+                    ? conformance::make_reference_implementation()
+                    : conformance::make_process_implementation(
+                          command, {std::chrono::milliseconds(a.timeout_ms), 1 << 20, 64 << 10});
+    conformance::ProgressPrinter progress(std::cerr, isatty(STDERR_FILENO) != 0, impl->name());
+    options.on_progress = std::ref(progress);
+    runs.push_back(conformance::run_conformance(*impl, vectors, options));
+    progress.finish();
+    if (conformance::interrupt_signal() != 0) break;
+  }
+
+  conformance::print_summary(runs, std::cout, a.verbose);
+  if (json_out) {
+    *json_out << conformance::report_json(runs).dump(2, ' ', false,
+                                                     conformance::Json::error_handler_t::replace)
+              << "\n";
+    finish_output(json_out.get(), a.report, "--report");
+  }
+  if (conformance::interrupt_signal() != 0) return kExitInterrupted;
+  for (const auto& r : runs) {
+    if (!r.ok()) return kExitInvalid;
+  }
+  return kExitOk;
 }
 
 }  // namespace
 
 void register_conformance(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand(
-      "conformance", "Run the golden vectors against the reference or another implementation");
+      "conformance", "Run the golden vectors against the reference or other implementations");
   auto a = std::make_shared<ConformanceArgs>();
-  cmd->add_option("--impl", a->impl,
+  cmd->add_option("--impl", a->impls,
                   "Command of an implementation speaking the JSON-lines protocol "
-                  "(docs/PROTOCOL.md); default: the built-in reference");
-  cmd->add_option("--vectors", a->vectors, "Vectors directory (default: the source tree's)");
+                  "(docs/PROTOCOL.md); repeat for a cross-implementation matrix; default: the "
+                  "built-in reference");
+  cmd->add_option("--vectors", a->vectors, "Vectors directory (default: the installed set)");
   cmd->add_option("--scheme", a->schemes, "Only these schemes (repeatable)");
   cmd->add_option("--operation", a->operations, "Only these operations (repeatable)");
   cmd->add_option("--allowlist", a->allowlist, "File of '<file>#<tcId> reason' known failures");
-  cmd->add_option("--report", a->report, "Write a JSON report here");
-  cmd->add_option("--timeout-ms", a->timeout_ms, "Per-request timeout for --impl");
-  cmd->add_flag("--strict", a->strict, "NON_STRICT and WRONG_CODE fail the gate too");
+  cmd->add_flag("--allowlist-strict", a->allowlist_strict,
+                "Allowlist entries that match no failing case fail the gate");
+  cmd->add_option("--report", a->report, "Write the JSON report here");
+  cmd->add_option("--timeout-ms", a->timeout_ms,
+                  "Per-request deadline for --impl, covering the write and the answer")
+      ->check(CLI::Range(1, 3600 * 1000));
+  cmd->add_option("--max-time", a->max_time_s,
+                  "Stop the whole run after this many seconds (remaining cases NOT_RUN)")
+      ->check(CLI::Range(0.0, 7 * 24 * 3600.0));
+  cmd->add_option("--crash-loop", a->crash_loop,
+                  "Stop after this many crashes or timeouts in a row (0: never)")
+      ->check(CLI::Range(0, 1000000));
+  cmd->add_flag("--strict", a->strict, "NON_STRICT (another reason, same vendor codes) fails too");
+  cmd->add_flag("--lenient", a->lenient,
+                "WRONG_CODE does not fail: only accept/reject is judged (the pre-v1 gate)");
+  cmd->add_flag("--strict-acceptable", a->strict_acceptable,
+                "Judge acceptable cases like valid/invalid ones");
   cmd->add_flag("--allow-unsupported", a->allow_unsupported,
-                "Cases the implementation declares unsupported are skipped, not failed");
+                "Protocol v0 only (deprecated): skip cases answered unsupported");
   cmd->add_flag("-v,--verbose", a->verbose, "Print every case");
   cmd->callback([a, &exit_code] {
     try {
       exit_code = run(*a);
-    } catch (const std::exception& e) {
+    } catch (const UsageProblem& e) {
       std::cerr << "tokcheck conformance: " << e.what() << "\n";
       exit_code = kExitUsage;
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "tokcheck conformance: " << e.what() << "\n";
+      exit_code = kExitUsage;
+    } catch (const std::exception& e) {
+      std::cerr << "tokcheck conformance: " << e.what() << "\n";
+      exit_code = kExitInvalid;
     }
   });
 }

@@ -80,7 +80,7 @@ TEST_P(Vector, ReferenceAgrees) {
   if (!l.c) return;
   const Json request = make_request(l.vectors, *l.c);
   const Json response = reference_response(request);
-  const CaseResult r = evaluate(l.vectors, *l.c, response);
+  const CaseResult r = evaluate(l.vectors, *l.c, response, {});
   EXPECT_EQ(r.status, Status::kPass)
       << l.file << " tcId " << l.c->tc_id << " (" << l.c->comment << ")\n"
       << "status: " << to_string(r.status) << "\n"

@@ -40,7 +40,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                         "an acceptable test without a flag");
     const conformance::Json response =
         conformance::reference_response(conformance::make_request(file, c));
-    const conformance::CaseResult judged = conformance::evaluate(file, c, response);
+    const conformance::CaseResult judged = conformance::evaluate(file, c, response, {});
     TOKCHECK_FUZZ_CHECK(!conformance::to_string(judged.status).empty(), "unnamed status");
   }
   return 0;

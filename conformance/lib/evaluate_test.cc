@@ -24,41 +24,47 @@ VectorCase verify_case(const std::string& result, const std::string& condition) 
 TEST(Evaluate, VerifyStatuses) {
   const VectorFile f = file_for("verify");
   const VectorCase bad = verify_case("invalid", "bad_signature");
-  EXPECT_EQ(evaluate(f, bad, {{"condition", "valid"}}).status, Status::kShouldHaveFailed);
-  EXPECT_EQ(evaluate(f, bad, {{"condition", "expired"}}).status, Status::kNonStrict);
-  EXPECT_EQ(evaluate(f, bad, {{"condition", "bad_signature"}}).status, Status::kPass);
+  EXPECT_EQ(evaluate(f, bad, {{"condition", "valid"}}, {}).status, Status::kShouldHaveFailed);
+  // expired (109) instead of bad_signature (110): the end user sees another code.
+  EXPECT_EQ(evaluate(f, bad, {{"condition", "expired"}}, {}).status, Status::kWrongCode);
+  // malformed maps to the same Agora codes as bad_signature: only a detail.
+  EXPECT_EQ(evaluate(f, bad, {{"condition", "malformed"}}, {}).status, Status::kNonStrict);
+  EXPECT_EQ(evaluate(f, bad, {{"condition", "no_such_condition"}}, {}).status, Status::kWrongCode);
+  EXPECT_EQ(evaluate(f, bad, {{"condition", "bad_signature"}}, {}).status, Status::kPass);
   EXPECT_EQ(
       evaluate(
           f, bad,
           {{"condition", "bad_signature"},
            {"vendor_codes",
-            Json::array({{{"platform", "native"}, {"code", 109}, {"name", "ERR_TOKEN_EXPIRED"}}})}})
+            Json::array({{{"platform", "native"}, {"code", 109}, {"name", "ERR_TOKEN_EXPIRED"}}})}},
+          {})
           .status,
       Status::kWrongCode);
   const VectorCase good = verify_case("valid", "valid");
-  EXPECT_EQ(evaluate(f, good, {{"condition", "expired"}}).status, Status::kShouldHavePassed);
+  EXPECT_EQ(evaluate(f, good, {{"condition", "expired"}}, {}).status, Status::kShouldHavePassed);
   const VectorCase loose = verify_case("acceptable", "bad_signature");
-  EXPECT_EQ(evaluate(f, loose, {{"condition", "valid"}}).status, Status::kAcceptable);
-  EXPECT_EQ(evaluate(f, bad, {{"unsupported", true}}).status, Status::kUnsupported);
-  EXPECT_EQ(evaluate(f, bad, {{"usage_error", "x"}}).status, Status::kUsageError);
+  EXPECT_EQ(evaluate(f, loose, {{"condition", "valid"}}, {}).status, Status::kAcceptable);
+  EXPECT_EQ(evaluate(f, bad, {{"unsupported", true}}, {}).status, Status::kUnsupported);
+  EXPECT_EQ(evaluate(f, bad, {{"usage_error", "x"}}, {}).status, Status::kUsageError);
 }
 
 TEST(Evaluate, BuildAndParseStatuses) {
   VectorCase b;
   b.result = "valid";
   b.expected = {{"token", "006abc"}};
-  EXPECT_EQ(evaluate(file_for("build"), b, {{"token", "006abc"}}).status, Status::kPass);
-  EXPECT_EQ(evaluate(file_for("build"), b, {{"token", "006abd"}}).status, Status::kWrongOutput);
-  EXPECT_EQ(evaluate(file_for("build"), b, {{"error", {{"code", 1}}}}).status,
+  EXPECT_EQ(evaluate(file_for("build"), b, {{"token", "006abc"}}, {}).status, Status::kPass);
+  EXPECT_EQ(evaluate(file_for("build"), b, {{"token", "006abd"}}, {}).status, Status::kWrongOutput);
+  EXPECT_EQ(evaluate(file_for("build"), b, {{"error", {{"code", 1}}}}, {}).status,
             Status::kShouldHavePassed);
   VectorCase p;
   p.result = "invalid";
   p.expected = {{"ok", false}, {"condition", "malformed"}, {"malformation", "truncated"}};
-  EXPECT_EQ(evaluate(file_for("parse"), p, {{"ok", true}}).status, Status::kShouldHaveFailed);
-  EXPECT_EQ(evaluate(file_for("parse"), p,
-                     {{"ok", false}, {"condition", "malformed"}, {"malformation", "bad_base64"}})
-                .status,
-            Status::kNonStrict);
+  EXPECT_EQ(evaluate(file_for("parse"), p, {{"ok", true}}, {}).status, Status::kShouldHaveFailed);
+  EXPECT_EQ(
+      evaluate(file_for("parse"), p,
+               {{"ok", false}, {"condition", "malformed"}, {"malformation", "bad_base64"}}, {})
+          .status,
+      Status::kNonStrict);
 }
 
 TEST(Evaluate, GatePolicy) {
@@ -67,29 +73,28 @@ TEST(Evaluate, GatePolicy) {
   EXPECT_TRUE(is_failure(Status::kShouldHaveFailed, {}));
   EXPECT_TRUE(is_failure(Status::kUnsupported, {}));
   EXPECT_FALSE(is_failure(Status::kUnsupported, {.allow_unsupported = true}));
+  EXPECT_TRUE(is_failure(Status::kWrongCode, {}));
+  EXPECT_FALSE(is_failure(Status::kWrongCode, {.lenient = true}));
+  EXPECT_TRUE(is_failure(Status::kNotRun, {.lenient = true}));
+  EXPECT_FALSE(is_failure(Status::kNotDeclared, {}));
 }
 
-TEST(ProcessImplementation, ReportsCrashTimeoutAndGarbage) {
-  std::string failure;
-  const Json request = {{"id", "t"}, {"op", "verify"}, {"input", Json::object()}};
-  auto echo = make_process_implementation("while read l; do echo '{\"condition\":\"valid\"}'; done",
-                                          std::chrono::seconds(5));
-  const auto answer = echo->handle(request, failure);
-  ASSERT_TRUE(answer.has_value()) << failure;
-  EXPECT_EQ((*answer)["condition"], "valid");
+TEST(Evaluate, StrictAcceptableJudgesAcceptableCases) {
+  const VectorFile f = file_for("verify");
+  const VectorCase loose = verify_case("acceptable", "bad_signature");
+  EXPECT_EQ(evaluate(f, loose, {{"condition", "valid"}}, {.strict_acceptable = true}).status,
+            Status::kShouldHaveFailed);
+}
 
-  auto dies = make_process_implementation("exit 3", std::chrono::seconds(5));
-  EXPECT_FALSE(dies->handle(request, failure).has_value());
-  EXPECT_EQ(failed_response(failure).status, Status::kCrash);
-
-  auto hangs = make_process_implementation("sleep 5", std::chrono::milliseconds(200));
-  EXPECT_FALSE(hangs->handle(request, failure).has_value());
-  EXPECT_EQ(failed_response(failure).status, Status::kTimeout);
-
-  auto garbage =
-      make_process_implementation("while read l; do echo nonsense; done", std::chrono::seconds(5));
-  EXPECT_FALSE(garbage->handle(request, failure).has_value());
-  EXPECT_EQ(failed_response(failure).status, Status::kProtocolError);
+TEST(Evaluate, ObjectsCompareByContentNotKeyOrder) {
+  VectorCase p;
+  p.result = "valid";
+  p.expected = {{"ok", true}, {"fields", {{"a", 1}, {"b", {{"c", 2}, {"d", 3}}}}}};
+  Json reordered = {{"ok", true}, {"fields", {{"b", {{"d", 3}, {"c", 2}}}, {"a", 1}}}};
+  EXPECT_EQ(evaluate(file_for("parse"), p, reordered, {}).status, Status::kPass);
+  reordered["fields"]["b"]["d"] = 4;
+  EXPECT_EQ(evaluate(file_for("parse"), p, reordered, {}).status, Status::kWrongOutput);
+  EXPECT_FALSE(same_content(Json::array({1, 2}), Json::array({2, 1})));
 }
 
 TEST(ReferenceResponse, UnknownSchemeIsUnsupportedAndBadRequestsAreUsageErrors) {
@@ -100,6 +105,13 @@ TEST(ReferenceResponse, UnknownSchemeIsUnsupportedAndBadRequestsAreUsageErrors) 
   EXPECT_TRUE(
       reference_response({{"op", "verify"}, {"scheme", "agora-006"}, {"input", {{"token", 5}}}})
           .contains("usage_error"));
+}
+
+TEST(ReferenceResponse, HelloDeclaresEverySchemeWithVectors) {
+  const Json hello = reference_response({{"id", "hello"}, {"op", "hello"}, {"protocol", 1}});
+  EXPECT_EQ(hello["protocol"], 1);
+  EXPECT_EQ(hello["supports"]["agora-007"], Json::array({"build", "parse", "verify"}));
+  EXPECT_EQ(hello["supports"]["lifecycle-zego"], Json::array({"scenario"}));
 }
 
 }  // namespace

@@ -12,48 +12,47 @@
 #include <cstring>
 
 #include "conformance/lib/implementation.h"
+#include "conformance/lib/protocol.h"
 
 namespace tokcheck::conformance {
 namespace {
 
-constexpr std::size_t kMaxLine = 4 * 1024 * 1024;
-
 class ProcessImplementation final : public Implementation {
  public:
-  ProcessImplementation(std::string command, std::chrono::milliseconds timeout)
-      : command_(std::move(command)), timeout_(timeout) {
+  ProcessImplementation(std::string command, ProcessOptions options)
+      : command_(std::move(command)), options_(options) {
     signal(SIGPIPE, SIG_IGN);
   }
   ~ProcessImplementation() override { stop(); }
 
   std::string name() const override { return command_; }
 
-  std::optional<Json> handle(const Json& request, std::string& failure) override {
-    if (pid_ <= 0 && !start()) {
-      failure = "CRASH: could not start: " + std::string(std::strerror(errno));
-      return std::nullopt;
+  std::variant<Hello, Failure> hello() override {
+    const Json request = make_hello_request();
+    Exchange x = exchange(request, /*protocol=*/0);
+    if (const Failure* f = x.failure()) return *f;
+    std::string warning;
+    auto hello = read_hello(*x.response(), warning);
+    if (auto* h = std::get_if<Hello>(&hello)) protocol_ = h->protocol;
+    return hello;
+  }
+
+  Exchange handle(const Json& request) override { return exchange(request, protocol_); }
+
+  std::string stop() override {
+    if (in_ >= 0) close(in_);
+    if (out_ >= 0) close(out_);
+    in_ = out_ = -1;
+    std::string how;
+    if (pid_ > 0) {
+      kill(pid_, SIGKILL);
+      int status = 0;
+      waitpid(pid_, &status, 0);
+      how = WIFSIGNALED(status) ? "killed by signal " + std::to_string(WTERMSIG(status))
+                                : "exited with status " + std::to_string(WEXITSTATUS(status));
     }
-    const std::string line = request.dump() + "\n";
-    if (!write_all(line)) {
-      failure = "CRASH: the implementation closed its input";
-      stop();
-      return std::nullopt;
-    }
-    std::string reply;
-    const auto status = read_line(reply);
-    if (status != ReadStatus::kLine) {
-      failure = status == ReadStatus::kTimeout
-                    ? "TIMEOUT: no answer within " + std::to_string(timeout_.count()) + " ms"
-                    : "CRASH: the implementation exited";
-      stop();
-      return std::nullopt;
-    }
-    Json response = Json::parse(reply, nullptr, false);
-    if (response.is_discarded() || !response.is_object()) {
-      failure = "PROTOCOL_ERROR: not a JSON object: " + reply.substr(0, 200);
-      return std::nullopt;
-    }
-    return response;
+    pid_ = -1;
+    return how;
   }
 
  private:
@@ -87,15 +86,28 @@ class ProcessImplementation final : public Implementation {
     return true;
   }
 
-  void stop() {
-    if (in_ >= 0) close(in_);
-    if (out_ >= 0) close(out_);
-    in_ = out_ = -1;
-    if (pid_ > 0) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-    pid_ = -1;
+  Exchange exchange(const Json& request, int protocol) {
+    const auto started = std::chrono::steady_clock::now();
+    Exchange x;
+    x.answer = roundtrip(request, protocol);
+    x.duration = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - started);
+    if (x.failure()) stop();  // restarted for the next request, whatever went wrong
+    return x;
+  }
+
+  std::variant<Json, Failure> roundtrip(const Json& request, int protocol) {
+    if (pid_ <= 0 && !start())
+      return Failure{Status::kCrash, "could not start: " + std::string(std::strerror(errno))};
+    if (!write_all(request.dump() + "\n"))
+      return Failure{Status::kCrash, "the implementation closed its input"};
+    std::string reply;
+    const auto status = read_line(reply);
+    if (status == ReadStatus::kTimeout)
+      return Failure{Status::kTimeout,
+                     "no answer within " + std::to_string(options_.timeout.count()) + " ms"};
+    if (status != ReadStatus::kLine) return Failure{Status::kCrash, "the implementation exited"};
+    return read_answer(request, reply, protocol);
   }
 
   bool write_all(const std::string& data) {
@@ -110,14 +122,14 @@ class ProcessImplementation final : public Implementation {
   }
 
   ReadStatus read_line(std::string& line) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout_;
+    const auto deadline = std::chrono::steady_clock::now() + options_.timeout;
     for (;;) {
       if (const auto nl = buffer_.find('\n'); nl != std::string::npos) {
         line = buffer_.substr(0, nl);
         buffer_.erase(0, nl + 1);
         return ReadStatus::kLine;
       }
-      if (buffer_.size() > kMaxLine) return ReadStatus::kClosed;
+      if (buffer_.size() > options_.max_line) return ReadStatus::kClosed;
       const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
           deadline - std::chrono::steady_clock::now());
       if (left.count() <= 0) return ReadStatus::kTimeout;
@@ -137,7 +149,8 @@ class ProcessImplementation final : public Implementation {
   }
 
   std::string command_;
-  std::chrono::milliseconds timeout_;
+  ProcessOptions options_;
+  int protocol_ = 0;
   pid_t pid_ = -1;
   int in_ = -1;
   int out_ = -1;
@@ -147,8 +160,8 @@ class ProcessImplementation final : public Implementation {
 }  // namespace
 
 std::unique_ptr<Implementation> make_process_implementation(std::string command,
-                                                            std::chrono::milliseconds timeout) {
-  return std::make_unique<ProcessImplementation>(std::move(command), timeout);
+                                                            ProcessOptions options) {
+  return std::make_unique<ProcessImplementation>(std::move(command), options);
 }
 
 }  // namespace tokcheck::conformance

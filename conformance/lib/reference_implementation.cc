@@ -1,7 +1,12 @@
 // The in-process reference behind the protocol: every request goes through the
 // same scheme adapters the CLI uses, so the suite tests exactly what users run.
+#include <chrono>
+
 #include "conformance/lib/implementation.h"
+#include "conformance/lib/operation.h"
+#include "conformance/lib/protocol.h"
 #include "conformance/lib/scenario_hook.h"
+#include "reference/lifecycle/simulate.h"
 #include "reference/schemes/registry.h"
 
 namespace tokcheck::conformance {
@@ -10,25 +15,55 @@ namespace {
 class ReferenceImplementation final : public Implementation {
  public:
   std::string name() const override { return "tokcheck-reference"; }
-  std::optional<Json> handle(const Json& request, std::string&) override {
-    return reference_response(request);
+
+  std::variant<Hello, Failure> hello() override {
+    std::string warning;
+    return read_hello(reference_hello(), warning);
+  }
+
+  Exchange handle(const Json& request) override {
+    const auto start = std::chrono::steady_clock::now();
+    Exchange x{reference_response(request), "", {}};
+    x.duration = std::chrono::duration_cast<std::chrono::microseconds>(
+        std::chrono::steady_clock::now() - start);
+    return x;
   }
 };
 
+Json usage_error(Json id, std::string message) {
+  return {{"id", std::move(id)}, {"usage_error", std::move(message)}};
+}
+
 }  // namespace
 
-Json reference_response(const Json& request) {
-  Json response = Json::object();
-  response["id"] = request.contains("id") ? request["id"] : Json(nullptr);
-  if (!request.is_object() || !request.contains("op") || !request["op"].is_string() ||
-      !request.contains("input")) {
-    response["usage_error"] = "a request needs \"op\" and \"input\"";
-    return response;
+Json reference_hello() {
+  Json supports = Json::object();
+  for (const schemes::Scheme* scheme : schemes::all_schemes()) {
+    supports[std::string(scheme->id())] = {"build", "parse", "verify"};
   }
-  const std::string op = request["op"].get<std::string>();
+  for (std::string_view vendor : lifecycle::lifecycle_vendors()) {
+    supports["lifecycle-" + std::string(vendor)] = {"scenario"};
+  }
+  return {{"id", "hello"},
+          {"protocol", kProtocolVersion},
+          {"implementation", {{"name", "tokcheck-reference"}, {"version", tool_version()}}},
+          {"supports", std::move(supports)}};
+}
+
+Json reference_response(const Json& request) {
+  const Json id = request.is_object() && request.contains("id") ? request["id"] : Json(nullptr);
+  if (!request.is_object() || !request.contains("op") || !request["op"].is_string())
+    return usage_error(id, "a request needs \"op\"");
+  const std::string op_name = request["op"].get<std::string>();
+  if (op_name == "hello") return reference_hello();
+  const auto op = operation_from_string(op_name);
+  if (!op) return usage_error(id, "unknown op \"" + op_name + "\"");
+  if (!request.contains("input")) return usage_error(id, "a request needs \"input\"");
+  Json response = Json::object();
+  response["id"] = id;
   const Json& input = request["input"];
   try {
-    if (op == "scenario") {
+    if (*op == Operation::kScenario) {
       response["outputs"] = run_scenario(input).at("outputs");
       return response;
     }
@@ -40,26 +75,29 @@ Json reference_response(const Json& request) {
       response["unsupported"] = true;
       return response;
     }
-    if (op == "build") {
-      const schemes::BuildOutcome out = scheme->build(input);
-      if (out.error.is_null()) {
-        response["token"] = out.token;
-      } else {
-        response["error"] = out.error;
+    switch (*op) {
+      case Operation::kBuild: {
+        const schemes::BuildOutcome out = scheme->build(input);
+        if (out.error.is_null()) {
+          response["token"] = out.token;
+        } else {
+          response["error"] = out.error;
+        }
+        break;
       }
-    } else if (op == "parse") {
-      const Json parsed = schemes::parse_to_json(*scheme, scheme->parse(input));
-      response.update(parsed);
-    } else if (op == "verify") {
-      const Json verdict = schemes::verdict_to_json(*scheme, scheme->verify(input));
-      response.update(verdict);
-    } else {
-      response["unsupported"] = true;
+      case Operation::kParse:
+        response.update(schemes::parse_to_json(*scheme, scheme->parse(input)));
+        break;
+      case Operation::kVerify:
+        response.update(schemes::verdict_to_json(*scheme, scheme->verify(input)));
+        break;
+      case Operation::kScenario:
+        break;
     }
   } catch (const schemes::UsageError& e) {
-    response["usage_error"] = e.what();
+    return usage_error(id, e.what());
   } catch (const nlohmann::json::exception& e) {
-    response["usage_error"] = std::string("bad JSON field: ") + e.what();
+    return usage_error(id, std::string("bad JSON field: ") + e.what());
   }
   return response;
 }

@@ -1,117 +1,270 @@
 #include "conformance/lib/runner.h"
 
+#include <openssl/evp.h>
+
 #include <fstream>
-#include <iomanip>
-#include <ostream>
 #include <sstream>
+#include <stdexcept>
+
+#include "conformance/lib/interrupt.h"
+#include "conformance/lib/protocol.h"
 
 namespace tokcheck::conformance {
+namespace {
 
-std::set<std::string> read_allowlist(const std::filesystem::path& path) {
-  std::set<std::string> out;
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string join(const std::set<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+// sha256 over every selected file's relative path and bytes, in path order:
+// two reports with the same digest ran the same vectors.
+class Digest {
+ public:
+  Digest() : ctx_(EVP_MD_CTX_new()) { EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr); }
+  ~Digest() { EVP_MD_CTX_free(ctx_); }
+  Digest(const Digest&) = delete;
+  Digest& operator=(const Digest&) = delete;
+  void add(std::string_view bytes) {
+    const std::string size = std::to_string(bytes.size()) + ":";
+    EVP_DigestUpdate(ctx_, size.data(), size.size());
+    EVP_DigestUpdate(ctx_, bytes.data(), bytes.size());
+  }
+  std::string hex() {
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    EVP_DigestFinal_ex(ctx_, md, &n);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out = "sha256:";
+    for (unsigned int i = 0; i < n; ++i) {
+      out += kHex[md[i] >> 4];
+      out += kHex[md[i] & 15];
+    }
+    return out;
+  }
+
+ private:
+  EVP_MD_CTX* ctx_;
+};
+
+bool is_crash_like(Status s) { return s == Status::kCrash || s == Status::kTimeout; }
+
+}  // namespace
+
+VectorSet load_vector_set(const std::filesystem::path& root, const std::set<std::string>& schemes,
+                          const std::set<std::string>& operations) {
+  VectorSet set;
+  set.root = root;
+  const auto paths = find_vector_files(root);
+  for (const auto& path : paths) set.known_schemes.insert(path.parent_path().filename().string());
+  if (paths.empty()) throw std::invalid_argument("no vector files under " + root.string());
+  for (const auto& s : schemes) {
+    if (!set.known_schemes.count(s))
+      throw std::invalid_argument("unknown scheme \"" + s +
+                                  "\"; known: " + join(set.known_schemes));
+  }
+  for (const auto& op : operations) {
+    if (!operation_from_string(op)) {
+      std::set<std::string> known;
+      for (Operation o : kAllOperations) known.insert(std::string(to_string(o)));
+      throw std::invalid_argument("unknown operation \"" + op + "\"; known: " + join(known));
+    }
+  }
+  const JsonSchema& schema = vector_schema(root);
+  Digest digest;
+  for (const auto& path : paths) {
+    const std::string scheme_dir = path.parent_path().filename().string();
+    const std::string op_name = path.stem().string();
+    if (!schemes.empty() && !schemes.count(scheme_dir)) continue;
+    if (!operations.empty() && !operations.count(op_name)) continue;
+    const std::string rel = std::filesystem::relative(path, root).generic_string();
+    const std::string text = read_file(path);
+    digest.add(rel);
+    digest.add(text);
+    VectorFile file;
+    const auto errors = load_vector_file(text, schema, file);
+    for (const auto& e : errors) set.load_errors.push_back(rel + ": " + e);
+    if (!errors.empty()) continue;
+    file.path = rel;
+    set.files.push_back(std::move(file));
+  }
+  set.digest = digest.hex();
+  return set;
+}
+
+std::map<std::string, std::string> read_allowlist(const std::filesystem::path& path) {
+  std::map<std::string, std::string> out;
   std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read allowlist " + path.string());
+  if (!in) throw std::invalid_argument("cannot read allowlist " + path.string());
   std::string line;
   while (std::getline(in, line)) {
     std::istringstream words(line);
     std::string id;
-    if (words >> id && id[0] != '#') out.insert(id);
+    if (!(words >> id) || id[0] == '#') continue;
+    std::string reason;
+    std::getline(words >> std::ws, reason);
+    out[id] = reason;
   }
   return out;
 }
 
-RunReport run_conformance(Implementation& impl, const RunOptions& options) {
+RunReport run_conformance(Implementation& impl, const VectorSet& vectors,
+                          const RunOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
   RunReport report;
   report.implementation = impl.name();
-  const JsonSchema& schema = vector_schema(options.vectors_root);
-  for (const auto& path : find_vector_files(options.vectors_root)) {
-    const std::string rel = std::filesystem::relative(path, options.vectors_root).generic_string();
-    std::ifstream in(path);
-    std::stringstream text;
-    text << in.rdbuf();
-    VectorFile file;
-    const auto errors = load_vector_file(text.str(), schema, file);
-    for (const auto& e : errors) report.load_errors.push_back(rel + ": " + e);
-    if (!errors.empty()) continue;
-    file.path = rel;
-    if (!options.schemes.empty() && !options.schemes.count(file.scheme)) continue;
-    if (!options.operations.empty() && !options.operations.count(file.operation)) continue;
+  report.tool_version = std::string(tool_version());
+  report.vectors_digest = vectors.digest;
+  report.load_errors = vectors.load_errors;
+  report.allowlist_strict = options.allowlist_strict;
+  Policy policy = options.policy;
 
+  std::size_t total = 0;
+  for (const VectorFile& f : vectors.files) total += f.tests.size();
+
+  Hello hello;
+  auto greeting = impl.hello();
+  if (const Failure* f = std::get_if<Failure>(&greeting)) {
+    report.stop_reason = "the implementation did not complete the hello exchange (" +
+                         std::string(to_string(f->status)) + ": " + f->message + ")";
+    report.errors.push_back(report.stop_reason);
+  } else {
+    hello = std::get<Hello>(greeting);
+    report.protocol = hello.protocol;
+    report.hello = hello.raw;
+    if (hello.protocol >= 1 && policy.allow_unsupported) {
+      // Under v1 the hello declares what is supported; a declared pair that
+      // answers `unsupported` is a failure whatever the flag says.
+      policy.allow_unsupported = false;
+    }
+  }
+
+  std::set<std::string> failing_ids;  // before the allowlist, for stale entries
+  int consecutive_crashes = 0;
+  Progress progress{0, total, 0, ""};
+  for (const VectorFile& file : vectors.files) {
     for (const VectorCase& c : file.tests) {
-      std::string failure;
-      const auto response = impl.handle(make_request(file, c), failure);
-      const CaseResult r = response ? evaluate(file, c, *response) : failed_response(failure);
-      CaseRecord rec{rel + "#" + std::to_string(c.tc_id),
-                     c.comment,
-                     c.result,
-                     r.status,
-                     false,
-                     false,
-                     r.message};
-      rec.failed = is_failure(r.status, options.policy);
-      if (rec.failed && options.allowlist.count(rec.id)) {
+      CaseRecord rec;
+      rec.id = file.path + "#" + std::to_string(c.tc_id);
+      rec.file = file.path;
+      rec.tc_id = c.tc_id;
+      rec.scheme = file.scheme;
+      rec.operation = file.operation;
+      rec.comment = c.comment;
+      rec.flags = c.flags;
+      rec.result = c.result;
+      rec.expected = c.expected;
+
+      if (report.stop_reason.empty()) {
+        if (const int sig = interrupt_signal()) {
+          report.interrupted_by = sig;
+          report.stop_reason = "interrupted by signal " + std::to_string(sig);
+        } else if (options.max_time.count() > 0 &&
+                   std::chrono::steady_clock::now() - started >= options.max_time) {
+          report.stop_reason =
+              "--max-time of " + std::to_string(options.max_time.count()) + " ms reached";
+          report.errors.push_back(report.stop_reason);
+        }
+      }
+
+      if (!report.stop_reason.empty()) {
+        rec.status = Status::kNotRun;
+        rec.message = report.stop_reason;
+      } else if (!hello.declares(file.scheme, file.operation)) {
+        rec.status = Status::kNotDeclared;
+        rec.message = "the hello did not declare " + file.scheme + " " + file.operation;
+      } else {
+        const Exchange x = impl.handle(make_request(file, c));
+        ++report.executed;
+        rec.duration = x.duration;
+        rec.stderr_excerpt = x.stderr_excerpt;
+        if (const Failure* f = x.failure()) {
+          rec.status = f->status;
+          rec.message = f->message;
+        } else {
+          rec.got = *x.response();
+          const CaseResult r = evaluate(file, c, rec.got, policy);
+          rec.status = r.status;
+          rec.message = r.message;
+        }
+        if (rec.status == Status::kNotRun && interrupt_signal()) {
+          report.interrupted_by = interrupt_signal();
+          report.stop_reason = "interrupted by signal " + std::to_string(report.interrupted_by);
+        }
+        consecutive_crashes = is_crash_like(rec.status) ? consecutive_crashes + 1 : 0;
+        if (options.crash_loop_limit > 0 && consecutive_crashes >= options.crash_loop_limit) {
+          report.stop_reason = std::to_string(consecutive_crashes) +
+                               " crashes or timeouts in a row: the implementation is not "
+                               "working, the remaining cases were not run";
+          report.errors.push_back(report.stop_reason);
+        }
+      }
+
+      rec.failed = is_failure(rec.status, policy);
+      if (rec.failed) failing_ids.insert(rec.id);
+      if (const auto allow = options.allowlist.find(rec.id);
+          rec.failed && rec.status != Status::kNotRun && allow != options.allowlist.end()) {
         rec.failed = false;
         rec.allowed = true;
+        rec.allow_reason = allow->second;
       }
+      if (rec.status == Status::kNotRun) ++report.not_run;
       if (rec.failed) {
         ++report.failed;
-      } else if (r.status == Status::kUnsupported) {
+      } else if (rec.allowed) {
+        ++report.allowed;
+      } else if (is_skip(rec.status, policy)) {
         ++report.skipped;
       } else {
         ++report.passed;
       }
-      ++report.per_file[rel][std::string(rec.allowed ? "ALLOWED" : to_string(r.status))];
+      progress.done += 1;
+      progress.failed = static_cast<std::size_t>(report.failed);
+      progress.current = rec.id;
       report.cases.push_back(std::move(rec));
+      if (options.on_progress) options.on_progress(progress);
     }
   }
+  report.implementation_exit = impl.stop();
+
+  for (const auto& [id, reason] : options.allowlist) {
+    if (!failing_ids.count(id)) report.stale_allowlist.push_back(id);
+  }
+  // Skipped and not-run cases test nothing: a run must have judged something.
+  if (report.passed + report.allowed + report.failed - report.not_run == 0) {
+    report.errors.push_back(
+        "no case was executed: nothing was tested (check --scheme/--operation and what the "
+        "implementation declares in its hello)");
+  }
+  report.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - started);
   return report;
 }
 
-void print_report(const RunReport& report, std::ostream& out, bool verbose) {
-  out << "implementation: " << report.implementation << "\n";
-  for (const auto& e : report.load_errors) out << "LOAD_ERROR " << e << "\n";
-  for (const CaseRecord& c : report.cases) {
-    if (c.failed || verbose || (c.status != Status::kPass && !c.allowed)) {
-      out << (c.failed ? "FAIL " : "note ") << c.id << " " << to_string(c.status) << " ("
-          << c.comment << ")";
-      if (!c.message.empty()) out << ": " << c.message;
-      out << "\n";
-    }
+std::map<std::string, std::vector<std::string>> RunReport::acceptable_by_flag() const {
+  std::map<std::string, std::vector<std::string>> out;
+  for (const CaseRecord& c : cases) {
+    if (c.status != Status::kAcceptable) continue;
+    if (c.flags.empty()) out["(no flag)"].push_back(c.id);
+    for (const auto& flag : c.flags) out[flag].push_back(c.id);
   }
-  out << "\n"
-      << std::left << std::setw(36) << "file"
-      << "statuses\n";
-  for (const auto& [file, counts] : report.per_file) {
-    out << std::setw(36) << file;
-    for (const auto& [status, n] : counts) out << " " << status << "=" << n;
-    out << "\n";
-  }
-  if (!report.load_errors.empty()) {
-    out << report.load_errors.size() << " vector file errors\n";
-  }
-  out << "conformance: " << report.passed << " passed, "
-      << report.failed + static_cast<int>(report.load_errors.size()) << " failed";
-  if (report.skipped) out << ", " << report.skipped << " skipped";
-  out << "\n";
+  return out;
 }
 
-Json report_to_json(const RunReport& report) {
-  Json cases = Json::array();
-  for (const CaseRecord& c : report.cases) {
-    cases.push_back({{"id", c.id},
-                     {"result", c.result},
-                     {"status", to_string(c.status)},
-                     {"failed", c.failed},
-                     {"allowed", c.allowed},
-                     {"message", c.message}});
+std::map<std::string, std::map<std::string, int>> RunReport::per_file() const {
+  std::map<std::string, std::map<std::string, int>> out;
+  for (const CaseRecord& c : cases) {
+    ++out[c.file][std::string(c.allowed ? "ALLOWED" : to_string(c.status))];
   }
-  return {{"implementation", report.implementation},
-          {"passed", report.passed},
-          {"failed", report.failed},
-          {"skipped", report.skipped},
-          {"load_errors", report.load_errors},
-          {"per_file", report.per_file},
-          {"cases", cases}};
+  return out;
 }
 
 }  // namespace tokcheck::conformance

@@ -1,10 +1,12 @@
-// Runs vector files against an implementation and reports: the CI gate behind
-// `tokcheck conformance`. Loading problems (a file that fails its schema) are
-// failures of their own, so a broken vector can never pass silently.
+// Runs vector files against an implementation: the CI gate behind
+// `tokcheck conformance`. It fails closed: a run that executed no case, a
+// vector file that does not load, a case that did not run, an implementation
+// that misbehaves, all fail the gate; only an explicit policy relaxes it.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
-#include <iosfwd>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -12,48 +14,98 @@
 
 #include "conformance/lib/evaluate.h"
 #include "conformance/lib/implementation.h"
+#include "conformance/lib/operation.h"
 
 namespace tokcheck::conformance {
 
+// The loaded golden vectors, shared by every implementation of one run.
+struct VectorSet {
+  std::filesystem::path root;
+  std::vector<VectorFile> files;         // only the files selected, in path order
+  std::vector<std::string> load_errors;  // "<file>: <error>"; each fails the gate
+  std::string digest;                    // "sha256:<hex>" over every file's path and bytes
+  std::set<std::string> known_schemes;   // every scheme directory under root
+};
+
+// Loads `root`, keeping the files of `schemes` / `operations` (empty = all).
+// Throws std::invalid_argument naming the bad name and the known ones when a
+// scheme or operation does not exist, so a typo can never run zero cases.
+VectorSet load_vector_set(const std::filesystem::path& root, const std::set<std::string>& schemes,
+                          const std::set<std::string>& operations);
+
+// "<file>#<tcId> [reason...]" lines; '#'-started lines are comments.
+std::map<std::string, std::string> read_allowlist(const std::filesystem::path& path);
+
+struct Progress {
+  std::size_t done = 0;
+  std::size_t total = 0;
+  std::size_t failed = 0;
+  std::string current;  // the case just judged
+};
+
 struct RunOptions {
-  std::filesystem::path vectors_root = default_vectors_root();
-  std::set<std::string> schemes;     // empty = all
-  std::set<std::string> operations;  // empty = all
   Policy policy;
-  // "<file>#<tcId>" entries whose failure is known and accepted (with a reason
-  // in the allowlist file); they are reported as ALLOWED.
-  std::set<std::string> allowlist;
-  bool verbose = false;  // print every case, not only failures
+  std::map<std::string, std::string> allowlist;  // "<file>#<tcId>" → reason; reported ALLOWED
+  bool allowlist_strict = false;                 // stale allowlist entries fail the gate
+  std::chrono::milliseconds max_time{0};         // 0 = no limit for the whole run
+  int crash_loop_limit = 5;  // this many CRASH/TIMEOUT in a row stop the run (rest NOT_RUN)
+  std::function<void(const Progress&)> on_progress;  // called after every case
 };
 
 struct CaseRecord {
   std::string id;  // "<file>#<tcId>"
+  std::string file;
+  int tc_id = 0;
+  std::string scheme;
+  std::string operation;
   std::string comment;
-  std::string result;  // the vector's valid/invalid/acceptable
+  std::vector<std::string> flags;
+  std::string result;  // the vector's valid / invalid / acceptable
   Status status = Status::kPass;
-  bool failed = false;
-  bool allowed = false;
-  std::string message;
+  bool failed = false;   // fails the gate
+  bool allowed = false;  // a failure the allowlist accepts
+  std::string allow_reason;
+  std::string message;  // what differed, for people
+  Json expected;        // the vector's expected object
+  Json got;             // the response, or null when none arrived
+  std::chrono::microseconds duration{0};
+  std::string stderr_excerpt;
 };
 
 struct RunReport {
-  std::string implementation;
-  std::vector<std::string> load_errors;  // "<file>: <error>"
+  std::string implementation;  // the command, or "tokcheck-reference"
+  Json hello;                  // the implementation's hello response (null under v0)
+  int protocol = 0;
+  std::string tool_version;
+  std::string vectors_digest;
+  std::vector<std::string> load_errors;
   std::vector<CaseRecord> cases;
-  std::map<std::string, std::map<std::string, int>> per_file;  // file → status → count
-  int passed = 0;
-  int failed = 0;
-  int skipped = 0;  // unsupported, when allowed
-  bool ok() const { return failed == 0 && load_errors.empty(); }
+  int executed = 0;  // requests that were sent (answered or not)
+  int passed = 0;    // PASS, ACCEPTABLE and non-failing statuses
+  int failed = 0;    // cases that fail the gate, NOT_RUN included
+  int allowed = 0;   // failures the allowlist accepts
+  int skipped = 0;   // not declared (v1) or unsupported with --allow-unsupported (v0)
+  int not_run = 0;
+  std::vector<std::string> stale_allowlist;  // entries that matched no failing case
+  bool allowlist_strict = false;
+  int interrupted_by = 0;           // the signal that stopped the run, or 0
+  std::string stop_reason;          // why cases were NOT_RUN, or ""
+  std::string implementation_exit;  // how the implementation's process ended
+  std::vector<std::string> errors;  // run-level failures ("no case was executed", ...)
+  std::chrono::milliseconds elapsed{0};
+
+  bool ok() const {
+    return failed == 0 && load_errors.empty() && errors.empty() && interrupted_by == 0 &&
+           !(allowlist_strict && !stale_allowlist.empty());
+  }
+  // Acceptable outcomes grouped by the vector flags that explain them: which
+  // lenient behaviours this implementation has.
+  std::map<std::string, std::vector<std::string>> acceptable_by_flag() const;
+  // file → status name → count (ALLOWED counted separately).
+  std::map<std::string, std::map<std::string, int>> per_file() const;
 };
 
-// Reads "<file>#<tcId> [reason...]" lines; '#'-started lines are comments.
-std::set<std::string> read_allowlist(const std::filesystem::path& path);
-
-RunReport run_conformance(Implementation& impl, const RunOptions& options);
-
-// The people-facing summary; its last line is "conformance: N passed, N failed".
-void print_report(const RunReport& report, std::ostream& out, bool verbose);
-Json report_to_json(const RunReport& report);
+RunReport run_conformance(Implementation& impl, const VectorSet& vectors,
+                          const RunOptions& options);
 
 }  // namespace tokcheck::conformance

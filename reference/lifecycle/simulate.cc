@@ -30,6 +30,8 @@ std::optional<TokenSpec> TokenBook::resolve(const Json& event, const std::string
 
 namespace {
 
+constexpr std::string_view kVendors[] = {"zego", "agora", "rongcloud", "bytedance"};
+
 std::unique_ptr<Session> make_session(const Json& scenario) {
   if (!scenario.is_object()) usage("scenario", "must be a JSON object");
   only_keys(scenario, "scenario", {"profile", "start", "tokens", "events", "description"});
@@ -39,8 +41,8 @@ std::unique_ptr<Session> make_session(const Json& scenario) {
   const std::int64_t start = req_int(scenario, "scenario", "start");
   const Json* tokens = has(scenario, "tokens") ? &scenario["tokens"] : nullptr;
   const SessionInput in{profile, start, tokens};
-  const std::string vendor =
-      req_choice(profile, "profile", "vendor", {"zego", "agora", "rongcloud", "bytedance"});
+  const std::string vendor = req_choice(profile, "profile", "vendor",
+                                        {kVendors[0], kVendors[1], kVendors[2], kVendors[3]});
   if (vendor == "zego") return make_zego_session(in);
   if (vendor == "agora") return make_agora_session(in);
   if (vendor == "rongcloud") return make_rongcloud_session(in);
@@ -48,6 +50,8 @@ std::unique_ptr<Session> make_session(const Json& scenario) {
 }
 
 }  // namespace
+
+std::span<const std::string_view> lifecycle_vendors() { return kVendors; }
 
 Simulator::Simulator(const Json& scenario) : session_(make_session(scenario)) {}
 Simulator::~Simulator() = default;

@@ -10,12 +10,18 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
+#include <string_view>
 
 #include "reference/lifecycle/fields.h"
 
 namespace tokcheck::lifecycle {
 
 class Session;
+
+// The vendors a scenario profile may name; the protocol's scenario schemes are
+// "lifecycle-<vendor>".
+std::span<const std::string_view> lifecycle_vendors();
 
 // Runs a whole scenario. Throws schemes::UsageError (naming the offending path)
 // for an invalid scenario or an unknown profile combination.
