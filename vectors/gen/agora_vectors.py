@@ -157,9 +157,15 @@ NOTES = {
                                    "Agora builder sorts (token-formats.md §0). The reference rejects; Agora's "
                                    "parsers read such maps."},
     "AppIdNotHex": {"bugType": "MODIFIED_PARAMETER",
-                    "description": "The app id carried in the token is not 32 hex characters. Agora's 007 "
-                                   "verifiers refuse it (-3); its 006 parsers take t[3:35] unchecked "
-                                   "(token-formats.md §2, §5)."},
+                    "description": "The app id carried in the token is not 32 hex characters; the reference "
+                                   "rejects it as malformed (bad_app_id). 006: acceptable in parse and "
+                                   "verify alike, because Agora's 006 parsers take t[3:35] unchecked "
+                                   "(token-formats.md §5), Agora ships no 006 verifier, and its Python3, Node "
+                                   "and Go 006 builders sign any app id (§0), so checking a token by "
+                                   "recomputing their signature accepts it (only the C++ builder refuses). "
+                                   "007: invalid in parse and verify alike, because Agora's C++, Go and Node "
+                                   "007 verifiers refuse it (-3 / isUuid, §2). One token, one class in every "
+                                   "operation (docs/VECTORS.md)."},
     "VersionConfusion": {"bugType": "WRONG_PRIMITIVE",
                          "description": "A token of another version or vendor, or one format's body under the "
                                         "other's prefix (PASETO 4-F-3 analog)."},
@@ -1091,8 +1097,9 @@ def agora006(root):
          verdict("malformed", "trailing_bytes"))
     vadd("privilege keys 2, 1 unsorted (validly signed)", ["UnsortedMap"], "acceptable", GEN,
          vin(token006(APP, resigned(unsorted_msg)), 1111000, privileges=[1]), verdict("malformed", "unsorted_map"))
-    vadd("app id \"Z70C…\" in the token (validly signed with it)", ["AppIdNotHex"], "invalid",
-         GEN + "; token-formats.md §5", vin(token006(bad_app, bad_app_content), 1111000, app_id=None),
+    # acceptable, as in parse: Agora's 006 code never checks the app id's shape (§0, §5).
+    vadd("app id \"Z70C…\" in the token (validly signed with it)", ["AppIdNotHex"], "acceptable",
+         GEN + "; token-formats.md §0, §5", vin(token006(bad_app, bad_app_content), 1111000, app_id=None),
          verdict("malformed", "bad_app_id"))
     vadd("007 vector A presented to the 006 verifier", ["VersionConfusion"], "invalid", f"{S4} vector A",
          vin(t7, 1111000), verdict("unsupported_version"))
