@@ -1218,6 +1218,21 @@ def agora006(root):
          SEED_CODES, {"token": "", "app_certificate": "", "now": 1111000, "channel_name": CH, "uid": UID},
          verdict("valid"))
 
+    # Appended for issue 8 (one token, one class in every operation): the AppIdNotHex tokens in
+    # verify as in parse. Validly signed, the app id is the only flaw: acceptable, as parse #53/#54.
+    # Re-prefixed onto V6-1's body (parse #54), the tag was made over another app id: every checker
+    # rejects it (the reference at the app id, a signature-recomputing one at the tag), so invalid.
+    dash_app = "970CA35d-e60c-4464-5bba-e8a215061"
+    dash_signed = token006(dash_app, content006(sign006(CERT, dash_app, CH, uid, msg), crc_ch, crc_uid, msg))
+    vadd("app id as a 32-character dash/underscore string, validly signed with it", ["AppIdNotHex"],
+         "acceptable", GEN + "; token-formats.md §0, §5", vin(dash_signed, 1111000, app_id=None),
+         verdict("malformed", "bad_app_id"))
+    vadd("app id as a 32-character dash/underscore string on V6-1's body (parse #54; tag over the hex app id)",
+         ["AppIdNotHex", "ModifiedTag"], "invalid", GEN + "; token-formats.md §5",
+         vin("006" + dash_app + V6_1[35:], 1111000, app_id=None), verdict("malformed", "bad_app_id"))
+    parse_bad("app id as a 32-character dash/underscore string, validly signed with it", ["AppIdNotHex"],
+              GEN + "; token-formats.md §0, §5", dash_signed, "bad_app_id", "acceptable")
+
     return [f.write(root) for f in (build, parse, verify)]
 
 
