@@ -158,14 +158,17 @@ NOTES = {
                                    "parsers read such maps."},
     "AppIdNotHex": {"bugType": "MODIFIED_PARAMETER",
                     "description": "The app id carried in the token is not 32 hex characters; the reference "
-                                   "rejects it as malformed (bad_app_id). 006: acceptable in parse and "
-                                   "verify alike, because Agora's 006 parsers take t[3:35] unchecked "
-                                   "(token-formats.md §5), Agora ships no 006 verifier, and its Python3, Node "
-                                   "and Go 006 builders sign any app id (§0), so checking a token by "
-                                   "recomputing their signature accepts it (only the C++ builder refuses). "
-                                   "007: invalid in parse and verify alike, because Agora's C++, Go and Node "
-                                   "007 verifiers refuse it (-3 / isUuid, §2). One token, one class in every "
-                                   "operation (docs/VECTORS.md)."},
+                                   "rejects it as malformed (bad_app_id). 006, 32 characters and otherwise "
+                                   "sound: acceptable in parse and verify alike, because Agora's 006 parsers "
+                                   "take t[3:35] unchecked (token-formats.md §5), Agora ships no 006 "
+                                   "verifier, and its Python3, Node and Go 006 builders sign any app id "
+                                   "(§0), so a checker that recomputes their signature accepts it (only the "
+                                   "C++ builder refuses; crosscheck_agora_npm.mjs confirms Node builds and "
+                                   "reads these tokens). 006 with an app id of another length: the content "
+                                   "is misaligned and no Agora parser reads it, invalid. 007: invalid in "
+                                   "parse and verify alike, because Agora's C++, Go and Node 007 verifiers "
+                                   "refuse it (-3 / isUuid, §2). One token, one class in every operation "
+                                   "(docs/VECTORS.md)."},
     "VersionConfusion": {"bugType": "WRONG_PRIMITIVE",
                          "description": "A token of another version or vendor, or one format's body under the "
                                         "other's prefix (PASETO 4-F-3 analog)."},
@@ -911,7 +914,7 @@ def agora006(root):
             inp["base64"] = "lenient"
         parse.add(comment, flags, result, source, inp, {"ok": True, "fields": fields})
 
-    def parse_bad(comment, flags, source, token, why, result="invalid", lenient=False):
+    def parse_bad(comment, flags, source, token, why, result="invalid", lenient=False, npm=False):
         _, got = parse006(token, lenient)
         assert got == why, (comment, got, why)
         condition = "unsupported_version" if why == "bad_prefix" else "malformed"
@@ -919,7 +922,7 @@ def agora006(root):
         if lenient:
             inp["base64"] = "lenient"
         # A malformation is named only under "malformed" (docs/VECTORS.md), as verify does.
-        parse.add(comment, flags, result, source, inp,
+        parse.add(comment, flags, result, with_source(source, npm), inp,
                   {"ok": False, "condition": condition, "malformation": why if condition == "malformed" else None})
 
     for key, comment, flags, source, inp, now in CASES_006:
@@ -997,9 +1000,12 @@ def agora006(root):
     bad_app = "Z70CA35de60c44645bbae8a215061b33"
     bad_app_content = content006(sign006(CERT, bad_app, CH, uid, msg), crc_ch, crc_uid, msg)
     parse_bad("app id \"Z70C…\" (not hex), signed with it", ["AppIdNotHex"], GEN + "; token-formats.md §5",
-              token006(bad_app, bad_app_content), "bad_app_id", "acceptable")
-    parse_bad("app id as a 32-character dash/underscore string", ["AppIdNotHex"], GEN,
-              "006" + "970CA35d-e60c-4464-5bba-e8a215061" + V6_1[35:], "bad_app_id", "acceptable")
+              token006(bad_app, bad_app_content), "bad_app_id", "acceptable", npm=True)
+    # 33 characters, not 32: Agora's parsers read t[3:35] and then base64 shifted by one
+    # character, which none of them decodes (issue 8; was mislabelled 32 and acceptable).
+    parse_bad("app id of 33 characters with dashes on V6-1's body: t[3:35] holds dashes and the content "
+              "is shifted by one character", ["AppIdNotHex"], GEN + "; token-formats.md §5",
+              "006" + "970CA35d-e60c-4464-5bba-e8a215061" + V6_1[35:], "bad_app_id", "invalid", npm=True)
 
     # Version confusion.
     t7 = "007eJxTYBBbsMMnKq7p9Hf/HcIX5kce9b518kCiQgSr5Zrp4X1Tu6UUGCzNDZwdjU1TUs0Mkk1MzExMk5ISUy0SjQxNDcwMk4yN3b8IMEQwMTAwMoAwBIL4CgzmKeZGxmamqUmWFsYmFqbGluapxqnGaZYpJmYGSSkpiVwMRhYWRsYmhkbmxgDCaiTj"
@@ -1049,7 +1055,7 @@ def agora006(root):
 
     # ---------------- verify ----------------
     def vadd(comment, flags, result, source, inp, exp, npm=True):
-        crosschecked = npm and npm_checks_006_verify(inp, exp)
+        crosschecked = npm and (npm_checks_006_verify(inp, exp) or "AppIdNotHex" in flags)
         verify.add(comment, flags, result, with_source(source, crosschecked), inp, exp)
 
     def vin(token, now, channel=CH, uid=UID, cert=CERT, app_id=APP, privileges=None, b64mode=None):
@@ -1219,19 +1225,20 @@ def agora006(root):
          verdict("valid"))
 
     # Appended for issue 8 (one token, one class in every operation): the AppIdNotHex tokens in
-    # verify as in parse. Validly signed, the app id is the only flaw: acceptable, as parse #53/#54.
-    # Re-prefixed onto V6-1's body (parse #54), the tag was made over another app id: every checker
-    # rejects it (the reference at the app id, a signature-recomputing one at the tag), so invalid.
-    dash_app = "970CA35d-e60c-4464-5bba-e8a215061"
+    # verify as in parse. A 32-character app id with dashes, validly signed with it, is flawed only
+    # in its shape: acceptable, as #62 (Node's 006 code builds and parses it). Parse #54's token
+    # (33 characters, content shifted by one) no Agora parser reads: invalid, as #54.
+    dash_app = "970CA35d-e60c-4464-5bba-e8a21506"
+    assert len(dash_app) == 32
     dash_signed = token006(dash_app, content006(sign006(CERT, dash_app, CH, uid, msg), crc_ch, crc_uid, msg))
-    vadd("app id as a 32-character dash/underscore string, validly signed with it", ["AppIdNotHex"],
+    vadd("app id of 32 characters with dashes, validly signed with it", ["AppIdNotHex"],
          "acceptable", GEN + "; token-formats.md §0, §5", vin(dash_signed, 1111000, app_id=None),
          verdict("malformed", "bad_app_id"))
-    vadd("app id as a 32-character dash/underscore string on V6-1's body (parse #54; tag over the hex app id)",
-         ["AppIdNotHex", "ModifiedTag"], "invalid", GEN + "; token-formats.md §5",
-         vin("006" + dash_app + V6_1[35:], 1111000, app_id=None), verdict("malformed", "bad_app_id"))
-    parse_bad("app id as a 32-character dash/underscore string, validly signed with it", ["AppIdNotHex"],
-              GEN + "; token-formats.md §0, §5", dash_signed, "bad_app_id", "acceptable")
+    vadd("app id of 33 characters with dashes on V6-1's body (parse #54): the content is shifted by one "
+         "character", ["AppIdNotHex"], "invalid", GEN + "; token-formats.md §5",
+         vin("006" + dash_app + "1" + V6_1[35:], 1111000, app_id=None), verdict("malformed", "bad_app_id"))
+    parse_bad("app id of 32 characters with dashes, validly signed with it", ["AppIdNotHex"],
+              GEN + "; token-formats.md §0, §5", dash_signed, "bad_app_id", "acceptable", npm=True)
 
     return [f.write(root) for f in (build, parse, verify)]
 
