@@ -108,8 +108,8 @@ std::string name_of(const Judgement& j) {
 }
 
 std::string show(const Json& failure) {
-  const Json& m = failure["malformation"];
-  return failure["condition"].dump() + "/" + (m.is_null() ? "null" : m.dump());
+  const Json& m = failure.at("malformation");
+  return failure.at("condition").dump() + "/" + (m.is_null() ? "null" : m.dump());
 }
 
 bool shares_a_flag(const VectorCase& a, const VectorCase& b) {
