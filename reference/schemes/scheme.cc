@@ -49,8 +49,14 @@ Json parse_to_json(const Scheme& scheme, const ParseOutcome& outcome) {
   out["scheme"] = scheme.id();
   out["ok"] = outcome.error == Malformation::kNone && outcome.condition == Condition::kValid;
   out["condition"] = to_string(outcome.condition);
+  // The Verdict contract (reference/core/verdict.h): a malformation is named only
+  // under `malformed`. A codec's finer reason under another condition (kBadPrefix
+  // under unsupported_version, a claim field under payload_invalid) stays internal,
+  // so parse and verify answer the same token with the same (condition, malformation).
   out["malformation"] =
-      outcome.error == Malformation::kNone ? Json(nullptr) : Json(to_string(outcome.error));
+      outcome.condition == Condition::kMalformed && outcome.error != Malformation::kNone
+          ? Json(to_string(outcome.error))
+          : Json(nullptr);
   out["base64"] = outcome.lenient_base64 ? "lenient" : "strict";
   out["fields"] = outcome.fields.is_null() ? Json(nullptr) : outcome.fields;
   if (!outcome.info.is_null()) out["info"] = outcome.info;

@@ -157,9 +157,18 @@ NOTES = {
                                    "Agora builder sorts (token-formats.md §0). The reference rejects; Agora's "
                                    "parsers read such maps."},
     "AppIdNotHex": {"bugType": "MODIFIED_PARAMETER",
-                    "description": "The app id carried in the token is not 32 hex characters. Agora's 007 "
-                                   "verifiers refuse it (-3); its 006 parsers take t[3:35] unchecked "
-                                   "(token-formats.md §2, §5)."},
+                    "description": "The app id carried in the token is not 32 hex characters; the reference "
+                                   "rejects it as malformed (bad_app_id). 006, 32 characters and otherwise "
+                                   "sound: acceptable in parse and verify alike, because Agora's 006 parsers "
+                                   "take t[3:35] unchecked (token-formats.md §5), Agora ships no 006 "
+                                   "verifier, and its Python3, Node and Go 006 builders sign any app id "
+                                   "(§0), so a checker that recomputes their signature accepts it (only the "
+                                   "C++ builder refuses; crosscheck_agora_npm.mjs confirms Node builds and "
+                                   "reads these tokens). 006 with an app id of another length: the content "
+                                   "is misaligned and no Agora parser reads it, invalid. 007: invalid in "
+                                   "parse and verify alike, because Agora's C++, Go and Node 007 verifiers "
+                                   "refuse it (-3 / isUuid, §2). One token, one class in every operation "
+                                   "(docs/VECTORS.md)."},
     "VersionConfusion": {"bugType": "WRONG_PRIMITIVE",
                          "description": "A token of another version or vendor, or one format's body under the "
                                         "other's prefix (PASETO 4-F-3 analog)."},
@@ -905,14 +914,16 @@ def agora006(root):
             inp["base64"] = "lenient"
         parse.add(comment, flags, result, source, inp, {"ok": True, "fields": fields})
 
-    def parse_bad(comment, flags, source, token, why, result="invalid", lenient=False):
+    def parse_bad(comment, flags, source, token, why, result="invalid", lenient=False, npm=False):
         _, got = parse006(token, lenient)
         assert got == why, (comment, got, why)
         condition = "unsupported_version" if why == "bad_prefix" else "malformed"
         inp = {"token": token}
         if lenient:
             inp["base64"] = "lenient"
-        parse.add(comment, flags, result, source, inp, {"ok": False, "condition": condition, "malformation": why})
+        # A malformation is named only under "malformed" (docs/VECTORS.md), as verify does.
+        parse.add(comment, flags, result, with_source(source, npm), inp,
+                  {"ok": False, "condition": condition, "malformation": why if condition == "malformed" else None})
 
     for key, comment, flags, source, inp, now in CASES_006:
         parse_ok(comment, flags, source, tokens[key], fields006(inp))
@@ -989,9 +1000,12 @@ def agora006(root):
     bad_app = "Z70CA35de60c44645bbae8a215061b33"
     bad_app_content = content006(sign006(CERT, bad_app, CH, uid, msg), crc_ch, crc_uid, msg)
     parse_bad("app id \"Z70C…\" (not hex), signed with it", ["AppIdNotHex"], GEN + "; token-formats.md §5",
-              token006(bad_app, bad_app_content), "bad_app_id", "acceptable")
-    parse_bad("app id as a 32-character dash/underscore string", ["AppIdNotHex"], GEN,
-              "006" + "970CA35d-e60c-4464-5bba-e8a215061" + V6_1[35:], "bad_app_id", "acceptable")
+              token006(bad_app, bad_app_content), "bad_app_id", "acceptable", npm=True)
+    # 33 characters, not 32: Agora's parsers read t[3:35] and then base64 shifted by one
+    # character, which none of them decodes (issue 8; was mislabelled 32 and acceptable).
+    parse_bad("app id of 33 characters with dashes on V6-1's body: t[3:35] holds dashes and the content "
+              "is shifted by one character", ["AppIdNotHex"], GEN + "; token-formats.md §5",
+              "006" + "970CA35d-e60c-4464-5bba-e8a215061" + V6_1[35:], "bad_app_id", "invalid", npm=True)
 
     # Version confusion.
     t7 = "007eJxTYBBbsMMnKq7p9Hf/HcIX5kce9b518kCiQgSr5Zrp4X1Tu6UUGCzNDZwdjU1TUs0Mkk1MzExMk5ISUy0SjQxNDcwMk4yN3b8IMEQwMTAwMoAwBIL4CgzmKeZGxmamqUmWFsYmFqbGluapxqnGaZYpJmYGSSkpiVwMRhYWRsYmhkbmxgDCaiTj"
@@ -1041,7 +1055,7 @@ def agora006(root):
 
     # ---------------- verify ----------------
     def vadd(comment, flags, result, source, inp, exp, npm=True):
-        crosschecked = npm and npm_checks_006_verify(inp, exp)
+        crosschecked = npm and (npm_checks_006_verify(inp, exp) or "AppIdNotHex" in flags)
         verify.add(comment, flags, result, with_source(source, crosschecked), inp, exp)
 
     def vin(token, now, channel=CH, uid=UID, cert=CERT, app_id=APP, privileges=None, b64mode=None):
@@ -1089,8 +1103,9 @@ def agora006(root):
          verdict("malformed", "trailing_bytes"))
     vadd("privilege keys 2, 1 unsorted (validly signed)", ["UnsortedMap"], "acceptable", GEN,
          vin(token006(APP, resigned(unsorted_msg)), 1111000, privileges=[1]), verdict("malformed", "unsorted_map"))
-    vadd("app id \"Z70C…\" in the token (validly signed with it)", ["AppIdNotHex"], "invalid",
-         GEN + "; token-formats.md §5", vin(token006(bad_app, bad_app_content), 1111000, app_id=None),
+    # acceptable, as in parse: Agora's 006 code never checks the app id's shape (§0, §5).
+    vadd("app id \"Z70C…\" in the token (validly signed with it)", ["AppIdNotHex"], "acceptable",
+         GEN + "; token-formats.md §0, §5", vin(token006(bad_app, bad_app_content), 1111000, app_id=None),
          verdict("malformed", "bad_app_id"))
     vadd("007 vector A presented to the 006 verifier", ["VersionConfusion"], "invalid", f"{S4} vector A",
          vin(t7, 1111000), verdict("unsupported_version"))
@@ -1208,6 +1223,22 @@ def agora006(root):
     vadd("neither certificate nor token: the join is not token-gated", ["CertificatePresence"], "valid",
          SEED_CODES, {"token": "", "app_certificate": "", "now": 1111000, "channel_name": CH, "uid": UID},
          verdict("valid"))
+
+    # Appended for issue 8 (one token, one class in every operation): the AppIdNotHex tokens in
+    # verify as in parse. A 32-character app id with dashes, validly signed with it, is flawed only
+    # in its shape: acceptable, as #62 (Node's 006 code builds and parses it). Parse #54's token
+    # (33 characters, content shifted by one) no Agora parser reads: invalid, as #54.
+    dash_app = "970CA35d-e60c-4464-5bba-e8a21506"
+    assert len(dash_app) == 32
+    dash_signed = token006(dash_app, content006(sign006(CERT, dash_app, CH, uid, msg), crc_ch, crc_uid, msg))
+    vadd("app id of 32 characters with dashes, validly signed with it", ["AppIdNotHex"],
+         "acceptable", GEN + "; token-formats.md §0, §5", vin(dash_signed, 1111000, app_id=None),
+         verdict("malformed", "bad_app_id"))
+    vadd("app id of 33 characters with dashes on V6-1's body (parse #54): the content is shifted by one "
+         "character", ["AppIdNotHex"], "invalid", GEN + "; token-formats.md §5",
+         vin("006" + dash_app + "1" + V6_1[35:], 1111000, app_id=None), verdict("malformed", "bad_app_id"))
+    parse_bad("app id of 32 characters with dashes, validly signed with it", ["AppIdNotHex"],
+              GEN + "; token-formats.md §0, §5", dash_signed, "bad_app_id", "acceptable", npm=True)
 
     return [f.write(root) for f in (build, parse, verify)]
 
@@ -1476,9 +1507,10 @@ def agora007(root):
         inp = {"token": token}
         if lenient:
             inp["base64"] = "lenient"
+        # A malformation is named only under "malformed" (docs/VECTORS.md), as verify does.
         parse.add(comment, flags, result, source, inp,
                   {"ok": False, "condition": "unsupported_version" if why == "bad_prefix" else "malformed",
-                   "malformation": why})
+                   "malformation": None if why == "bad_prefix" else why})
 
     for key, comment, flags, source, inp, bind, now in cases:
         parse_ok(comment, flags, source, tokens[key], fields007(inp))

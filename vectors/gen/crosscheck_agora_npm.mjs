@@ -9,6 +9,7 @@
 //   agora-006/verify  valid tokens (strict base64) are re-parsed with AccessToken.fromString
 //                     and rebuilt for the bound channel/uid: the same token means the
 //                     signature is right for that binding;
+//   agora-006 AppIdNotHex  parse/verify: npm reads (and rebuilds) exactly the acceptable ones;
 //   agora-007/build   valid vectors are built with AccessToken2 and must inflate to the same
 //                     payload as ours (Node's zlib bytes may differ, §2); refusals must
 //                     build "" (or throw);
@@ -92,6 +93,33 @@ for (const t of load('agora-006', 'verify').tests) {
   if (!at.fromString(i.token)) { fail(id, 'fromString failed'); continue; }
   const rebuilt = at.build();
   rebuilt === i.token ? pass(id) : fail(id, `rebuilt for the binding as ${rebuilt}`);
+}
+
+// AppIdNotHex (issue 8): Node's 006 code never checks the app id's shape (§0, §5). A token
+// whose only flaw is a non-hex 32-character app id must parse and, in verify, rebuild for its
+// binding (the vector is acceptable); one that no Agora parser reads must not parse (invalid).
+function parses006(token) {
+  const log = console.log;
+  console.log = () => {};  // fromString logs the exception it swallows
+  try {
+    return new AccessToken('', '', '', '').fromString(token);
+  } finally {
+    console.log = log;
+  }
+}
+for (const op of ['parse', 'verify']) {
+  for (const t of load('agora-006', op).tests) {
+    if (!t.flags.includes('AppIdNotHex')) continue;
+    const id = `agora-006/${op}#${t.tcId}`;
+    const i = t.input;
+    let accepted = parses006(i.token);
+    if (accepted && op === 'verify') {
+      const at = new AccessToken(i.token.substr(3, 32), i.app_certificate, i.channel_name, i.uid);
+      accepted = at.fromString(i.token) && at.build() === i.token;
+    }
+    const want = t.result === 'acceptable';
+    accepted === want ? pass(id) : fail(id, `npm ${accepted ? 'accepts' : 'rejects'} it, the vector is ${t.result}`);
+  }
 }
 
 // ---------------------------------------------------------------- 007 (agora-token)

@@ -1,0 +1,207 @@
+#include "conformance/lib/vector_consistency.h"
+
+#include <algorithm>
+#include <optional>
+#include <string_view>
+
+namespace tokcheck::conformance {
+namespace {
+
+// Verify conditions settled before the token is decoded (presence, the shape of
+// the caller's secret or bound app id): such a case says nothing about the token.
+constexpr std::string_view kBeforeDecoding[] = {"token_missing", "token_unexpected",
+                                                "invalid_secret", "invalid_app_id"};
+// Verify conditions that only decoding produces: the steps parse runs too, so a
+// parse of the same input must fail the same way.
+constexpr std::string_view kDecodingFailures[] = {"malformed", "unsupported_version",
+                                                  "decrypt_failed", "expire_mismatch"};
+// payload_invalid comes from parse's claim checks and also from verify's own
+// payload checks (ZEGO 04 judges the payload only in verify): from verify it
+// does not require parse to fail, but it must not disagree with a parse failure.
+constexpr std::string_view kPayloadInvalid = "payload_invalid";
+
+bool one_of(std::string_view s, const auto& list) {
+  return std::find(std::begin(list), std::end(list), s) != std::end(list);
+}
+
+// What one case claims about decoding its token.
+struct Judgement {
+  const VectorFile* file = nullptr;
+  const VectorCase* c = nullptr;
+  bool decodes = false;
+  bool binds = true;  // a failure any case decoding the same input must share
+  Json failure;       // {"condition", "malformation"} when !decodes
+  Json fields;        // parse: the expected fields, when decodes
+};
+
+Json member_or(const Json& obj, const char* key, Json fallback) {
+  return obj.is_object() && obj.contains(key) ? obj[key] : fallback;
+}
+
+// The inputs decoding depends on, with the documented defaults filled in: the
+// token, the base64 mode, Volcengine's check mode and ZEGO's AES secret (the only
+// secret parse takes; the others only sign). Bindings and `now` never matter.
+std::string decoding_key(const std::string& scheme, const std::string& token, const Json& input) {
+  const Json key = {{"scheme", scheme},
+                    {"token", token},
+                    {"base64", member_or(input, "base64", "strict")},
+                    {"check_mode", member_or(input, "check_mode", "strict")},
+                    {"secret", member_or(input, "secret", nullptr)}};
+  return key.dump();
+}
+
+std::optional<std::string> token_of(const Json& obj, const char* key) {
+  const Json t = member_or(obj, key, nullptr);
+  // An empty token is "no token" to verify (the presence rule), so it is skipped
+  // everywhere; parse's `empty` has nothing to agree with.
+  if (!t.is_string() || t.get<std::string>().empty()) return std::nullopt;
+  return t.get<std::string>();
+}
+
+Json failure_of(const Json& expected) {
+  return {{"condition", member_or(expected, "condition", nullptr)},
+          {"malformation", member_or(expected, "malformation", nullptr)}};
+}
+
+// The case's claim and the key it is filed under, or nothing when it makes none.
+std::optional<std::pair<std::string, Judgement>> judge(const VectorFile& f, const VectorCase& c) {
+  Judgement j;
+  j.file = &f;
+  j.c = &c;
+  const Json& e = c.expected;
+  if (f.operation == "build") {
+    // A token a builder must produce is canonical: it decodes under the defaults
+    // and (ZEGO) the secret it was built with.
+    const auto token = token_of(e, "token");
+    if (c.result != "valid" || !token) return std::nullopt;
+    j.decodes = true;
+    const Json secret_only = {{"secret", member_or(c.input, "secret", nullptr)}};
+    return std::pair{decoding_key(f.scheme, *token, secret_only), j};
+  }
+  const auto token = token_of(c.input, "token");
+  if (!token) return std::nullopt;
+  if (f.operation == "parse") {
+    j.decodes = member_or(e, "ok", false) == true;
+    if (j.decodes) {
+      j.fields = member_or(e, "fields", nullptr);
+    } else {
+      j.failure = failure_of(e);
+    }
+  } else if (f.operation == "verify") {
+    const Json condition = member_or(e, "condition", nullptr);
+    if (!condition.is_string()) return std::nullopt;
+    const std::string name = condition.get<std::string>();
+    if (one_of(name, kBeforeDecoding)) return std::nullopt;
+    j.decodes = !one_of(name, kDecodingFailures) && name != kPayloadInvalid;
+    j.binds = name != kPayloadInvalid;
+    if (!j.decodes) j.failure = failure_of(e);
+  } else {
+    return std::nullopt;
+  }
+  return std::pair{decoding_key(f.scheme, *token, c.input), j};
+}
+
+std::string name_of(const Judgement& j) {
+  const std::string file =
+      j.file->path.empty() ? j.file->scheme + "/" + j.file->operation + ".json" : j.file->path;
+  return file + "#" + std::to_string(j.c->tc_id) + " (" + j.c->result + ")";
+}
+
+std::string show(const Json& failure) {
+  const Json& m = failure.at("malformation");
+  return failure.at("condition").dump() + "/" + (m.is_null() ? "null" : m.dump());
+}
+
+bool shares_a_flag(const VectorCase& a, const VectorCase& b) {
+  return std::any_of(a.flags.begin(), a.flags.end(), [&](const std::string& f) {
+    return std::find(b.flags.begin(), b.flags.end(), f) != b.flags.end();
+  });
+}
+
+bool same_flags(const VectorCase& a, const VectorCase& b) {
+  std::vector<std::string> x = a.flags;
+  std::vector<std::string> y = b.flags;
+  std::sort(x.begin(), x.end());
+  std::sort(y.begin(), y.end());
+  return x == y;
+}
+
+// Two cases that fail the token the same way. The result classes need not be
+// equal in general: a verify can be `invalid` for a later reason (a bad tag) on
+// a token whose structural flaw alone is `acceptable`. What cannot hold:
+std::optional<std::string> class_contradiction(const Judgement& a, const Judgement& b,
+                                               const std::string& both) {
+  const std::string failure = show(a.failure);
+  for (const auto& [p, q] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
+    // ... a parse that no implementation may get past, next to a case that
+    // lets one get past the same failure;
+    if (p->file->operation == "parse" && p->c->result == "invalid" && q->c->result != "invalid") {
+      return both + ": " + failure + " must fail every parse (" + name_of(*p) + ") but " +
+             name_of(*q) + " lets an implementation past it";
+    }
+  }
+  // ... the same rule (the same flags) putting one failure in two classes;
+  if (a.c->result != b.c->result && same_flags(*a.c, *b.c)) {
+    return both + ": the same failure " + failure +
+           " under the same flags in different result classes";
+  }
+  // ... or two `acceptable` verdicts a harness deciding per flag could split.
+  if (a.c->result == "acceptable" && b.c->result == "acceptable" && !shares_a_flag(*a.c, *b.c)) {
+    return both + ": the same failure " + failure + " is acceptable under no common flag";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> contradiction(const Judgement& a, const Judgement& b) {
+  const std::string both = name_of(a) + " and " + name_of(b);
+  if (a.decodes != b.decodes) {
+    const Judgement& failed = a.decodes ? b : a;
+    const Judgement& decoded = a.decodes ? a : b;
+    if (!failed.binds) return std::nullopt;
+    return both + ": " + name_of(decoded) + " decodes the token, " + name_of(failed) +
+           " fails it with " + show(failed.failure);
+  }
+  if (!a.decodes) {
+    if (a.failure != b.failure) {
+      return both + ": different failures, " + show(a.failure) + " vs " + show(b.failure);
+    }
+    return class_contradiction(a, b, both);
+  }
+  if (!a.fields.is_null() && !b.fields.is_null() && a.fields != b.fields) {
+    return both + ": the same input parses to different fields";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+ConsistencyReport check_cross_operation_consistency(const std::vector<VectorFile>& files) {
+  std::map<std::string, std::vector<Judgement>> by_key;
+  for (const VectorFile& f : files) {
+    for (const VectorCase& c : f.tests) {
+      if (auto judged = judge(f, c)) by_key[judged->first].push_back(judged->second);
+    }
+  }
+  ConsistencyReport report;
+  for (const auto& [key, judgements] : by_key) {
+    for (std::size_t i = 0; i < judgements.size(); ++i) {
+      for (std::size_t k = i + 1; k < judgements.size(); ++k) {
+        const Judgement& a = judgements[i];
+        const Judgement& b = judgements[k];
+        // Two builds only ever both say "decodes".
+        if (a.file->operation == "build" && b.file->operation == "build") continue;
+        ++report.pairs_compared[a.file->scheme];
+        if (auto found = contradiction(a, b)) {
+          report.findings.push_back(*found);  // the file names carry the scheme
+        }
+      }
+    }
+  }
+  return report;
+}
+
+std::vector<std::string> find_cross_operation_contradictions(const std::vector<VectorFile>& files) {
+  return check_cross_operation_consistency(files).findings;
+}
+
+}  // namespace tokcheck::conformance
