@@ -25,7 +25,8 @@ struct Hello {
   std::string name;
   std::string version;
   std::set<std::pair<std::string, std::string>> supports;  // (scheme id, operation name)
-  Json raw;  // the hello response as received, for reports (null under v0)
+  Json raw;             // the hello response as received, for reports (null under v0)
+  std::string warning;  // e.g. that protocol v0 is deprecated; shown in every report
 
   // Under v0 every pair counts as declared (the pre-v1 rules apply).
   bool declares(const std::string& scheme, const std::string& operation) const {

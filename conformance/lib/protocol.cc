@@ -35,7 +35,9 @@ std::variant<Hello, Failure> read_hello(const Json& answer, std::string& warning
       warning =
           "the implementation does not know the hello exchange: running it under protocol v0, "
           "which is deprecated and will be removed in the next release (docs/PROTOCOL.md)";
-      return Hello{};
+      Hello legacy;
+      legacy.warning = warning;
+      return legacy;
     }
     return protocol_error("the hello answer has no \"protocol\" member");
   }

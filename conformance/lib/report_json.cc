@@ -41,6 +41,7 @@ Json run_json(const RunReport& r) {
           {"stop_reason", r.stop_reason},
           {"implementation_exit", r.implementation_exit},
           {"errors", r.errors},
+          {"warnings", r.warnings},
           {"load_errors", r.load_errors},
           {"stale_allowlist", r.stale_allowlist},
           {"acceptable_by_flag", r.acceptable_by_flag()},

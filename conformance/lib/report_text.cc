@@ -45,6 +45,7 @@ void print_one(const RunReport& report, std::ostream& out, bool verbose) {
   }
   if (!report.implementation_exit.empty())
     out << "implementation " << report.implementation_exit << "\n";
+  for (const auto& w : report.warnings) out << "warning: " << w << "\n";
   for (const auto& e : report.errors) out << "ERROR " << e << "\n";
 }
 

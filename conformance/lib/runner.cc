@@ -8,6 +8,7 @@
 
 #include "conformance/lib/interrupt.h"
 #include "conformance/lib/protocol.h"
+#include "conformance/lib/vector_consistency.h"
 
 namespace tokcheck::conformance {
 namespace {
@@ -96,6 +97,10 @@ VectorSet load_vector_set(const std::filesystem::path& root, const std::set<std:
     file.path = rel;
     set.files.push_back(std::move(file));
   }
+  // A vector set that judges one token two ways cannot be passed by any
+  // implementation; say so up front (this also lints a --vectors set of a user's).
+  for (auto& finding : find_cross_operation_contradictions(set.files))
+    set.load_errors.push_back("contradiction: " + std::move(finding));
   set.digest = digest.hex();
   return set;
 }
@@ -140,6 +145,7 @@ RunReport run_conformance(Implementation& impl, const VectorSet& vectors,
     hello = std::get<Hello>(greeting);
     report.protocol = hello.protocol;
     report.hello = hello.raw;
+    if (!hello.warning.empty()) report.warnings.push_back(hello.warning);
     if (hello.protocol >= 1 && policy.allow_unsupported) {
       // Under v1 the hello declares what is supported; a declared pair that
       // answers `unsupported` is a failure whatever the flag says.

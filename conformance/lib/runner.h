@@ -92,6 +92,7 @@ struct RunReport {
   std::string stop_reason;          // why cases were NOT_RUN, or ""
   std::string implementation_exit;  // how the implementation's process ended
   std::vector<std::string> errors;  // run-level failures ("no case was executed", ...)
+  std::vector<std::string> warnings;  // needs attention but does not fail the gate (v0)
   std::chrono::milliseconds elapsed{0};
 
   bool ok() const {
