@@ -17,7 +17,6 @@
 
 const { spawn } = require('node:child_process');
 const readline = require('node:readline');
-const { parseArgs } = require('node:util');
 const { Adapter, log } = require('./tokcheck_adapter');
 const json = require('./json_exact');
 
@@ -75,9 +74,17 @@ function forward(reference, op) {
 }
 
 async function main() {
-  const { values } = parseArgs({
-    options: { tokcheck: { type: 'string', default: 'tokcheck' }, only: { type: 'string', default: '' } },
-  });
+  // Two flags, read by hand: util.parseArgs needs Node 18.3.
+  const values = { tokcheck: 'tokcheck', only: '' };
+  const argv = process.argv.slice(2);
+  for (let i = 0; i < argv.length; i += 2) {
+    const name = argv[i].replace(/^--/, '');
+    if (!(name in values) || argv[i + 1] === undefined) {
+      log('usage: example.js [--tokcheck PATH] [--only SCHEME:OP[,SCHEME:OP...]]');
+      process.exit(2);
+    }
+    values[name] = argv[i + 1];
+  }
   const reference = new Reference(values.tokcheck);
   const adapter = new Adapter('node-example-adapter', '1.0.0');
   const pairs = TOKEN_SCHEMES.flatMap((s) => ['build', 'parse', 'verify'].map((op) => `${s}:${op}`));
