@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """ctest driver: the conformance gate through one starter adapter.
 
-    run_gate.py --tokcheck BIN --vectors DIR --name NAME [--only SCHEME:OP] -- ADAPTER CMD...
+    run_gate.py --tokcheck BIN --vectors DIR --name NAME [--only SCHEME:OP,...] -- ADAPTER CMD...
 
 Runs `tokcheck conformance --strict --impl "<adapter>" --report R`, passes its
 output through (ctest matches the summary line), then checks from the report
 what the summary cannot show: the run was protocol v1 with this adapter's
 hello, and exactly the expected vectors were sent -- every vector without
---only; with --only, that pair's vectors and every other case NOT_DECLARED.
+--only; with --only, those pairs' vectors and every other case NOT_DECLARED.
 The last line is "adapter-check: ok ..." or "adapter-check: FAILED: ...".
 """
 
@@ -48,9 +48,9 @@ def check(report, args, counts):
         problems.append("hello names %r, not %r" % (name, args.name))
 
     if args.only:
-        scheme, op = args.only.split(":", 1)
-        expected = {(scheme, op): counts.get((scheme, op), 0)}
-        if hello.get("supports") != {scheme: [op]}:
+        expected = {pair: counts.get(pair, 0) for pair in only_pairs(args)}
+        declared = {(s, op) for s, ops in (hello.get("supports") or {}).items() for op in ops}
+        if declared != set(expected):
             problems.append("hello declares %s, not only %s" % (hello.get("supports"), args.only))
     else:
         expected = counts
@@ -80,7 +80,8 @@ def main():
     parser.add_argument("--tokcheck", required=True)
     parser.add_argument("--vectors", required=True)
     parser.add_argument("--name", required=True, help="implementation.name the hello must give")
-    parser.add_argument("--only", default="", help="SCHEME:OP the adapter was limited to")
+    parser.add_argument("--only", default="",
+                        help="SCHEME:OP[,SCHEME:OP...] the adapter was limited to")
     parser.add_argument("adapter", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     adapter = [a for a in args.adapter if a != "--"]
@@ -112,9 +113,13 @@ def main():
     return 0
 
 
+def only_pairs(args):
+    return [tuple(p.split(":", 1)) for p in args.only.split(",") if p]
+
+
 def run_sent(args, counts):
     if args.only:
-        return counts[tuple(args.only.split(":", 1))]
+        return sum(counts[pair] for pair in only_pairs(args))
     return sum(counts.values())
 
 

@@ -78,15 +78,17 @@ int main(int argc, char** argv) {
   for (const std::string& scheme : kLifecycleSchemes) pairs.emplace_back(scheme, "scenario");
 
   tokcheck_adapter::Adapter adapter("cpp-example-adapter", "1.0.0");
+  std::set<std::string> unknown = only;  // what --only names that no pair matches
   for (const auto& [scheme, op] : pairs) {
-    if (!only.empty() && only.erase(scheme + ":" + op) == 0) continue;
-    adapter.add(scheme, op, reference_handler(op));
+    const std::string pair = scheme + ":" + op;
+    unknown.erase(pair);
+    if (only.empty() || only.contains(pair)) adapter.add(scheme, op, reference_handler(op));
   }
-  if (!only.empty()) {
-    std::cerr << "--only: no such pair: " << *only.begin() << "\n";
+  if (!unknown.empty()) {
+    std::cerr << "--only: no such pair: " << *unknown.begin() << "\n";
     return 2;
   }
-  // Answers are flushed line by line; no need to tie cin to cout.
+  // serve() flushes each answer itself: cin need not flush cout before every read.
   std::ios::sync_with_stdio(false);
   std::cin.tie(nullptr);
   return adapter.serve(std::cin, std::cout);
