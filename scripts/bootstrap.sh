@@ -9,6 +9,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev
   nodejs zip
+  python3 python3-yaml
 )
 
 missing=()

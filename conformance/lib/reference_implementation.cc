@@ -55,7 +55,11 @@ Json reference_response(const Json& request) {
   if (!request.is_object() || !request.contains("op") || !request["op"].is_string())
     return usage_error(id, "a request needs \"op\"");
   const std::string op_name = request["op"].get<std::string>();
-  if (op_name == "hello") return reference_hello();
+  if (op_name == "hello") {
+    Json hello = reference_hello();  // our protocol version, whatever was asked
+    hello["id"] = id;
+    return hello;
+  }
   const auto op = operation_from_string(op_name);
   if (!op) return usage_error(id, "unknown op \"" + op_name + "\"");
   if (!request.contains("input")) return usage_error(id, "a request needs \"input\"");
@@ -63,13 +67,18 @@ Json reference_response(const Json& request) {
   response["id"] = id;
   const Json& input = request["input"];
   try {
-    if (*op == Operation::kScenario) {
-      response["outputs"] = run_scenario(input).at("outputs");
-      return response;
-    }
     const std::string scheme_id = request.contains("scheme") && request["scheme"].is_string()
                                       ? request["scheme"].get<std::string>()
                                       : "";
+    if (*op == Operation::kScenario) {
+      // Only the pairs the hello declares are answered, scenarios included.
+      if (!reference_hello()["supports"].contains(scheme_id)) {
+        response["unsupported"] = true;
+        return response;
+      }
+      response["outputs"] = run_scenario(input).at("outputs");
+      return response;
+    }
     const schemes::Scheme* scheme = schemes::find_scheme(scheme_id);
     if (!scheme) {
       response["unsupported"] = true;
