@@ -9,6 +9,9 @@ PACKAGES=(
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev
   nodejs zip
+  # the report tests (ctest -L reports): JUnit XSD check, a real JUnit consumer,
+  # the HTML report in headless Chromium
+  libxml2-utils python3 python3-junitparser chromium
 )
 
 missing=()
