@@ -4,6 +4,7 @@
 // run with real consumers (xmllint, junitparser, Chromium).
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -141,6 +142,42 @@ TEST(ReportJunit, EscapesHostileTextAndMarksEveryKindOfCase) {
             std::string::npos);
   // The run stopped at --max-time: the gate case fails even though it is not a vector.
   EXPECT_NE(s.find("type=\"RUN\""), std::string::npos);
+}
+
+// Every text field of a run holding what XML 1.0 cannot carry (NUL, control
+// bytes, invalid UTF-8, U+FFFE) and markup. With TOKCHECK_JUNIT_SAMPLE set it
+// writes the JUnit XML there for xmllint (ctest conformance_junit_xsd_hostile),
+// since the real fixture run has no raw bytes until the runner captures stderr.
+RunReport hostile_run() {
+  const std::string bad("<x>&\"]]>\0\x01\x1b[31m\xff\xc3\x28\xef\xbf\xbe\r\n", 23);
+  RunReport run = make_run("impl" + bad);
+  run.implementation += bad;
+  run.hello["implementation"]["name"] = "impl" + bad;
+  for (CaseRecord& c : run.cases) {
+    c.comment += bad;
+    c.message += bad;
+    c.stderr_excerpt += bad;
+    c.allow_reason += bad;
+    c.flags.push_back("Flag" + bad);
+  }
+  run.stale_allowlist.push_back("file.json#1" + bad);
+  run.errors.push_back("error" + bad);
+  run.implementation_exit = "exited" + bad;
+  return run;
+}
+
+TEST(ReportJunit, HostileSampleForXmllint) {
+  std::ostringstream xml;
+  write_junit({hostile_run(), hostile_run()}, xml);
+  const std::string s = xml.str();
+  EXPECT_EQ(s.find('\0'), std::string::npos);
+  EXPECT_EQ(s.find('\x01'), std::string::npos);
+  EXPECT_EQ(s.find("<x>"), std::string::npos);
+  EXPECT_NE(s.find("&lt;x&gt;&amp;\"]]&gt;\\x00\\x01\\x1b[31m\\xff\\xc3(\\xef\\xbf\\xbe&#13;"),
+            std::string::npos);
+  const char* path = std::getenv("TOKCHECK_JUNIT_SAMPLE");
+  if (path == nullptr) GTEST_SKIP() << "TOKCHECK_JUNIT_SAMPLE not set: no sample written";
+  std::ofstream(path, std::ios::binary) << s;
 }
 
 TEST(ReportHtml, EscapesEverythingAnImplementationWrote) {
