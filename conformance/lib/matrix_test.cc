@@ -55,6 +55,19 @@ TEST(Matrix, SameSignatureCasesShareOneRowInVectorOrder) {
   EXPECT_EQ(m.rows[1].case_ids, ids({2}, "agora-007/verify.json"));
 }
 
+TEST(Matrix, TheSameSignatureInTwoFilesMakesTwoRows) {
+  RunReport a = make_run("a");
+  a.cases[3].status = Status::kPass;  // parse.json#4 passes like verify.json#1
+  const Matrix m = build_matrix({a, a});
+  std::vector<std::string> all_pass_groups;
+  for (const MatrixRow& r : m.rows) {
+    if (r.all_pass()) all_pass_groups.push_back(r.group + " " + r.case_ids.front());
+  }
+  EXPECT_EQ(all_pass_groups,
+            (std::vector<std::string>{"agora-007/verify.json agora-007/verify.json#1",
+                                      "agora-007/parse.json agora-007/parse.json#4"}));
+}
+
 TEST(Matrix, ACaseARunLacksIsMissingNotMisaligned) {
   RunReport a = make_run("a");
   RunReport b = make_run("b");

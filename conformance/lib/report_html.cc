@@ -30,7 +30,8 @@ th{background:#f0f0f0}.num{text-align:right}td{overflow-wrap:anywhere}
 #cases,#summary{table-layout:fixed}
 #cases th:nth-child(1){width:11%}#cases th:nth-child(2){width:15%}#cases th:nth-child(3){width:11%}
 #cases th:nth-child(4){width:29%}#cases th:nth-child(6){width:5%}
-#summary th:nth-child(1){width:22%}#summary th:nth-child(11){width:28%}#summary code{font-size:.8em}
+#summary th:nth-child(1){width:30%}#summary code{font-size:.8em}
+#matrix td:first-child,#matrix td.st{white-space:nowrap}
 .gate-fail{color:#fff;background:#b00020;padding:1px 8px;border-radius:3px}
 .gate-pass{color:#fff;background:#1b7f3b;padding:1px 8px;border-radius:3px}
 .st{font-family:monospace;font-weight:bold}
@@ -155,8 +156,8 @@ void write_summary(const std::vector<RunReport>& runs, std::ostream& out) {
         << "</td><td class=\"num\" data-count=\"skipped\">" << r.skipped
         << "</td><td class=\"num\" data-count=\"not_run\">" << r.not_run
         << "</td><td class=\"num\">" << r.executed << "</td><td class=\"num\">" << r.elapsed.count()
-        << " ms</td><td>v" << r.protocol << "</td><td><code>" << h(dump_json(r.hello))
-        << "</code></td></tr>\n";
+        << " ms</td><td>v" << r.protocol << "</td><td><details><summary>hello</summary><code>"
+        << h(dump_json(r.hello)) << "</code></details></td></tr>\n";
   }
   out << "</table>\n";
   // Run-level problems: why the gate failed when no single case explains it.
@@ -185,20 +186,24 @@ void write_matrix(const std::vector<RunReport>& runs, std::ostream& out) {
          "ids.</p>\n<table id=\"matrix\"><tr><th>vector file</th>";
   for (const auto& label : m.implementations) out << "<th>" << h(label) << "</th>";
   out << "<th>cases</th><th>ids</th></tr>\n";
+  // Rows where every implementation passed are counted, not listed: the
+  // table is about where implementations differ or fail.
+  std::size_t all_pass = 0;
   for (const MatrixRow& row : m.rows) {
+    if (row.all_pass()) {
+      all_pass += row.case_ids.size();
+      continue;
+    }
     out << "<tr class=\"" << (row.uniform() ? "agree" : "disagree") << "\"><td>" << h(row.group)
         << "</td>";
     for (const auto& o : row.outcomes) out << "<td class=\"st\">" << h(o) << "</td>";
     out << "<td class=\"num\">" << row.case_ids.size() << "</td><td class=\"ids\">";
-    if (row.all_pass()) {
-      out << "(all pass)";
-    } else {
-      for (std::size_t k = 0; k < row.case_ids.size(); ++k)
-        out << (k ? " " : "") << h(row.case_ids[k]);
-    }
+    for (std::size_t k = 0; k < row.case_ids.size(); ++k)
+      out << (k ? " " : "") << h(row.case_ids[k]);
     out << "</td></tr>\n";
   }
-  out << "</table>\n";
+  out << "<tr><td colspan=\"" << m.implementations.size() + 3 << "\" id=\"matrix-all-pass\">"
+      << all_pass << " cases passed in every implementation</td></tr>\n</table>\n";
 }
 
 void write_acceptable_and_stale(const std::vector<RunReport>& runs, std::ostream& out) {

@@ -29,7 +29,7 @@ rm -f "$png"
 timeout 120 "$browser" "${flags[@]}" --user-data-dir="$work/profile2" --hide-scrollbars \
   --screenshot="$png" --window-size=1280,2000 "file://$page" >/dev/null 2>"$work/shot.log"
 status=0
-if grep -h ':CONSOLE(' "$work/dom.log" "$work/shot.log"; then
+if grep -h ':CONSOLE[(:]' "$work/dom.log" "$work/shot.log"; then
   echo "FAIL: the page wrote to the console (above)"
   status=1
 fi
