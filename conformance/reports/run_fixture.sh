@@ -11,12 +11,12 @@ mkdir -p "$out"
 rm -f "$out/$mode".{json,xml,html}
 printf '%s\n' '# one real failure, one entry that matches nothing' \
   'agora-007/verify.json#9 known: flipped by break_answers.py' \
-  'agora-007/verify.json#100000 stale on purpose' >"$out/allowlist.txt"
+  'agora-007/verify.json#100000 stale on purpose' >"$out/$mode.allowlist"
 broken="python3 $here/break_answers.py '$tokcheck serve'"
 impls=(--impl "$broken")
 [[ $mode == matrix ]] && impls=(--impl "$tokcheck serve" --impl "$broken")
 set +e
-"$tokcheck" conformance "${impls[@]}" --allowlist "$out/allowlist.txt" \
+"$tokcheck" conformance "${impls[@]}" --allowlist "$out/$mode.allowlist" \
   --report "$out/$mode.json" --junit "$out/$mode.xml" --html "$out/$mode.html" >"$out/$mode.txt" 2>&1
 rc=$?
 set -e
