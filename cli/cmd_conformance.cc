@@ -27,6 +27,8 @@ struct ConformanceArgs {
   std::vector<std::string> operations;
   std::string allowlist;
   std::string report;
+  std::string junit;
+  std::string html;
   int timeout_ms = 10000;
   double max_time_s = 0;
   int crash_loop = 5;
@@ -76,6 +78,8 @@ int run(const ConformanceArgs& a) {
       a.vectors.empty() ? conformance::default_vectors_root() : std::filesystem::path(a.vectors),
       {a.schemes.begin(), a.schemes.end()}, {a.operations.begin(), a.operations.end()});
   auto json_out = open_output(a.report, "--report");
+  auto junit_out = open_output(a.junit, "--junit");
+  auto html_out = open_output(a.html, "--html");
   if (a.allow_unsupported) {
     std::cerr << "tokcheck conformance: --allow-unsupported applies to protocol v0 only and is "
                  "deprecated; a v1 implementation declares what it supports in its hello\n";
@@ -103,6 +107,14 @@ int run(const ConformanceArgs& a) {
               << "\n";
     finish_output(json_out.get(), a.report, "--report");
   }
+  if (junit_out) {
+    conformance::write_junit(runs, *junit_out);
+    finish_output(junit_out.get(), a.junit, "--junit");
+  }
+  if (html_out) {
+    conformance::write_html(runs, *html_out);
+    finish_output(html_out.get(), a.html, "--html");
+  }
   if (conformance::interrupt_signal() != 0) return kExitInterrupted;
   for (const auto& r : runs) {
     if (!r.ok()) return kExitInvalid;
@@ -127,6 +139,8 @@ void register_conformance(CLI::App& app, int& exit_code) {
   cmd->add_flag("--allowlist-strict", a->allowlist_strict,
                 "Allowlist entries that match no failing case fail the gate");
   cmd->add_option("--report", a->report, "Write the JSON report here");
+  cmd->add_option("--junit", a->junit, "Write a JUnit XML report here (Jenkins, GitLab)");
+  cmd->add_option("--html", a->html, "Write a self-contained HTML report here");
   cmd->add_option("--timeout-ms", a->timeout_ms,
                   "Per-request deadline for --impl, covering the write and the answer")
       ->check(CLI::Range(1, 3600 * 1000));

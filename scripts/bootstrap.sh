@@ -9,7 +9,11 @@ PACKAGES=(
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev
   nodejs zip
+  # the adapters' tests and the action/workflow lint
   python3 python3-yaml
+  # the report tests (ctest -L reports): JUnit XSD check, a real JUnit consumer,
+  # the HTML report in headless Chromium
+  libxml2-utils python3-junitparser chromium
 )
 
 missing=()

@@ -1,4 +1,6 @@
 // --report FILE: everything a CI system or a person needs to re-judge a run.
+#include "conformance/lib/matrix.h"
+#include "conformance/lib/report_common.h"
 #include "conformance/lib/reports.h"
 
 namespace tokcheck::conformance {
@@ -24,10 +26,11 @@ Json case_json(const CaseRecord& c) {
           {"stderr", c.stderr_excerpt}};
 }
 
-Json run_json(const RunReport& r) {
+Json run_json(const RunReport& r, const std::string& label) {
   Json cases = Json::array();
   for (const CaseRecord& c : r.cases) cases.push_back(case_json(c));
   return {{"implementation", r.implementation},
+          {"label", label},
           {"hello", r.hello},
           {"protocol", r.protocol},
           {"ok", r.ok()},
@@ -44,10 +47,24 @@ Json run_json(const RunReport& r) {
           {"warnings", r.warnings},
           {"load_errors", r.load_errors},
           {"stale_allowlist", r.stale_allowlist},
+          {"allowlist_strict", r.allowlist_strict},
           {"acceptable_by_flag", r.acceptable_by_flag()},
           {"per_file", r.per_file()},
           {"elapsed_ms", r.elapsed.count()},
           {"cases", cases}};
+}
+
+// Implementations x vector groups; each row one signature with its cases.
+Json matrix_json(const Matrix& m) {
+  Json rows = Json::array();
+  for (const MatrixRow& row : m.rows) {
+    rows.push_back({{"group", row.group},
+                    {"outcomes", row.outcomes},
+                    {"uniform", row.uniform()},
+                    {"count", row.case_ids.size()},
+                    {"cases", row.case_ids}});
+  }
+  return {{"implementations", m.implementations}, {"rows", rows}};
 }
 
 }  // namespace
@@ -58,13 +75,14 @@ Json report_json(const std::vector<RunReport>& runs) {
               {"vectors_digest", runs.empty() ? "" : runs.front().vectors_digest}};
   bool ok = !runs.empty();
   Json list = Json::array();
-  for (const RunReport& r : runs) {
-    ok = ok && r.ok();
-    list.push_back(run_json(r));
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    ok = ok && runs[i].ok();
+    list.push_back(run_json(runs[i], implementation_label(runs, i)));
   }
   out["ok"] = ok;
   out["interrupted"] = !runs.empty() && runs.back().interrupted_by != 0;
   out["runs"] = std::move(list);
+  if (runs.size() > 1) out["matrix"] = matrix_json(build_matrix(runs));
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <iomanip>
 #include <ostream>
 
+#include "conformance/lib/matrix.h"
 #include "conformance/lib/reports.h"
 
 namespace tokcheck::conformance {
@@ -49,6 +50,32 @@ void print_one(const RunReport& report, std::ostream& out, bool verbose) {
   for (const auto& e : report.errors) out << "ERROR " << e << "\n";
 }
 
+// Only rows where the implementations differ or something did not pass: the
+// all-PASS rows are counted in one line, the rest name up to 8 case ids.
+void print_matrix(const std::vector<RunReport>& runs, std::ostream& out) {
+  const Matrix m = build_matrix(runs);
+  out << "\ncross-implementation matrix (cases grouped by the outcome of each implementation):\n";
+  for (std::size_t i = 0; i < m.implementations.size(); ++i)
+    out << "  [" << i + 1 << "] " << m.implementations[i] << "\n";
+  std::size_t all_pass = 0;
+  for (const MatrixRow& row : m.rows) {
+    if (row.all_pass()) {
+      all_pass += row.case_ids.size();
+      continue;
+    }
+    out << "  " << std::left << std::setw(30) << row.group;
+    for (std::size_t i = 0; i < row.outcomes.size(); ++i)
+      out << (i ? " | " : "") << std::setw(18) << row.outcomes[i];
+    out << std::right << std::setw(5) << row.case_ids.size() << " "
+        << (row.uniform() ? "  " : "≠ ");
+    for (std::size_t k = 0; k < row.case_ids.size() && k < 8; ++k)
+      out << (k ? " " : "") << row.case_ids[k].substr(row.case_ids[k].find('#'));
+    if (row.case_ids.size() > 8) out << " ...";
+    out << "\n";
+  }
+  out << "  " << all_pass << " cases passed everywhere\n\n";
+}
+
 }  // namespace
 
 void print_summary(const std::vector<RunReport>& runs, std::ostream& out, bool verbose) {
@@ -63,6 +90,7 @@ void print_summary(const std::vector<RunReport>& runs, std::ostream& out, bool v
     skipped += r.skipped;
     not_run += r.not_run;
   }
+  if (runs.size() > 1) print_matrix(runs, out);
   out << "conformance: " << passed << " passed, " << failed << " failed";
   if (skipped) out << ", " << skipped << " skipped";
   if (not_run) out << ", " << not_run << " not run";

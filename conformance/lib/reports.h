@@ -19,4 +19,11 @@ void print_summary(const std::vector<RunReport>& runs, std::ostream& out, bool v
 // per case expected vs got, flags, comment, duration, stderr excerpt.
 Json report_json(const std::vector<RunReport>& runs);
 
+// --junit FILE: JUnit XML for Jenkins and GitLab (conformance/reports/junit.xsd).
+void write_junit(const std::vector<RunReport>& runs, std::ostream& out);
+
+// --html FILE: one self-contained page (inline CSS and JS, nothing fetched)
+// with the summary, failures first with their diffs, filters and the matrix.
+void write_html(const std::vector<RunReport>& runs, std::ostream& out);
+
 }  // namespace tokcheck::conformance
