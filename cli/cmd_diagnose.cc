@@ -32,6 +32,16 @@ struct Options {
   bool json = false;
 };
 
+// What a code means, without the per-platform constant names (Agora's native
+// ERR_INVALID_TOKEN is objc's AgoraErrorCodeInvalidToken).
+Json meanings(const Json& explained) {
+  Json out = Json::array();
+  for (const Json& e : explained["explanations"]) {
+    out.push_back({e["condition"], e["cause"], e["fix"]});
+  }
+  return out;
+}
+
 // Without --platform, a code is explained when every platform whose tables know
 // it gives the same explanations; otherwise the user must say which platform.
 Json explain_any_platform(const std::string& vendor, const std::string& code) {
@@ -40,7 +50,7 @@ Json explain_any_platform(const std::string& vendor, const std::string& code) {
   for (const std::string& p : lifecycle::code_platforms(vendor)) {
     Json d = lifecycle::explain_code({vendor, p, code});
     if (d["explanations"].empty()) continue;
-    if (!answer.is_null() && answer["explanations"] != d["explanations"]) {
+    if (!answer.is_null() && meanings(answer) != meanings(d)) {
       throw schemes::UsageError("code " + printable(code) + " means different things on " +
                                 knowing.front() + " and " + p + "; give --platform");
     }
@@ -90,7 +100,7 @@ int run_diagnose(Options& o) {
     lifecycle::TokenQuery q;
     std::string given = o.token.value_or("");
     if (given == "-") {
-      given.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+      given = read_token_stdin();
     }
     const RepairedToken token = repair_token(given);
     q.token = token.token;

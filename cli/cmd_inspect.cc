@@ -81,7 +81,7 @@ int run_inspect(const InspectArgs& a) {
     if (a.secret.file == "-") {
       throw schemes::UsageError("the token and --secret-file cannot both be standard input");
     }
-    given.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+    given = read_token_stdin();
   }
   const RepairedToken token = repair_token(given);
   const std::optional<std::string> secret = read_secret(a.secret);

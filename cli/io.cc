@@ -2,6 +2,8 @@
 
 #include <chrono>
 #include <ctime>
+#include <iostream>
+#include <iterator>
 
 #include "cli/text_escape.h"
 #include "reference/schemes/registry.h"
@@ -52,6 +54,16 @@ std::string format_offset(std::int64_t at, std::int64_t start) {
                                             static_cast<std::uint64_t>(start))
                      : "-" + std::to_string(static_cast<std::uint64_t>(start) -
                                             static_cast<std::uint64_t>(at));
+}
+
+std::string read_token_stdin() {
+  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  if (text.ends_with("\r\n")) {
+    text.resize(text.size() - 2);
+  } else if (text.ends_with('\n')) {
+    text.pop_back();
+  }
+  return text;
 }
 
 std::string known_scheme_list() {

@@ -20,6 +20,11 @@ std::string format_relative(std::int64_t unix_seconds, std::int64_t now);
 // "+5", "-3": `at - start` with its sign, exact for any two int64 values.
 std::string format_offset(std::int64_t at, std::int64_t start);
 
+// A token from standard input ("inspect -", "diagnose --token -"), without the
+// one line ending every `echo` and file adds; anything more is left for
+// repair_token() to report.
+std::string read_token_stdin();
+
 // "agora-006, agora-007, ..." for messages.
 std::string known_scheme_list();
 
