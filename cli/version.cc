@@ -19,7 +19,11 @@ std::string vector_set_digest(const std::filesystem::path& root) {
   std::vector<std::filesystem::path> files;
   for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
        !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-    if (it->is_regular_file(ec)) files.push_back(std::filesystem::relative(it->path(), root, ec));
+    // The vector files (and their schema) only, so the source tree (which also
+    // holds the generators in gen/) and an installed copy give the same digest.
+    if (it->is_regular_file(ec) && it->path().extension() == ".json") {
+      files.push_back(std::filesystem::relative(it->path(), root, ec));
+    }
   }
   std::sort(files.begin(), files.end());
   std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);

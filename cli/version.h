@@ -8,7 +8,7 @@
 
 namespace tokcheck::cli {
 
-// "sha256:<hex> (<n> files)" over every regular file under `root`, in path
+// "sha256:<hex> (<n> files)" over every .json file under `root`, in path
 // order, each as its relative path, a NUL, its size and its bytes; or
 // "(not found)" when `root` is not a directory.
 std::string vector_set_digest(const std::filesystem::path& root);
