@@ -1,10 +1,21 @@
-// tokcheck inspect TOKEN  → detects the scheme and prints every field, dates
+// tokcheck inspect TOKEN|-  → detects the scheme and prints every field, dates
 // in UTC and relative to now, and expiry status; --json for machines. On
-// garbage it says what is wrong (exit 1) instead of failing obscurely.
+// garbage it says what is wrong (exit 1) instead of failing obscurely; bad usage
+// (unknown --scheme, bad --now) is exit 2. Every value from the token is printed
+// through printable() in text and safe_dump() in JSON: a token's bytes are the
+// attacker's, and must neither drive the terminal nor stop the output.
 #include <iostream>
+#include <iterator>
+#include <optional>
 
 #include "cli/commands.h"
+#include "cli/guard.h"
 #include "cli/io.h"
+#include "cli/now_arg.h"
+#include "cli/secret_input.h"
+#include "cli/text_escape.h"
+#include "cli/token_repair.h"
+#include "reference/schemes/json_output.h"
 #include "reference/schemes/registry.h"
 
 namespace tokcheck::cli {
@@ -13,9 +24,9 @@ namespace {
 struct InspectArgs {
   std::string token;
   std::string scheme;
-  std::string secret;
+  SecretArgs secret;
   std::string base64 = "strict";
-  std::int64_t now = 0;
+  std::optional<std::string> now;
   bool json = false;
 };
 
@@ -25,13 +36,13 @@ void print_members(const Json& obj, int indent, std::ostream& out) {
   std::size_t width = 0;
   for (auto it = obj.begin(); it != obj.end(); ++it) width = std::max(width, it.key().size());
   for (auto it = obj.begin(); it != obj.end(); ++it) {
-    out << std::string(static_cast<std::size_t>(indent), ' ') << it.key();
+    out << std::string(static_cast<std::size_t>(indent), ' ') << printable(it.key());
     if (it->is_structured() && !it->empty()) {
       out << "\n";
       print_value(*it, indent + 2, out);
     } else {
       out << std::string(width - it.key().size() + 2, ' ')
-          << (it->is_string() ? it->get<std::string>() : it->dump()) << "\n";
+          << printable(it->is_string() ? it->get<std::string>() : schemes::safe_dump(*it)) << "\n";
     }
   }
 }
@@ -45,7 +56,8 @@ void print_value(const Json& v, int indent, std::ostream& out) {
       print_value(v[i], indent + 2, out);
     }
   } else {
-    out << std::string(static_cast<std::size_t>(indent), ' ') << v.dump() << "\n";
+    out << std::string(static_cast<std::size_t>(indent), ' ') << printable(schemes::safe_dump(v))
+        << "\n";
   }
 }
 
@@ -63,25 +75,47 @@ Json timeline_json(const schemes::Scheme& scheme, const Json& fields, std::int64
 }
 
 int run_inspect(const InspectArgs& a) {
-  const schemes::Scheme& scheme = pick_scheme(a.scheme, a.token);
-  Json request{{"token", a.token}, {"base64", a.base64}};
-  if (!a.secret.empty()) request["secret"] = a.secret;
-  const schemes::ParseOutcome parsed = scheme.parse(request);
-  const Json result = schemes::parse_to_json(scheme, parsed);
+  const std::int64_t now = resolve_now(a.now, nullptr);
+  std::string given = a.token;
+  if (given == "-") {
+    if (a.secret.file == "-") {
+      throw schemes::UsageError("the token and --secret-file cannot both be standard input");
+    }
+    given = read_token_stdin();
+  }
+  const RepairedToken token = repair_token(given);
+  const std::optional<std::string> secret = read_secret(a.secret);
+  const schemes::Scheme* scheme = nullptr;
+  if (!a.scheme.empty()) {
+    scheme = &pick_scheme(a.scheme, "");  // unknown scheme: usage error, exit 2
+  } else if (!(scheme = schemes::detect_scheme(token.token))) {
+    print_error("inspect", "not a token of any known scheme (" + known_scheme_list() + ")");
+    for (const TokenRepair& r : token.repairs)
+      print_error("inspect", "note: " + std::string(r.cause));
+    return kExitInvalid;
+  }
+  for (const TokenRepair& r : token.repairs) {
+    print_error("inspect", "warning: token repaired (" + std::string(r.kind) +
+                               "): " + std::string(r.cause) + "; fix: " + std::string(r.fix));
+  }
+  Json request{{"token", token.token}, {"base64", a.base64}};
+  if (secret) request["secret"] = *secret;
+  const schemes::ParseOutcome parsed = scheme->parse(request);
+  const Json result = schemes::parse_to_json(*scheme, parsed);
   const bool ok = result["ok"] == true;
-  Json timeline = ok ? timeline_json(scheme, parsed.fields, a.now) : Json::array();
+  Json timeline = ok ? timeline_json(*scheme, parsed.fields, now) : Json::array();
 
   if (a.json) {
-    std::cout << Json{{"scheme", scheme.id()},
-                      {"title", scheme.title()},
-                      {"now", a.now},
-                      {"parse", result},
-                      {"timeline", timeline}}
-                     .dump(2)
-              << "\n";
+    Json out{{"scheme", scheme->id()},
+             {"title", scheme->title()},
+             {"now", now},
+             {"parse", result},
+             {"timeline", timeline}};
+    if (!token.repairs.empty()) out["input_repairs"] = repairs_to_json(token.repairs);
+    std::cout << schemes::safe_dump(out, 2) << "\n";
     return ok ? kExitOk : kExitInvalid;
   }
-  std::cout << "scheme    " << scheme.id() << "  (" << scheme.title() << ")\n";
+  std::cout << "scheme    " << scheme->id() << "  (" << scheme->title() << ")\n";
   if (!ok) {
     std::cout << "status    " << to_string(parsed.condition);
     if (parsed.error != Malformation::kNone) {
@@ -99,10 +133,10 @@ int run_inspect(const InspectArgs& a) {
     std::cout << "info\n";
     print_value(parsed.info, 2, std::cout);
   }
-  std::cout << "timeline  (now = " << format_utc(a.now) << ")\n";
+  std::cout << "timeline  (now = " << format_utc(now) << ")\n";
   for (const Json& f : timeline) {
-    std::cout << "  " << f["label"].get<std::string>() << ": " << f["utc"].get<std::string>()
-              << " (" << f["relative"].get<std::string>() << ")";
+    std::cout << "  " << printable(f["label"].get<std::string>()) << ": "
+              << f["utc"].get<std::string>() << " (" << f["relative"].get<std::string>() << ")";
     if (f.contains("expired")) std::cout << (f["expired"] == true ? "  EXPIRED" : "  not expired");
     std::cout << "\n";
   }
@@ -115,23 +149,16 @@ int run_inspect(const InspectArgs& a) {
 void register_inspect(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("inspect", "Detect a token's scheme and print every field");
   auto a = std::make_shared<InspectArgs>();
-  cmd->add_option("token", a->token, "The token")->required();
+  cmd->add_option("token", a->token, "The token, or - to read it from standard input")->required();
   cmd->add_option("--scheme", a->scheme, "Skip detection (agora-006, agora-007, ...)");
-  cmd->add_option("--secret", a->secret,
-                  "Decryption secret, for encrypted formats (ZEGO); never printed");
+  add_secret_options(*cmd, a->secret, true);
   cmd->add_option("--base64", a->base64, "strict (default) or lenient")
       ->check(CLI::IsMember({"strict", "lenient"}));
-  cmd->add_option("--now", a->now, "Unix time to judge expiry against (default: now)");
+  cmd->add_option("--now", a->now,
+                  "Unix seconds to judge expiry against (0 = 1970-01-01; default: the clock)");
   cmd->add_flag("--json", a->json, "Machine-readable output");
-  cmd->callback([a, &exit_code] {
-    try {
-      if (a->now == 0) a->now = unix_now();
-      exit_code = run_inspect(*a);
-    } catch (const schemes::UsageError& e) {
-      std::cerr << "tokcheck inspect: " << e.what() << "\n";
-      exit_code = a->token.empty() ? kExitUsage : kExitInvalid;
-    }
-  });
+  cmd->callback(
+      [a, &exit_code] { exit_code = guarded("inspect", [&] { return run_inspect(*a); }); });
 }
 
 }  // namespace tokcheck::cli

@@ -2,31 +2,13 @@
 
 #include <chrono>
 #include <ctime>
-#include <fstream>
 #include <iostream>
-#include <sstream>
+#include <iterator>
 
+#include "cli/text_escape.h"
 #include "reference/schemes/registry.h"
 
 namespace tokcheck::cli {
-
-Json read_json_arg(const std::string& path) {
-  std::stringstream text;
-  if (path == "-") {
-    text << std::cin.rdbuf();
-  } else {
-    std::ifstream in(path);
-    if (!in) throw schemes::UsageError("cannot read " + path);
-    text << in.rdbuf();
-  }
-  Json doc = Json::parse(text.str(), nullptr, false);
-  if (doc.is_discarded()) {
-    throw schemes::UsageError((path == "-" ? std::string("standard input") : path) +
-                              " is not valid JSON");
-  }
-  if (!doc.is_object()) throw schemes::UsageError("the JSON input must be an object");
-  return doc;
-}
 
 std::int64_t unix_now() {
   return std::chrono::duration_cast<std::chrono::seconds>(
@@ -44,12 +26,14 @@ std::string format_utc(std::int64_t unix_seconds) {
 }
 
 std::string format_relative(std::int64_t unix_seconds, std::int64_t now) {
-  std::int64_t d = unix_seconds - now;
-  if (d == 0) return "now";
-  const bool future = d > 0;
-  if (d < 0) d = -d;
+  if (unix_seconds == now) return "now";
+  const bool future = unix_seconds > now;
+  // |unix_seconds - now| < 2^64 always; unsigned wrap-around gives it exactly.
+  std::uint64_t d =
+      future ? static_cast<std::uint64_t>(unix_seconds) - static_cast<std::uint64_t>(now)
+             : static_cast<std::uint64_t>(now) - static_cast<std::uint64_t>(unix_seconds);
   struct Unit {
-    std::int64_t seconds;
+    std::uint64_t seconds;
     const char* name;
   };
   constexpr Unit kUnits[] = {{365 * 86400, "y"}, {86400, "d"}, {3600, "h"}, {60, "m"}, {1, "s"}};
@@ -65,18 +49,41 @@ std::string format_relative(std::int64_t unix_seconds, std::int64_t now) {
   return future ? "in " + out : out + " ago";
 }
 
+std::string format_offset(std::int64_t at, std::int64_t start) {
+  return at >= start ? "+" + std::to_string(static_cast<std::uint64_t>(at) -
+                                            static_cast<std::uint64_t>(start))
+                     : "-" + std::to_string(static_cast<std::uint64_t>(start) -
+                                            static_cast<std::uint64_t>(at));
+}
+
+std::string read_token_stdin() {
+  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  if (text.ends_with("\r\n")) {
+    text.resize(text.size() - 2);
+  } else if (text.ends_with('\n')) {
+    text.pop_back();
+  }
+  return text;
+}
+
+std::string known_scheme_list() {
+  std::string known;
+  for (const schemes::Scheme* s : schemes::all_schemes()) {
+    known += (known.empty() ? "" : ", ") + std::string(s->id());
+  }
+  return known;
+}
+
 const schemes::Scheme& pick_scheme(const std::string& id, const std::string& token) {
   if (!id.empty()) {
     if (const schemes::Scheme* s = schemes::find_scheme(id)) return *s;
   } else if (const schemes::Scheme* s = schemes::detect_scheme(token)) {
     return *s;
   }
-  std::string known;
-  for (const schemes::Scheme* s : schemes::all_schemes()) {
-    known += (known.empty() ? "" : ", ") + std::string(s->id());
-  }
+  const std::string known = known_scheme_list();
   throw schemes::UsageError(id.empty() ? "not a token of any known scheme (" + known + ")"
-                                       : "unknown scheme \"" + id + "\" (known: " + known + ")");
+                                       : "unknown scheme \"" + printable(id) +
+                                             "\" (known: " + known + ")");
 }
 
 }  // namespace tokcheck::cli

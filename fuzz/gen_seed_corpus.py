@@ -226,6 +226,25 @@ def protocol_lines(files):
             yield json.dumps(line, separators=(",", ":"), ensure_ascii=False).encode()
 
 
+def cli_inputs(files, all_tokens):
+    """cli_fuzzer: command byte, flags byte (bit 0: --json), then the payload."""
+    def text(value):
+        return json.dumps(value, ensure_ascii=False).encode("utf-8", "surrogateescape")
+    for _s, tok in all_tokens:
+        t = tok.encode("utf-8", "surrogateescape")
+        yield b"\x00\x01" + t
+        yield b"\x04\x00" + t
+    for scheme, op, doc, _raw in files:
+        for t in tests_of(doc):
+            if not isinstance(t.get("input"), dict):
+                continue
+            if op in ("verify", "build"):
+                mode = b"\x02" if op == "verify" else b"\x03"
+                yield mode + b"\x01" + text(dict(t["input"], scheme=scheme))
+            elif op == "scenario":
+                yield b"\x05\x01" + text(t["input"])
+
+
 def enc(strings):
     for s in strings:
         yield s.encode("utf-8", "surrogateescape") if isinstance(s, str) else s
@@ -248,6 +267,8 @@ def seeds_for(target, files):
         return requests(files, "", "scenario")
     if name == "protocol":
         return protocol_lines(files)
+    if name == "cli":
+        return cli_inputs(files, all_tokens)
     # Target name prefix -> scheme id (longest prefix wins).
     prefixes = {"agora006": "agora-006", "agora007": "agora-007", "zego04": "zego-04",
                 "zego03": "zego-03", "volc001": "volc-001", "tencent_usersig": "tencent-usersig",

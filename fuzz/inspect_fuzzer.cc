@@ -11,6 +11,7 @@
 
 #include "fuzz/common/fuzz_check.h"
 #include "fuzz/common/test_keys.h"
+#include "reference/schemes/json_output.h"
 #include "reference/schemes/registry.h"
 
 namespace schemes = tokcheck::schemes;
@@ -33,8 +34,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (scheme->id().starts_with("zego")) request["secret"] = tokcheck::fuzz::kZegoSecret;
     const schemes::ParseOutcome outcome = scheme->parse(request);
     const schemes::Json rendered = schemes::parse_to_json(*scheme, outcome);
-    // What `inspect --json` prints; invalid UTF-8 from a token must not throw.
-    (void)rendered.dump(2, ' ', false, schemes::Json::error_handler_t::replace);
+    // What `inspect --json` prints, through the CLI's one JSON writer: invalid
+    // UTF-8 from a token must neither throw nor produce unparseable output.
+    const std::string printed = schemes::safe_dump(rendered, 2);
+    TOKCHECK_FUZZ_CHECK(!schemes::Json::parse(printed, nullptr, false).is_discarded(),
+                        "safe_dump wrote text that is not JSON");
     const bool ok = rendered.at("ok").get<bool>();
     TOKCHECK_FUZZ_CHECK(ok == (outcome.error == tokcheck::Malformation::kNone &&
                                outcome.condition == tokcheck::Condition::kValid),

@@ -20,6 +20,7 @@
 #include "conformance/lib/vector_file.h"
 #include "fuzz/common/embedded_schema.h"
 #include "fuzz/common/fuzz_check.h"
+#include "reference/schemes/json_output.h"
 
 namespace conformance = tokcheck::conformance;
 using conformance::Json;
@@ -32,6 +33,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Server side: the line itself as a request.
   const Json answer = conformance::reference_response(line);
   TOKCHECK_FUZZ_CHECK(answer.is_object() && answer.contains("id"), "a response without an id");
+  // What `serve` writes for it: one line of JSON, whatever bytes the request held.
+  TOKCHECK_FUZZ_CHECK(
+      !Json::parse(tokcheck::schemes::safe_dump(answer), nullptr, false).is_discarded(),
+      "the response is not writable as JSON");
   if (!line.is_object()) return 0;
 
   // Client side: the line's case as a one-test vector file, loaded as the runner would.

@@ -1,6 +1,7 @@
 #include "conformance/lib/vector_file.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <set>
@@ -89,6 +90,19 @@ std::vector<std::filesystem::path> find_vector_files(const std::filesystem::path
   return out;
 }
 
-std::filesystem::path default_vectors_root() { return TOKCHECK_DEFAULT_VECTORS_DIR; }
+// In order: $TOKCHECK_VECTORS; ../share/tokcheck/vectors next to the running
+// binary (what `cmake --install` lays out, so an installed or moved tree works);
+// the source tree the binary was built from.
+std::filesystem::path default_vectors_root() {
+  if (const char* env = std::getenv("TOKCHECK_VECTORS"); env && *env) return env;
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const std::filesystem::path installed =
+        exe.parent_path().parent_path() / "share" / "tokcheck" / "vectors";
+    if (std::filesystem::is_directory(installed, ec)) return installed;
+  }
+  return TOKCHECK_DEFAULT_VECTORS_DIR;
+}
 
 }  // namespace tokcheck::conformance

@@ -62,6 +62,14 @@ std::string table_platform(std::string_view vendor, std::string_view platform) {
                    " (known: " + known + ")");
 }
 
+// ByteDance's mini-program codes and Volcengine's RTC codes are one product's
+// (seed 004_feb3ed951cfe7da6.txt: the mini-program RTC sample joins with a
+// Volcengine "001" token), so either name finds both.
+bool same_vendor(std::string_view table_vendor, std::string_view asked) {
+  auto family = [](std::string_view v) { return v == "bytedance" ? std::string_view("volc") : v; };
+  return family(table_vendor) == family(asked);
+}
+
 // The reference/codes table holding `vendor`'s verify codes ("" when none).
 std::string_view codes_vendor(std::string_view vendor) {
   if (vendor == "bytedance") return "volc";  // the mini-program rows live in the volc table
@@ -234,6 +242,16 @@ Json finish(Json d, std::string_view vendor, Condition c, const std::string& pla
 
 }  // namespace
 
+std::vector<std::string> code_platforms(std::string_view vendor) {
+  std::vector<std::string> out;
+  for (const Alias& a : kAliases) {
+    if (a.vendor == vendor && std::find(out.begin(), out.end(), a.platform) == out.end()) {
+      out.emplace_back(a.platform);
+    }
+  }
+  return out;
+}
+
 Json explain_code(const CodeQuery& q) {
   static constexpr std::array<std::string_view, 6> kVendors{"agora",   "zego",      "volc",
                                                             "tencent", "rongcloud", "bytedance"};
@@ -261,7 +279,7 @@ Json explain_code(const CodeQuery& q) {
   }
   const bool from_table = !list.empty();
   for (const SdkCodeTable& t : all_sdk_code_tables()) {
-    if (t.vendor != q.vendor) continue;
+    if (!same_vendor(t.vendor, q.vendor)) continue;
     for (const SdkCode& row : t.rows) {
       // A code the verify table already explains is not repeated from the call table.
       if (row.platform != platform || code_value(row.code) != wanted || from_table) continue;

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "reference/core/condition.h"
 #include "reference/lifecycle/fields.h"
@@ -28,6 +29,9 @@ struct CodeQuery {
   std::string platform;  // as the tables name it, or an alias ("android" → "native")
   std::string code;      // "110", "-1000", "INVALID_TOKEN", "31004"
 };
+
+// The platform names `vendor`'s tables use ("native", "web", ...), each once.
+std::vector<std::string> code_platforms(std::string_view vendor);
 
 // {"vendor", "platform", "code", "explanations": [{"name", "condition"|null, "cause",
 //  "fix", "basis", "source"}]}; an empty list when no table knows the code.

@@ -1,0 +1,161 @@
+// Unit tests of the CLI's small pieces whose exact behaviour is a documented
+// decision: safe_dump's escaping rule, printable(), token repairs, --now parsing,
+// the relative-time formatter at the int64 extremes, and the request checks.
+#include <gtest/gtest.h>
+
+#include <limits>
+
+#include "cli/build_defaults.h"
+#include "cli/io.h"
+#include "cli/now_arg.h"
+#include "cli/request_fields.h"
+#include "cli/request_input.h"
+#include "cli/text_escape.h"
+#include "cli/token_repair.h"
+#include "cli/vendor_alias.h"
+#include "reference/schemes/json_output.h"
+
+namespace tokcheck::cli {
+namespace {
+
+using schemes::Json;
+
+TEST(SafeDump, ValidUtf8IsWrittenAsDumpWritesIt) {
+  const Json v = {{"a", "caf\xc3\xa9 \xe4\xb8\xad"}, {"n", 1}, {"ctl", "\x1b"}};
+  EXPECT_EQ(schemes::safe_dump(v), v.dump());
+  EXPECT_EQ(schemes::safe_dump(v, 2), v.dump(2));
+}
+
+TEST(SafeDump, EachStrayByteBecomesBackslashXHH) {
+  const Json v = {{"channel_name", "c\xff\xfe\x80x"}};
+  EXPECT_EQ(schemes::safe_dump(v), R"({"channel_name":"c\\xFF\\xFE\\x80x"})");
+  // The result parses back, and reads as the escaped text.
+  EXPECT_EQ(Json::parse(schemes::safe_dump(v))["channel_name"], "c\\xFF\\xFE\\x80x");
+}
+
+TEST(SafeDump, TruncatedSequenceAndMemberNamesToo) {
+  // E4 B8 is the start of a 3-byte sequence cut short; overlong C0 80; surrogate ED A0 80.
+  const Json v = {{"k\xe4\xb8", Json::array({"\xc0\x80", "\xed\xa0\x80"})}};
+  EXPECT_EQ(schemes::safe_dump(v), R"({"k\\xE4\\xB8":["\\xC0\\x80","\\xED\\xA0\\x80"]})");
+}
+
+TEST(Printable, ControlsC1AndBidiAreEscapedTextIsKept) {
+  EXPECT_EQ(printable("c\x1b[31mRED\x1b]0;pwned\x07"), "c\\x1B[31mRED\\x1B]0;pwned\\x07");
+  EXPECT_EQ(printable("a\nb\tc\x7f"), "a\\x0Ab\\x09c\\x7F");
+  EXPECT_EQ(printable("\xc2\x9b"), "\\x9B");          // C1 CSI, by code point
+  EXPECT_EQ(printable("\xe2\x80\xae"), "\\u{202E}");  // RIGHT-TO-LEFT OVERRIDE
+  EXPECT_EQ(printable("\xff"), "\\xFF");
+  EXPECT_EQ(printable("caf\xc3\xa9 \xe4\xb8\xad"), "caf\xc3\xa9 \xe4\xb8\xad");
+}
+
+TEST(TokenRepair, CleanTokenIsUntouched) {
+  const auto r = repair_token("006abc+/=");
+  EXPECT_EQ(r.token, "006abc+/=");
+  EXPECT_TRUE(r.repairs.empty());
+}
+
+TEST(TokenRepair, EachDamageIsNamedAndUndone) {
+  auto kinds = [](const RepairedToken& r) {
+    std::vector<std::string> out;
+    for (const auto& x : r.repairs) out.emplace_back(x.kind);
+    return out;
+  };
+  EXPECT_EQ(repair_token(" 006ab+c\r\n").token, "006ab+c");
+  EXPECT_EQ(kinds(repair_token("006ab+c\n")), std::vector<std::string>{"whitespace"});
+  EXPECT_EQ(repair_token("\"006ab+c\"").token, "006ab+c");
+  EXPECT_EQ(kinds(repair_token("'006ab+c'")), std::vector<std::string>{"quotes"});
+  EXPECT_EQ(repair_token("006ab%2Bc%2F%3D").token, "006ab+c/=");
+  EXPECT_EQ(kinds(repair_token("006ab%2bc")), std::vector<std::string>{"url_encoded"});
+  EXPECT_EQ(repair_token("006ab%252Bc").token, "006ab+c");  // encoded twice
+  EXPECT_EQ(repair_token("006ab c d").token, "006ab+c+d");
+  EXPECT_EQ(kinds(repair_token("006ab c")), std::vector<std::string>{"plus_as_space"});
+  EXPECT_EQ(kinds(repair_token(" \"006a%2Fb c\"\n")),
+            (std::vector<std::string>{"whitespace", "quotes", "url_encoded", "plus_as_space"}));
+  EXPECT_EQ(repair_token("100%").token, "100%");  // a lone % is not an escape
+}
+
+TEST(NowArg, ZeroIsTheEpochAndTheRangeIsEnforced) {
+  EXPECT_EQ(parse_now_arg("0"), 0);
+  EXPECT_EQ(parse_now_arg("253402300799"), kNowMax);
+  EXPECT_THROW(parse_now_arg("253402300800"), schemes::UsageError);
+  EXPECT_THROW(parse_now_arg("-1"), schemes::UsageError);
+  EXPECT_THROW(parse_now_arg("-9223372036854775808"), schemes::UsageError);
+  EXPECT_THROW(parse_now_arg("99999999999999999999"), schemes::UsageError);
+  EXPECT_THROW(parse_now_arg("12x"), schemes::UsageError);
+  EXPECT_THROW(parse_now_arg(""), schemes::UsageError);
+  const Json zero = {{"now", 0}};
+  EXPECT_EQ(resolve_now(std::nullopt, &zero), 0);
+  EXPECT_EQ(resolve_now(std::string("0"), &zero), 0);
+  EXPECT_THROW(resolve_now(std::string("5"), &zero), schemes::UsageError);  // disagree
+  const Json negative = {{"now", -1}};
+  EXPECT_THROW(resolve_now(std::nullopt, &negative), schemes::UsageError);
+}
+
+TEST(FormatRelative, NoOverflowAtTheInt64Extremes) {
+  constexpr auto kMin = std::numeric_limits<std::int64_t>::min();
+  constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
+  // 2^64-1 s = 584942417355y 26d in 365-day years: (2**64-1)//(365*86400) and the
+  // remainder //86400, computed separately in Python.
+  EXPECT_EQ(format_relative(kMax, kMin), "in 584942417355y 26d");
+  EXPECT_EQ(format_relative(kMin, kMax), "584942417355y 26d ago");
+  EXPECT_EQ(format_relative(0, 1111111), "12d 20h ago");
+  EXPECT_EQ(format_relative(5, 5), "now");
+  EXPECT_EQ(format_offset(kMax, kMin), "+18446744073709551615");
+  EXPECT_EQ(format_offset(kMin, kMax), "-18446744073709551615");
+}
+
+TEST(RequestFields, UnknownWrongTypeAndMissingAllAtOnce) {
+  const Json r = {{"scheme", "volc-001"}, {"privilges", 1}, {"nonce", "x"}};
+  const auto p = request_problems(r, "volc-001", Operation::kBuild);
+  ASSERT_EQ(p.size(), 6u);
+  EXPECT_NE(p[0].find("unknown field \"privilges\""), std::string::npos);
+  EXPECT_NE(p[1].find("field \"nonce\" must be an integer, not a string"), std::string::npos);
+  EXPECT_NE(p[2].find("\"app_id\" is required"), std::string::npos);
+  EXPECT_NE(p[5].find("\"user_id\" is required"), std::string::npos);
+}
+
+TEST(RequestFields, AgoraVerifyNeedsTheCertificateKeyNullAllowed) {
+  EXPECT_FALSE(
+      request_problems({{"scheme", "agora-006"}}, "agora-006", Operation::kVerify).empty());
+  EXPECT_TRUE(request_problems({{"scheme", "agora-006"}, {"app_certificate", nullptr}}, "agora-006",
+                               Operation::kVerify)
+                  .empty());
+}
+
+TEST(RequestInput, DuplicateKeysAtAnyDepthAndLineColumn) {
+  EXPECT_THROW(parse_request(R"({"a":1,"a":2})", "t"), schemes::UsageError);
+  EXPECT_THROW(parse_request(R"({"s":[{"x":1,"x":1}]})", "t"), schemes::UsageError);
+  EXPECT_NO_THROW(parse_request(R"({"s":[{"x":1},{"x":1}],"x":2})", "t"));
+  try {
+    parse_request("{\n  \"a\": oops}", "t");
+    FAIL() << "no error";
+  } catch (const schemes::UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("line 2, column"), std::string::npos) << e.what();
+  }
+}
+
+TEST(BuildDefaults, FilledOnlyWhenAbsentAndNamed) {
+  Json r = {{"scheme", "agora-007"}, {"salt", 7}};
+  EXPECT_EQ(apply_build_defaults(r, "agora-007", 1700000000),
+            (std::vector<std::string>{"issue_ts", "expire"}));
+  EXPECT_EQ(r["issue_ts"], 1700000000);
+  EXPECT_EQ(r["expire"], 900);
+  EXPECT_EQ(r["salt"], 7);
+  Json z = {{"scheme", "zego-04"}, {"mode", "gcm"}};
+  apply_build_defaults(z, "zego-04", 1);
+  EXPECT_EQ(z["iv"].get<std::string>().size(), 12u);
+  EXPECT_GE(z["nonce"].get<std::int64_t>(), 1);
+  Json h = {{"scheme", "zego-03"}, {"iv_hex", "00"}};
+  apply_build_defaults(h, "zego-03", 1);
+  EXPECT_FALSE(h.contains("iv"));
+}
+
+TEST(VendorAlias, VolcFamilyIsOneName) {
+  for (const char* n : {"volc", "Volcengine", "bytedance", "miniprogram"}) {
+    EXPECT_EQ(canonical_vendor(n), "volc") << n;
+  }
+  EXPECT_EQ(canonical_vendor("ZEGO"), "zego");
+}
+
+}  // namespace
+}  // namespace tokcheck::cli
