@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "conformance/lib/implementation.h"
+#include "reference/schemes/json_output.h"
 
 namespace tokcheck::cli {
 
@@ -20,9 +21,17 @@ void register_serve(CLI::App& app, int& exit_code) {
       if (request.is_discarded() || !request.is_object()) {
         response = {{"id", nullptr}, {"usage_error", "each line must be one JSON object"}};
       } else {
-        response = conformance::reference_response(request);
+        try {
+          response = conformance::reference_response(request);
+        } catch (const std::exception& e) {
+          // One bad request must not end the server: the next one still gets its answer.
+          response = {{"id", request.value("id", conformance::Json())},
+                      {"usage_error", std::string("cannot answer: ") + e.what()}};
+        }
       }
-      std::cout << response.dump() << "\n" << std::flush;
+      // A token's decoded fields may hold bytes that are not UTF-8 (a GBK channel
+      // name); safe_dump writes them as \xHH instead of throwing.
+      std::cout << schemes::safe_dump(response) << "\n" << std::flush;
     }
     exit_code = kExitOk;
   });

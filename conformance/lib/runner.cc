@@ -1,7 +1,6 @@
 #include "conformance/lib/runner.h"
 
-#include <openssl/evp.h>
-
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -9,6 +8,7 @@
 #include "conformance/lib/interrupt.h"
 #include "conformance/lib/protocol.h"
 #include "conformance/lib/vector_consistency.h"
+#include "conformance/lib/vector_digest.h"
 
 namespace tokcheck::conformance {
 namespace {
@@ -25,36 +25,6 @@ std::string join(const std::set<std::string>& names) {
   for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
   return out;
 }
-
-// sha256 over every selected file's relative path and bytes, in path order:
-// two reports with the same digest ran the same vectors.
-class Digest {
- public:
-  Digest() : ctx_(EVP_MD_CTX_new()) { EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr); }
-  ~Digest() { EVP_MD_CTX_free(ctx_); }
-  Digest(const Digest&) = delete;
-  Digest& operator=(const Digest&) = delete;
-  void add(std::string_view bytes) {
-    const std::string size = std::to_string(bytes.size()) + ":";
-    EVP_DigestUpdate(ctx_, size.data(), size.size());
-    EVP_DigestUpdate(ctx_, bytes.data(), bytes.size());
-  }
-  std::string hex() {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    EVP_DigestFinal_ex(ctx_, md, &n);
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out = "sha256:";
-    for (unsigned int i = 0; i < n; ++i) {
-      out += kHex[md[i] >> 4];
-      out += kHex[md[i] & 15];
-    }
-    return out;
-  }
-
- private:
-  EVP_MD_CTX* ctx_;
-};
 
 bool is_crash_like(Status s) { return s == Status::kCrash || s == Status::kTimeout; }
 
@@ -80,7 +50,9 @@ VectorSet load_vector_set(const std::filesystem::path& root, const std::set<std:
     }
   }
   const JsonSchema& schema = vector_schema(root);
-  Digest digest;
+  // The digest covers the schema and the files this run selected; for an
+  // unfiltered run it equals the one `tokcheck --version` prints.
+  std::vector<std::filesystem::path> digested;
   for (const auto& path : paths) {
     const std::string scheme_dir = path.parent_path().filename().string();
     const std::string op_name = path.stem().string();
@@ -88,8 +60,7 @@ VectorSet load_vector_set(const std::filesystem::path& root, const std::set<std:
     if (!operations.empty() && !operations.count(op_name)) continue;
     const std::string rel = std::filesystem::relative(path, root).generic_string();
     const std::string text = read_file(path);
-    digest.add(rel);
-    digest.add(text);
+    digested.emplace_back(rel);
     VectorFile file;
     const auto errors = load_vector_file(text, schema, file);
     for (const auto& e : errors) set.load_errors.push_back(rel + ": " + e);
@@ -101,7 +72,11 @@ VectorSet load_vector_set(const std::filesystem::path& root, const std::set<std:
   // implementation; say so up front (this also lints a --vectors set of a user's).
   for (auto& finding : find_cross_operation_contradictions(set.files))
     set.load_errors.push_back("contradiction: " + std::move(finding));
-  set.digest = digest.hex();
+  for (const auto& rel : vector_set_files(root)) {
+    if (rel.parent_path() == "schema") digested.push_back(rel);
+  }
+  std::sort(digested.begin(), digested.end());
+  set.digest = vector_digest(root, digested);
   return set;
 }
 

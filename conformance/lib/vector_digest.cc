@@ -1,0 +1,48 @@
+#include "conformance/lib/vector_digest.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <memory>
+
+namespace tokcheck::conformance {
+
+std::vector<std::filesystem::path> vector_set_files(const std::filesystem::path& root) {
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec) && it->path().extension() == ".json")
+      files.push_back(std::filesystem::relative(it->path(), root, ec));
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string vector_digest(const std::filesystem::path& root,
+                          const std::vector<std::filesystem::path>& relative_files) {
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) return "(no SHA-256)";
+  for (const auto& rel : relative_files) {
+    std::ifstream in(root / rel, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // Path and size frame each file, so moving bytes between files changes the digest.
+    const std::string head = rel.generic_string() + '\0' + std::to_string(bytes.size()) + '\0';
+    EVP_DigestUpdate(ctx.get(), head.data(), head.size());
+    EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size());
+  }
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(ctx.get(), md, &len);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "sha256:";
+  for (unsigned int i = 0; i < len; ++i) {
+    out += kHex[md[i] >> 4];
+    out += kHex[md[i] & 0xF];
+  }
+  return out;
+}
+
+}  // namespace tokcheck::conformance
