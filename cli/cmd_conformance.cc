@@ -102,9 +102,7 @@ int run(const ConformanceArgs& a) {
 
   conformance::print_summary(runs, std::cout, a.verbose);
   if (json_out) {
-    *json_out << conformance::report_json(runs).dump(2, ' ', false,
-                                                     conformance::Json::error_handler_t::replace)
-              << "\n";
+    conformance::write_report_json(runs, *json_out);
     finish_output(json_out.get(), a.report, "--report");
   }
   if (junit_out) {

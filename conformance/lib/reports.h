@@ -18,6 +18,9 @@ void print_summary(const std::vector<RunReport>& runs, std::ostream& out, bool v
 // --report FILE: tool version, vector-set digest, each implementation's hello,
 // per case expected vs got, flags, comment, duration, stderr excerpt.
 Json report_json(const std::vector<RunReport>& runs);
+// The same document written case by case (one case per line), so a large run's
+// report never sits in memory as a whole JSON tree: what `--report` writes.
+void write_report_json(const std::vector<RunReport>& runs, std::ostream& out);
 
 // --junit FILE: JUnit XML for Jenkins and GitLab (conformance/reports/junit.xsd).
 void write_junit(const std::vector<RunReport>& runs, std::ostream& out);

@@ -12,6 +12,7 @@
 #include "conformance/lib/report_common.h"
 #include "conformance/lib/report_fixtures.h"
 #include "conformance/lib/reports.h"
+#include "reference/schemes/json_output.h"
 
 namespace tokcheck::conformance {
 namespace {
@@ -73,6 +74,19 @@ TEST(ReportJson, MatchesItsSchemaWithOneOrSeveralImplementations) {
   EXPECT_EQ(join(schema.validate(two)), "");
   ASSERT_TRUE(two.contains("matrix"));
   EXPECT_EQ(two["matrix"]["implementations"], (Json{"#1 a", "#2 b"}));
+}
+
+// --report streams the document case by case; it must be the same document.
+TEST(ReportJson, StreamedReportIsTheSameDocument) {
+  for (const auto& runs : {std::vector<RunReport>{make_run("a")},
+                           std::vector<RunReport>{make_run("a"), make_run("b")}}) {
+    std::ostringstream streamed;
+    write_report_json(runs, streamed);
+    const Json parsed = Json::parse(streamed.str());
+    // Both sides through the one writer, so the hostile fixtures' invalid
+    // UTF-8 is the same \xHH text on each.
+    EXPECT_TRUE(parsed == Json::parse(schemes::safe_dump(report_json(runs))));
+  }
 }
 
 TEST(ReportJson, SchemaRejectsAReportMissingWhatTheIssueAsksFor) {
