@@ -1,6 +1,7 @@
 #include "cli/run.h"
 
 #include <iostream>
+#include <sstream>
 
 #include "cli/commands.h"
 #include "cli/guard.h"
@@ -43,6 +44,23 @@ int run_tokcheck(int argc, const char* const* argv) {
     // Whatever a subcommand returned, the contract is 0, 1 or 2.
     return exit_code == kExitOk || exit_code == kExitInvalid ? exit_code : kExitUsage;
   });
+}
+
+CapturedRun run_tokcheck_captured(const std::vector<std::string>& args,
+                                  const std::string& stdin_text) {
+  std::istringstream in(stdin_text);
+  std::ostringstream out, err;
+  auto* old_in = std::cin.rdbuf(in.rdbuf());
+  auto* old_out = std::cout.rdbuf(out.rdbuf());
+  auto* old_err = std::cerr.rdbuf(err.rdbuf());
+  std::cin.clear();
+  std::vector<const char*> argv;
+  for (const std::string& a : args) argv.push_back(a.c_str());
+  const int rc = run_tokcheck(static_cast<int>(argv.size()), argv.data());
+  std::cin.rdbuf(old_in);
+  std::cout.rdbuf(old_out);
+  std::cerr.rdbuf(old_err);
+  return {rc, out.str(), err.str()};
 }
 
 }  // namespace tokcheck::cli

@@ -54,22 +54,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (json) args.push_back("--json");
 
-  std::istringstream in(stdin_text);
-  std::ostringstream out, err;
-  auto* old_in = std::cin.rdbuf(in.rdbuf());
-  auto* old_out = std::cout.rdbuf(out.rdbuf());
-  auto* old_err = std::cerr.rdbuf(err.rdbuf());
-  std::cin.clear();
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  const int rc = tokcheck::cli::run_tokcheck(static_cast<int>(argv.size()), argv.data());
-  std::cin.rdbuf(old_in);
-  std::cout.rdbuf(old_out);
-  std::cerr.rdbuf(old_err);
+  const auto [rc, out, err] = tokcheck::cli::run_tokcheck_captured(args, stdin_text);
 
   TOKCHECK_FUZZ_CHECK(rc >= 0 && rc <= 2, "exit code outside 0..2");
-  if (json && rc != 2 && !out.str().empty()) {
-    TOKCHECK_FUZZ_CHECK(!tokcheck::schemes::Json::parse(out.str(), nullptr, false).is_discarded(),
+  if (json && rc != 2 && !out.empty()) {
+    TOKCHECK_FUZZ_CHECK(!tokcheck::schemes::Json::parse(out, nullptr, false).is_discarded(),
                         "--json output is not one JSON document");
   }
   return 0;

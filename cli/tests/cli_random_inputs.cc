@@ -194,19 +194,8 @@ struct Outcome {
 };
 
 Outcome run_cli(const std::vector<std::string>& args, const std::string& stdin_text) {
-  std::istringstream in(stdin_text);
-  std::ostringstream out, err;
-  auto* old_in = std::cin.rdbuf(in.rdbuf());
-  auto* old_out = std::cout.rdbuf(out.rdbuf());
-  auto* old_err = std::cerr.rdbuf(err.rdbuf());
-  std::cin.clear();
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  const int rc = tokcheck::cli::run_tokcheck(static_cast<int>(argv.size()), argv.data());
-  std::cin.rdbuf(old_in);
-  std::cout.rdbuf(old_out);
-  std::cerr.rdbuf(old_err);
-  return {rc, out.str(), err.str()};
+  auto r = tokcheck::cli::run_tokcheck_captured(args, stdin_text);
+  return {r.exit_code, std::move(r.out), std::move(r.err)};
 }
 
 [[noreturn]] void fail(const std::string& why, const std::string& request, const Outcome& o) {
