@@ -5,6 +5,8 @@
 // cannot silently rely on a keyword this validator ignores.
 #pragma once
 
+#include <map>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -22,12 +24,15 @@ class JsonSchema {
   std::vector<std::string> validate(const Json& instance) const;
 
  private:
-  void check_schema(const Json& s, const std::string& where) const;
+  void check_schema(const Json& s, const std::string& where);
   void validate_at(const Json& s, const Json& v, const std::string& path,
                    std::vector<std::string>& errors) const;
   const Json& resolve(const Json& s) const;
 
   Json root_;
+  // Every "pattern" of the schema, compiled once by check_schema (which the
+  // constructor runs over the whole schema, so validate_at always finds it).
+  std::map<std::string, std::regex, std::less<>> patterns_;
 };
 
 }  // namespace tokcheck::conformance
