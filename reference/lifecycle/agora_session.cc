@@ -46,6 +46,7 @@ class AgoraSession final : public Session {
       only_keys(e, path, {"op", "at", "stream"});
       const std::string stream = req_string(e, path, "stream");
       if (state_ != State::kJoined) {
+        because(state_ == State::kExpiredOut ? "AGORA-DID-EXPIRE" : "AGORA-CALL-ORDER");
         result_fail("not_in_channel", Json::array());
         return;
       }
@@ -99,15 +100,18 @@ class AgoraSession final : public Session {
     }
     const std::optional<TokenSpec> token = book_.resolve(e, path);
     if (state_ == State::kJoined) {
+      because("AGORA-CALL-ORDER");
       result_fail("already_in_channel", Json::array());
       return;
     }
     if (certificate_ && !token) {
+      because("AGORA-CERT-NO-TOKEN");
       result_fail(Condition::kTokenMissing,
                   table_codes("agora", Condition::kTokenMissing, platform_));
       return;
     }
     if (!certificate_ && token) {
+      because("AGORA-NO-CERT-TOKEN");
       result_fail(Condition::kTokenUnexpected,
                   table_codes("agora", Condition::kTokenUnexpected, platform_));
       return;
@@ -124,6 +128,7 @@ class AgoraSession final : public Session {
     if (ev.condition != Condition::kValid) {
       channel_ = old_channel;
       uid_ = old_uid;
+      because("AGORA-JOIN-VERIFY");
       result_fail(ev.condition, table_codes("agora", ev.condition, platform_));
       return;
     }
@@ -137,16 +142,19 @@ class AgoraSession final : public Session {
     const std::optional<TokenSpec> token = book_.resolve(e, path);
     if (!token) usage(join_path(path, "token"), "renewToken needs a token");
     if (state_ == State::kIdle) {
+      because("LIFE-RENEW-NOT-JOINED");
       result_fail("not_in_channel", Json::array());
       return;
     }
     if (!certificate_) {
+      because("AGORA-NO-CERT-TOKEN");
       result_fail(Condition::kTokenUnexpected,
                   table_codes("agora", Condition::kTokenUnexpected, platform_));
       return;
     }
     const Evaluation ev = evaluate(*token, path);
     if (ev.condition != Condition::kValid) {
+      because("AGORA-RENEW-CODES");
       result_fail(ev.condition, renew_codes(ev.condition));
       return;
     }
@@ -166,10 +174,12 @@ class AgoraSession final : public Session {
   }
 
   void on_will_expire(std::int64_t remaining) override {
+    because("AGORA-WILL-EXPIRE-30");
     will_expire_callback("onTokenPrivilegeWillExpire", remaining);
   }
 
   void on_expired() override {
+    because("AGORA-DID-EXPIRE");
     callback(platform_ == "web" ? "onTokenPrivilegeDidExpire" : "onRequestToken");
     kicked_out("token_expired", sdk_codes("agora", "expired_disconnect", platform_));
     for (const std::string& s : streams_) stream_stopped(s, "token_expired");

@@ -44,9 +44,11 @@ class MiniProgramSession final : public Session {
     } else if (op == "exitRtcRoom") {
       only_keys(e, path, {"op", "at"});
       if (base_ < version_of("2.42.0")) {
+        because("BD-EXIT");
         result_fail("api_unavailable", Json::array());
         return;
       }
+      because("BD-EXIT");
       joined_ = false;
       unwatch();
       succeed("exitRtcRoom:ok");
@@ -77,12 +79,14 @@ class MiniProgramSession final : public Session {
     const std::optional<std::string> room = opt_string(e, path, "room");
     const std::optional<std::string> user = opt_string(e, path, "user");
     const std::optional<TokenSpec> token = book_.resolve(e, path);
+    because("BD-JOIN");
     if (base_ < version_of("2.42.0")) {
       result_fail("api_unavailable", Json::array());
       return;
     }
     const char* missing = !room ? "roomId" : !token ? "token" : !user ? "userId" : nullptr;
     if (missing) {
+      because("BD-JOIN-PARAM");
       fail("invalid_parameter", missing_param("joinRtcRoom", missing), 20000);
       return;
     }
@@ -108,19 +112,23 @@ class MiniProgramSession final : public Session {
   void update(const Json& e, const std::string& path) {
     const std::optional<TokenSpec> token = book_.resolve(e, path);
     if (base_ < version_of("2.68.0")) {
+      because("BD-UPDATE-2.68");
       result_fail("api_unavailable", Json::array());
       return;
     }
     if (!token) {
+      because("BD-UPDATE-PARAM");
       fail("invalid_parameter", missing_param("updateToken", "token"), 20000);
       return;
     }
     if (!joined_) {
+      because("BD-UPDATE-NOT-JOINED");
       fail("not_in_room", "updateToken:fail not in room", std::nullopt);
       return;
     }
     const Evaluation ev = evaluate(*token, path);
     if (ev.condition != Condition::kValid) {
+      because("BD-UPDATE-RESULT");
       fail(to_string(ev.condition), "updateToken:fail invalid token", 21101, 115902);
       return;
     }
@@ -152,10 +160,12 @@ class MiniProgramSession final : public Session {
   }
 
   void on_will_expire(std::int64_t remaining) override {
+    because("BD-WILL-EXPIRE-30");
     will_expire_callback("onTokenWillExpire", remaining);
   }
 
   void on_expired() override {
+    because("BD-EXPIRY-REMOVED");
     kicked_out("token_expired", sdk_codes("bytedance", "expired_removed", "miniprogram"));
     joined_ = false;
     unwatch();

@@ -33,6 +33,7 @@ class RongSession final : public Session {
       if (!token) usage(join_path(path, "token"), "connect needs a token");
       if (token->encoded) usage(join_path(path, "token"), "RongCloud tokens are given as claims");
       if (connected_) {
+        because("RONG-CALL-ORDER");
         result_fail("already_connected", Json::array());
         return;
       }
@@ -43,6 +44,7 @@ class RongSession final : public Session {
       c.expired_at_expire = true;
       const Evaluation ev = evaluate_claims(*token, c);
       if (ev.condition != Condition::kValid) {
+        because(refusal_rule(ev.condition));
         Json& o =
             result_fail(ev.condition, sdk_codes("rongcloud", "token_incorrect", platform_, sdk_));
         o["via"] = via();
@@ -71,6 +73,16 @@ class RongSession final : public Session {
     if (platform_ == "android") return "onError";
     if (platform_ == "ios") return "error";
     return "onTokenIncorrect";
+  }
+
+  // The rules behind a refused connect: what made the token bad, then how this SDK
+  // line reports it (the part an SDK 1 → 2 upgrade changes).
+  std::string refusal_rule(Condition c) const {
+    std::string rule = c == Condition::kBadSignature    ? "RONG-ROTATE"
+                       : c == Condition::kExpired       ? "RONG-EXPIRED"
+                       : c == Condition::kAppIdMismatch ? "RONG-APPKEY"
+                                                        : "LIFE-EVAL-ORDER";
+    return rule + (sdk_ == "1.x" ? ", RONG-REPORT-1X" : ", RONG-REPORT-2X");
   }
 
   // RongCloud has no will-expire notice and nothing happens to a live connection.

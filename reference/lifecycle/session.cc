@@ -26,6 +26,7 @@ void Session::apply(const Json& event, int index) {
     only_keys(event, path, {"op", "at", "seconds"});
   }
   if (t < now_) {
+    because("LIFE-CLOCK-BACKWARDS");
     Json& o = emit("clock_ignored");
     o["event"] = index;
     o["requested"] = t;
@@ -33,14 +34,17 @@ void Session::apply(const Json& event, int index) {
   }
   run_timers_until(t);
   now_ = t;
+  rule_.clear();
   if (op != "advance") dispatch(op, event, path);
   // A token accepted with less than the notice lead left gets its notice now.
   run_timers_until(now_);
 }
 
-Json Session::take_outputs() {
+Json Session::take_outputs(std::vector<std::string>* rules) {
   Json out = std::move(outputs_);
   outputs_ = Json::array();
+  if (rules) rules->insert(rules->end(), rules_.begin(), rules_.end());
+  rules_.clear();
   return out;
 }
 
@@ -72,6 +76,7 @@ void Session::run_timers_until(std::int64_t t) {
     if (!notice_fired_ && notice_due_ <= t) {
       now_ = std::max(now_, notice_due_);
       notice_fired_ = true;
+      rule_.clear();
       on_will_expire(*expire_ - now_);
       continue;
     }
@@ -79,6 +84,7 @@ void Session::run_timers_until(std::int64_t t) {
       now_ = std::max(now_, expiry_instant());
       expiry_fired_ = true;
       notice_fired_ = true;  // never a notice after the expiry
+      rule_.clear();
       on_expired();
       continue;
     }
@@ -91,6 +97,7 @@ Json& Session::emit(std::string_view kind) {
   o["at"] = now_;
   o["kind"] = kind;
   outputs_.push_back(std::move(o));
+  rules_.push_back(rule_);
   return outputs_.back();
 }
 

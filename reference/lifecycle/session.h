@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "reference/core/condition.h"
 #include "reference/lifecycle/fields.h"
@@ -33,8 +34,10 @@ class Session {
   // Runs one event; `index` is its position in the scenario (echoed in results).
   void apply(const Json& event, int index);
   std::int64_t now() const { return now_; }
-  // The outputs produced since the last call.
-  Json take_outputs();
+  // The outputs produced since the last call. With `rules`, also the id of the
+  // docs/SEMANTICS.md rule behind each output ("" where none is named), in the
+  // same order: what `simulate --compare` shows next to a difference.
+  Json take_outputs(std::vector<std::string>* rules = nullptr);
 
  protected:
   Session(std::int64_t start, bool expired_at_expire)
@@ -56,6 +59,11 @@ class Session {
   bool watched_expired() const { return watching_ && expiry_fired_; }
   std::optional<std::int64_t> watched_expire() const { return expire_; }
   bool expired_at_expire() const { return expired_at_expire_; }
+
+  // Names the rule (a docs/SEMANTICS.md id) behind the outputs that follow, until
+  // the next event or timer starts. Outputs carry no rule themselves (the vectors
+  // compare outputs exactly); the ids travel beside them, see take_outputs.
+  void because(std::string_view rule) { rule_ = rule; }
 
   // Outputs. Every output starts {"at": now, "kind": ...}.
   Json& emit(std::string_view kind);
@@ -81,6 +89,8 @@ class Session {
   int event_index_ = -1;
   std::string call_;
   Json outputs_ = Json::array();
+  std::vector<std::string> rules_;  // parallel to outputs_
+  std::string rule_;                // the rule behind the outputs being emitted
 
   bool watching_ = false;
   std::optional<std::int64_t> expire_;

@@ -58,14 +58,14 @@ Simulator::~Simulator() = default;
 Simulator::Simulator(Simulator&&) noexcept = default;
 Simulator& Simulator::operator=(Simulator&&) noexcept = default;
 
-Json Simulator::apply(const Json& event, int index) {
+Json Simulator::apply(const Json& event, int index, std::vector<std::string>* rules) {
   session_->apply(event, index);
-  return session_->take_outputs();
+  return session_->take_outputs(rules);
 }
 
 std::int64_t Simulator::now() const { return session_->now(); }
 
-Json simulate_json(const Json& scenario) {
+Json simulate_json(const Json& scenario, std::vector<std::string>* rules) {
   Simulator sim(scenario);
   if (!has(scenario, "events") || !scenario["events"].is_array()) {
     usage("events", "is required: an array of events");
@@ -73,7 +73,7 @@ Json simulate_json(const Json& scenario) {
   Json outputs = Json::array();
   int index = 0;
   for (const Json& event : scenario["events"]) {
-    for (Json& o : sim.apply(event, index++)) outputs.push_back(std::move(o));
+    for (Json& o : sim.apply(event, index++, rules)) outputs.push_back(std::move(o));
   }
   return Json{{"outputs", std::move(outputs)}};
 }

@@ -11,7 +11,9 @@
 #include <cstdint>
 #include <memory>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "reference/lifecycle/fields.h"
 
@@ -24,8 +26,10 @@ class Session;
 std::span<const std::string_view> lifecycle_vendors();
 
 // Runs a whole scenario. Throws schemes::UsageError (naming the offending path)
-// for an invalid scenario or an unknown profile combination.
-Json simulate_json(const Json& scenario);
+// for an invalid scenario or an unknown profile combination. With `rules`, also
+// appends the docs/SEMANTICS.md rule id behind each output ("" where the engine
+// names none), one per output, in order.
+Json simulate_json(const Json& scenario, std::vector<std::string>* rules = nullptr);
 
 // The same engine one event at a time, for stateful property tests and tools.
 // `scenario` supplies profile, start and tokens; its "events" are ignored.
@@ -37,8 +41,9 @@ class Simulator {
   Simulator& operator=(Simulator&&) noexcept;
 
   // Applies one event and returns the outputs it produced (timers that came due
-  // before it first). `index` is echoed as "event" in results.
-  Json apply(const Json& event, int index);
+  // before it first). `index` is echoed as "event" in results. `rules` as in
+  // simulate_json.
+  Json apply(const Json& event, int index, std::vector<std::string>* rules = nullptr);
   std::int64_t now() const;
 
  private:

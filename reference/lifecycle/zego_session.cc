@@ -94,6 +94,19 @@ class ZegoSessionBase : public Session {
     return out;
   }
 
+  // The rule behind a refused login / renew: the version thresholds name
+  // themselves, an expired token at login is ZEGO-RELOGIN-EXPIRED, the rest are
+  // the login-codes rule.
+  static std::string_view refusal_rule(const Evaluation& ev, bool login) {
+    if (ev.condition == Condition::kUnsupportedVersion)
+      return ev.version == "03" ? "ZEGO-TOKEN03-2.8" : "ZEGO-TOKEN04-2.17";
+    if (ev.condition == Condition::kPrivilegeMissing || ev.condition == Condition::kRoomMismatch)
+      return "ZEGO-PRIVILEGE";
+    if (login && ev.condition == Condition::kExpired) return "ZEGO-RELOGIN-EXPIRED";
+    if (!login && ev.condition == Condition::kExpired) return "LIFE-RENEW-EXPIRED";
+    return "ZEGO-LOGIN-CODES";
+  }
+
   TokenBook book_;
   ZegoProfile p_;
 };
@@ -128,6 +141,7 @@ class ExpressSession final : public ZegoSessionBase {
     } else if (op == "logoutRoom") {
       only_keys(e, path, {"op", "at"});
       logged_in_ = false;
+      kicked_ = false;
       publishing_.clear();
       playing_.clear();
       unwatch();
@@ -162,6 +176,7 @@ class ExpressSession final : public ZegoSessionBase {
       usage(join_path(path, "app_sign"), "this auth_mode creates the engine with an AppSign");
     }
     if (engine_) {
+      because("ZEGO-CALL-ORDER");
       result_fail("engine_exists", Json::array());
       return;
     }
@@ -178,10 +193,12 @@ class ExpressSession final : public ZegoSessionBase {
       usage(join_path(path, "token"), "auth_mode \"appsign\" logs in without a token");
     }
     if (!engine_) {
+      because("ZEGO-CALL-ORDER");
       result_fail("no_engine", Json::array());
       return;
     }
     if (logged_in_) {
+      because(token && watched_expired() ? "ZEGO-RELOGIN-EXPIRED" : "ZEGO-CALL-ORDER");
       result_fail("already_logged_in", Json::array());
       return;
     }
@@ -194,17 +211,22 @@ class ExpressSession final : public ZegoSessionBase {
     const bool appsign_ok = !forced && app_sign_ == AppSign::kValid;
     if (!token_ok && !appsign_ok) {
       if (ev) {
+        because(refusal_rule(*ev, /*login=*/true));
         result_fail(ev->condition, login_codes(ev->condition));
       } else if (forced && app_sign_ != AppSign::kNone) {
+        because("ZEGO-AUTH-FORCED");
         result_fail("appsign_refused", sdk_codes("zego", "appsign_auth", p_.caps.code_platform));
       } else if (app_sign_ == AppSign::kInvalid) {
+        because("ZEGO-AUTH-APPSIGN");
         result_fail("appsign_invalid", sdk_codes("zego", "appsign_auth", p_.caps.code_platform));
       } else {
+        because("ZEGO-AUTH-TOKEN");
         result_fail(Condition::kTokenMissing, login_codes(Condition::kTokenMissing));
       }
       return;
     }
     logged_in_ = true;
+    kicked_ = false;
     room_ = room;
     user_ = user;
     by_appsign_ = appsign_ok;
@@ -223,15 +245,18 @@ class ExpressSession final : public ZegoSessionBase {
     const std::optional<TokenSpec> token = book_.resolve(e, path);
     if (!token) usage(join_path(path, "token"), "renewToken needs a token");
     if (!p_.caps.renew) {
+      because("ZEGO-RENEW-2.8");
       result_fail("api_unavailable", Json::array());
       return;
     }
     if (!logged_in_) {
+      because(kicked_ ? "LIFE-RENEW-AFTER-KICK" : "LIFE-RENEW-NOT-JOINED");
       result_fail("not_logged_in", Json::array());
       return;
     }
     const Evaluation ev = evaluate(*token, room_, user_, /*login=*/false, path);
     if (ev.condition != Condition::kValid) {
+      because(refusal_rule(ev, /*login=*/false));
       result_fail(ev.condition, login_codes(ev.condition));
       return;
     }
@@ -242,16 +267,19 @@ class ExpressSession final : public ZegoSessionBase {
 
   void start_stream(bool publish, const std::string& stream) {
     if (!logged_in_) {
+      because(kicked_ ? "ZEGO-EXPIRY-2.13-SWITCH" : "ZEGO-CALL-ORDER");
       result_fail("not_logged_in", Json::array());
       return;
     }
     const std::string_view key = publish ? "publish_auth" : "play_auth";
     if (!by_appsign_) {
       if (watched_expired()) {
+        because(expiry_rule());
         result_fail(Condition::kExpired, sdk_codes("zego", key, p_.caps.code_platform));
         return;
       }
       if (publish && !publish_privilege_) {
+        because("ZEGO-PRIVILEGE");
         result_fail(Condition::kPrivilegeMissing, sdk_codes("zego", key, p_.caps.code_platform));
         return;
       }
@@ -262,6 +290,7 @@ class ExpressSession final : public ZegoSessionBase {
   }
 
   void on_will_expire(std::int64_t remaining) override {
+    because("ZEGO-WILL-EXPIRE-30");
     will_expire_callback(
         p_.caps.code_platform == "web" ? "roomTokenWillExpire" : "onRoomTokenWillExpire",
         remaining);
@@ -270,6 +299,8 @@ class ExpressSession final : public ZegoSessionBase {
   void on_expired() override {
     if (by_appsign_) return;  // AppSign has no expiry; it still authenticates
     if (p_.caps.expiry_kick && p_.expiry_management) {
+      because("ZEGO-EXPIRY-2.13-SWITCH");
+      kicked_ = true;
       kicked_out("token_expired", Json::array());
       for (const std::string& s : publishing_) stream_stopped(s, "token_expired");
       publishing_.clear();
@@ -279,9 +310,16 @@ class ExpressSession final : public ZegoSessionBase {
     // Otherwise nothing is visible now: the token stays, expired (watched_expired()).
   }
 
+  // Which expiry rule left the user in the room with an expired token.
+  std::string_view expiry_rule() const {
+    if (p_.caps.code_platform == "web") return "ZEGO-WEB";
+    return p_.caps.expiry_kick ? "ZEGO-EXPIRY-2.13-NOSWITCH" : "ZEGO-EXPIRY-2.8-2.12";
+  }
+
   bool engine_ = false;
   AppSign app_sign_ = AppSign::kNone;
   bool logged_in_ = false;
+  bool kicked_ = false;  // out of the room by ZEGO-EXPIRY-2.13-SWITCH (not by logout)
   bool by_appsign_ = false;
   bool publish_privilege_ = true;
   std::string room_;
@@ -309,6 +347,7 @@ class BoardSession final : public ZegoSessionBase {
       if (board) room = req_string(e, path, "room");
       const std::optional<TokenSpec> token = book_.resolve(e, path);
       if (!token) usage(join_path(path, "token"), "init with token authentication needs a token");
+      because("ZEGO-DOCS-TOKEN-AUTH");
       if (!p_.caps.token_auth) {
         result_fail("token_auth_unavailable", Json::array());
         return;
@@ -332,6 +371,7 @@ class BoardSession final : public ZegoSessionBase {
       const std::optional<TokenSpec> token = book_.resolve(e, path);
       if (!token) usage(join_path(path, "token"), "renewToken needs a token");
       if (!inited_) {
+        because("ZEGO-DOCS-TOKEN-AUTH");
         result_fail("not_initialized", Json::array());
         return;
       }
@@ -352,6 +392,7 @@ class BoardSession final : public ZegoSessionBase {
     std::string_view name = "onTokenWillExpire";                     // DocsView Android / Electron
     if (p_.product == "superboard") name = "onRoomTokenWillExpire";  // Express's, seed 002
     if (p_.product == "docsview" && p_.platform == "ios") name = "tokenWillExpire";
+    because("ZEGO-DOCS-NOTICE");
     will_expire_callback(name, remaining);
   }
 
