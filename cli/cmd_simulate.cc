@@ -1,66 +1,56 @@
 // tokcheck simulate --input FILE|-  → runs a token lifecycle scenario
 // (docs/SEMANTICS.md) and prints {"outputs": [...]} (also with --json); --text
 // prints the same outputs as a timeline for people. Exit 0, or 2 for an invalid
-// scenario.
+// scenario. --compare PROFILE_A PROFILE_B shows what changes between two
+// profiles (cli/simulate_compare.h).
 #include <iostream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "cli/commands.h"
 #include "cli/guard.h"
 #include "cli/input_options.h"
 #include "cli/io.h"
+#include "cli/output_timeline.h"
 #include "cli/request_input.h"
+#include "cli/simulate_compare.h"
 #include "cli/text_escape.h"
 #include "reference/lifecycle/simulate.h"
 #include "reference/schemes/json_output.h"
 
 namespace tokcheck::cli {
-namespace {
-
-std::string describe_output(const Json& o) {
-  const std::string kind = o.value("kind", "");
-  std::string line;
-  if (kind == "result") {
-    line = o.value("call", "") + " → " +
-           (o.value("ok", false) ? "ok" : "failed: " + o.value("reason", ""));
-    if (o.contains("codes")) {
-      for (const Json& c : o["codes"])
-        line += " [" + schemes::safe_dump(c["code"]) + " " + c.value("name", "") + "]";
-    }
-    if (o.contains("via")) line += " via " + o.value("via", "");
-  } else if (kind == "callback") {
-    line = "callback " + o.value("name", "");
-    if (o.contains("remaining")) line += " (" + schemes::safe_dump(o["remaining"]) + " s left)";
-    if (o.contains("errMsg")) line += " {errMsg: " + schemes::safe_dump(o["errMsg"]);
-    if (o.contains("errNo")) line += ", errNo: " + schemes::safe_dump(o["errNo"]);
-    if (o.contains("errorCode")) line += ", errorCode: " + schemes::safe_dump(o["errorCode"]);
-    if (o.contains("errMsg")) line += "}";
-  } else if (kind == "kicked_out") {
-    line = "kicked out (" + o.value("reason", "") + ")";
-    for (const Json& c : o["codes"])
-      line += " [" + schemes::safe_dump(c["code"]) + " " + c.value("name", "") + "]";
-  } else if (kind == "stream_stopped") {
-    line = "stream " + o.value("stream", "") + " stopped (" + o.value("reason", "") + ")";
-  } else if (kind == "clock_ignored") {
-    line = "clock would go back to " + schemes::safe_dump(o["requested"]) + ": ignored";
-  } else {
-    line = schemes::safe_dump(o);
-  }
-  return line;
-}
-
-}  // namespace
 
 void register_simulate(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand(
       "simulate", "Run a token lifecycle scenario (profile + events) and print the SDK's outputs");
   auto request = std::make_shared<RequestOptions>();
   auto text = std::make_shared<bool>(false);
+  auto compare = std::make_shared<std::vector<std::string>>();
+  auto vectors = std::make_shared<std::string>();
   add_request_options(*cmd, *request, "scenario");
   cmd->add_flag("--text", *text, "print a readable timeline instead of JSON");
-  cmd->callback([request, text, &exit_code] {
+  cmd->add_option("--compare", *compare,
+                  "PROFILE_A PROFILE_B: run the scenario (or, without --input, every vector "
+                  "scenario of the vendor they name) under both and print what changes; each "
+                  "is key=value[,key=value], a JSON object or @FILE merged into the scenario's "
+                  "profile. Exit 1 when something differs")
+      ->expected(2)
+      ->allow_extra_args(false);
+  cmd->add_option("--vectors", *vectors,
+                  "vectors root for --compare without --input (default: the installed vectors)");
+  cmd->callback([request, text, compare, vectors, &exit_code] {
     exit_code = guarded("simulate", [&] {
+      if (!compare->empty()) {
+        if (*text) throw schemes::UsageError("--compare prints text already; drop --text");
+        CompareRequest r{(*compare)[0], (*compare)[1], request->input, *vectors,
+                         request->json->count() > 0};
+        if (!request->json_value.empty()) {
+          throw schemes::UsageError("--compare reads the scenario from --input FILE");
+        }
+        return run_simulate_compare(r);
+      }
+      if (!vectors->empty()) throw schemes::UsageError("--vectors goes with --compare");
       const ResolvedRequest src = resolve_request_options(*request, "simulate");
       if (*text && src.json_output && !src.legacy) {
         throw schemes::UsageError("give --text or --json, not both");

@@ -23,7 +23,7 @@ _tokcheck() {
     inspect) opts="--scheme --secret --secret-file --secret-env --base64 --now --json --help" ;;
     build) opts="--input --json --secret-file --secret-env --now --help" ;;
     verify) opts="--input --json --secret-file --secret-env --now --help" ;;
-    simulate) opts="--input --json --text --help" ;;
+    simulate) opts="--input --json --text --compare --vectors --help" ;;
     diagnose) opts="--vendor --platform --code --token --scheme --app-id --channel --uid --secret --secret-file --secret-env --certificate --now --json --help" ;;
     conformance) opts="--impl --vectors --scheme --operation --allowlist --report --timeout-ms --strict --allow-unsupported --verbose --help" ;;
     serve) opts="--help" ;;

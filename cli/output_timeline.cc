@@ -1,0 +1,41 @@
+#include "cli/output_timeline.h"
+
+#include "reference/schemes/json_output.h"
+
+namespace tokcheck::cli {
+
+using schemes::Json;
+
+std::string describe_output(const schemes::Json& o) {
+  const std::string kind = o.value("kind", "");
+  std::string line;
+  if (kind == "result") {
+    line = o.value("call", "") + " → " +
+           (o.value("ok", false) ? "ok" : "failed: " + o.value("reason", ""));
+    if (o.contains("codes")) {
+      for (const Json& c : o["codes"])
+        line += " [" + schemes::safe_dump(c["code"]) + " " + c.value("name", "") + "]";
+    }
+    if (o.contains("via")) line += " via " + o.value("via", "");
+  } else if (kind == "callback") {
+    line = "callback " + o.value("name", "");
+    if (o.contains("remaining")) line += " (" + schemes::safe_dump(o["remaining"]) + " s left)";
+    if (o.contains("errMsg")) line += " {errMsg: " + schemes::safe_dump(o["errMsg"]);
+    if (o.contains("errNo")) line += ", errNo: " + schemes::safe_dump(o["errNo"]);
+    if (o.contains("errorCode")) line += ", errorCode: " + schemes::safe_dump(o["errorCode"]);
+    if (o.contains("errMsg")) line += "}";
+  } else if (kind == "kicked_out") {
+    line = "kicked out (" + o.value("reason", "") + ")";
+    for (const Json& c : o["codes"])
+      line += " [" + schemes::safe_dump(c["code"]) + " " + c.value("name", "") + "]";
+  } else if (kind == "stream_stopped") {
+    line = "stream " + o.value("stream", "") + " stopped (" + o.value("reason", "") + ")";
+  } else if (kind == "clock_ignored") {
+    line = "clock would go back to " + schemes::safe_dump(o["requested"]) + ": ignored";
+  } else {
+    line = schemes::safe_dump(o);
+  }
+  return line;
+}
+
+}  // namespace tokcheck::cli
