@@ -14,6 +14,8 @@ PACKAGES=(
   # the report tests (ctest -L reports): JUnit XSD check, a real JUnit consumer,
   # the HTML report in headless Chromium
   libxml2-utils python3-junitparser chromium
+  # the fuzz-libcxx preset: OSS-Fuzz builds with clang and libc++
+  libc++-14-dev libc++abi-14-dev
 )
 
 missing=()
