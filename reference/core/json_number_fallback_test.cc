@@ -32,7 +32,7 @@ std::string printf_g(const char* format, double d) {
 }
 
 // The exact decimal expansion of 2^-1075, the halfway point between 0 and the
-// smallest subnormal (751 significant digits): it rounds to 0 (ties to even),
+// smallest subnormal (752 significant digits): it rounds to 0 (ties to even),
 // and anything above it, however far down, rounds up.
 const char kHalfMinSubnormal[] =
     "2."
