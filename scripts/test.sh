@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Every test: set up, build and run the whole suite (unit, conformance,
 # property, fuzz-corpus replay, CLI) in the default build, then again under
-# AddressSanitizer + UndefinedBehaviorSanitizer, then the fuzz smoke campaign.
-# TOKCHECK_SKIP_ASAN=1 / TOKCHECK_SKIP_FUZZ_SMOKE=1 skip those stages locally.
+# AddressSanitizer + UndefinedBehaviorSanitizer, then every fuzz target built
+# with clang + libc++ (OSS-Fuzz's standard library) replaying its seeds and
+# regressions (fuzz-libcxx), then the fuzz smoke campaign.
+# TOKCHECK_SKIP_ASAN=1 / TOKCHECK_SKIP_LIBCXX=1 / TOKCHECK_SKIP_FUZZ_SMOKE=1 skip
+# those stages locally.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
@@ -22,6 +25,9 @@ echo "== default: conformance summary against the reference"
 build/default/cli/tokcheck conformance
 if [[ "${TOKCHECK_SKIP_ASAN:-0}" != 1 ]]; then
   run_preset asan
+fi
+if [[ "${TOKCHECK_SKIP_LIBCXX:-0}" != 1 ]]; then
+  run_preset fuzz-libcxx
 fi
 if [[ "${TOKCHECK_SKIP_FUZZ_SMOKE:-0}" != 1 && -x scripts/fuzz_campaign.sh ]]; then
   echo "== fuzz smoke (libFuzzer, ASan+UBSan)"

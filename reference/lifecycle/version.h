@@ -4,6 +4,7 @@
 
 #include <array>
 #include <compare>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,7 +14,15 @@ namespace tokcheck::lifecycle {
 struct SdkVersion {
   std::array<int, 3> parts{};  // major, minor, patch; missing parts are 0
 
-  auto operator<=>(const SdkVersion&) const = default;
+  // Written out, not defaulted: libc++ 14 (OSS-Fuzz's standard library, the
+  // fuzz-libcxx preset) has no operator<=> for std::array.
+  std::strong_ordering operator<=>(const SdkVersion& other) const {
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      if (const auto c = parts[i] <=> other.parts[i]; c != 0) return c;
+    }
+    return std::strong_ordering::equal;
+  }
+  bool operator==(const SdkVersion&) const = default;
   int major() const { return parts[0]; }
   std::string to_string() const;
 };
