@@ -24,7 +24,7 @@ done
 
 if ((${#missing[@]} == 0)); then
   echo "bootstrap: all ${#PACKAGES[@]} packages present"
-  exit 0
+  exec "$(dirname "$0")/install_harnesses.sh"  # the compat harnesses' npm packages
 fi
 
 echo "bootstrap: installing ${missing[*]}"
@@ -33,3 +33,4 @@ SUDO=""
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+exec "$(dirname "$0")/install_harnesses.sh"
