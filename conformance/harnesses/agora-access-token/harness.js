@@ -8,7 +8,9 @@
 // user does with it (and as vectors/gen/crosscheck_agora_npm.mjs did): parse
 // the token with fromString(), rebuild it for the bound app id, channel and uid
 // with the parsed salt, ts and privileges, and accept it only if the rebuilt
-// string is the token; then judge expiry and privileges from the parsed fields.
+// token carries the same signature (comparing signatures, not strings, keeps
+// another base64 spelling of the same bytes valid, as fromString reads it);
+// then judge expiry and privileges from the parsed fields.
 // The channel and uid CRCs are compared first so a wrong binding is named.
 //
 // parse: fromString() keeps signature, crcs, salt, ts and messages on the
@@ -78,7 +80,8 @@ adapter.register('agora-006', 'verify', (scheme, i) => {
   const uid = h.uidText(i.uid ?? '');
   if (t.crc_channel_name !== crc(channel)) return h.verdict('channel_mismatch');
   if (t.crc_uid !== crc(uid)) return h.verdict('uid_mismatch');
-  if (build(appId, i.app_certificate, channel, uid, t.salt, t.ts, t.messages) !== i.token) {
+  const rebuilt = parse(build(appId, i.app_certificate, channel, uid, t.salt, t.ts, t.messages)).t;
+  if (!rebuilt || !Buffer.from(rebuilt.signature).equals(Buffer.from(t.signature))) {
     return h.verdict('bad_signature');
   }
   const now = Number(i.now);

@@ -58,7 +58,12 @@ adapter.register('agora-007', 'build', (scheme, i) => {
     if (!svc) return { error: { code: 'unknown_service', message: `no npm class for type ${s.type}` } };
     token.add_service(svc);
   }
-  const built = token.build();
+  let built;
+  try {
+    built = token.build();
+  } catch (e) {  // e.g. a RangeError from a string over 65535 bytes
+    return { error: { code: 'exception', message: String(e.message) } };
+  }
   // build() returns "" on refusal, without saying why.
   return built ? { token: built } : { error: { code: 'refused', message: 'build() returned ""' } };
 });

@@ -1,9 +1,9 @@
 'use strict';
 // tokcheck protocol v1 harness over Tencent's official npm package
 // tls-sig-api-v2 (UserSig), through its public API: new Api(sdkappid, key),
-// genUserSig(), genPrivateMapKey(), genPrivateMapKeyWithStringRoomID() and
-// genSig(userid, expire, userBuf). Declares tencent-usersig build only: the
-// package has no parse and no verify.
+// genUserSig(), genPrivateMapKey(), genPrivateMapKeyWithStringRoomID(),
+// genSig(userid, expire, userBuf) and, for a hand-made userbuf, _genUserbuf().
+// Declares tencent-usersig build only: the package has no parse and no verify.
 //
 // The package reads the clock itself (Date.now()); the vector's "time" is
 // injected by pinning Date.now() for the duration of one call, which is what
@@ -38,15 +38,23 @@ adapter.register('tencent-usersig', 'build', (scheme, i) => {
     if (i.userbuf_hex !== undefined) return api.genSig(id, expire, Buffer.from(i.userbuf_hex, 'hex'));
     const u = i.userbuf;
     if (u === undefined) return api.genUserSig(id, expire);
-    // The package lays out userbuf itself from the identifier, its sdkappid and
-    // now + expire; other values of those fields cannot be asked of it.
-    const fixed = ['account', 'sdkappid', 'expire_abs', 'account_type'].filter((k) => u[k] !== undefined);
-    if (fixed.length) return { error: { code: 'cannot_express', message: `tls-sig-api-v2 derives ${fixed.join(', ')} itself` } };
+    // genPrivateMapKey* lay userbuf out from the identifier, the Api's sdkappid
+    // and now + expire. A userbuf with other values is made with the
+    // package's own layout method _genUserbuf (on an Api of that sdkappid,
+    // with expire_abs - time as its relative expiry), then signed with genSig.
+    const custom = ['account', 'sdkappid', 'expire_abs', 'account_type'].some((k) => u[k] !== undefined);
+    if (custom) {
+      const owner = new Api(num(u.sdkappid ?? i.sdkappid), i.key);
+      const relative = u.expire_abs !== undefined ? num(u.expire_abs) - num(i.time) : expire;
+      const buf = owner._genUserbuf(u.account ?? id, num(u.room_id ?? 0), relative, num(u.privilege_map ?? 0),
+                                    num(u.account_type ?? 0), u.room_str ?? null);
+      return api.genSig(id, expire, buf);
+    }
     if (u.room_str !== undefined) return api.genPrivateMapKeyWithStringRoomID(id, expire, u.room_str, num(u.privilege_map));
     return api.genPrivateMapKey(id, expire, num(u.room_id), num(u.privilege_map));
   });
   // The package refuses nothing: it always returns a string.
-  return typeof token === 'string' ? { token } : token;
+  return { token };
 });
 
 adapter.serve();
