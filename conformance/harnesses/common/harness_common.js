@@ -15,21 +15,22 @@ console.info = console.log;
 console.warn = console.log;
 
 // TOKCHECK_HARNESS_FLIP=<scheme>/<op>#<n>: answer the n-th request of that
-// pair wrong on purpose (a valid verdict becomes bad_signature and a rejection
-// becomes valid; a parse flips ok; a build returns a broken token). The compat
+// pair (every one with #*) wrong on purpose (a valid verdict becomes bad_signature and a rejection
+// becomes valid; a parse flips ok; a build swaps token and refusal). The compat
 // gate's negative tests use it to prove the gate notices one changed answer.
 function flipper() {
   const spec = process.env.TOKCHECK_HARNESS_FLIP || '';
-  const m = /^([a-z0-9-]+)\/(build|parse|verify)#(\d+)$/.exec(spec);
+  const m = /^([a-z0-9-]+)\/(build|parse|verify)#(\d+|\*)$/.exec(spec);
   if (!m) return (scheme, op, answer) => answer;
   const [, wantScheme, wantOp, nth] = m;
   let seen = 0;
   return (scheme, op, answer) => {
-    if (scheme !== wantScheme || op !== wantOp || ++seen !== Number(nth)) return answer;
+    if (scheme !== wantScheme || op !== wantOp) return answer;
+    if (nth !== '*' && ++seen !== Number(nth)) return answer;
     log(`TOKCHECK_HARNESS_FLIP: flipping ${spec}`);
     if (op === 'verify') return answer.condition === 'valid' ? verdict('bad_signature') : verdict('valid');
     if (op === 'parse') return answer.ok ? parseFailure('malformed', 'truncated') : { ok: true, fields: {} };
-    return { token: `${answer.token || ''}x` };
+    return answer.token !== undefined ? { error: { code: 'flipped' } } : { token: 'x' };
   };
 }
 
