@@ -25,6 +25,7 @@ import os
 import random
 import subprocess
 import sys
+import threading
 import time
 import zlib
 
@@ -55,6 +56,37 @@ class Peer:
         if answer.pop("id", None) != req["id"]:
             raise RuntimeError(f"{op} {scheme}: answer without the request's id: {line}")
         return answer
+
+    def send_many(self, requests):
+        """Writes every request from a thread (so neither side blocks on a full
+        pipe) and returns a function that reads their answers, in order."""
+        ids, lines = [], []
+        for op, scheme, inp in requests:
+            self.n += 1
+            ids.append(str(self.n))
+            lines.append(json.dumps({"id": ids[-1], "op": op, "scheme": scheme, "input": inp},
+                                    ensure_ascii=False) + "\n")
+
+        def write():
+            self.proc.stdin.write("".join(lines))
+            self.proc.stdin.flush()
+
+        writer = threading.Thread(target=write)
+        writer.start()
+
+        def read():
+            answers = []
+            for want_id in ids:
+                line = self.proc.stdout.readline()
+                if not line:
+                    raise RuntimeError("the implementation exited")
+                answer = json.loads(line)
+                if answer.pop("id", None) != want_id:
+                    raise RuntimeError(f"answer out of order or without id: {line}")
+                answers.append(answer)
+            writer.join()
+            return answers
+        return read
 
     def close(self):
         self.proc.stdin.close()
@@ -235,18 +267,20 @@ def build_tencent(r):
 
 
 # ------------------------------------------------------------------ the loop
-def gen_case(r, package, ref):
-    """(op, input) of one random case."""
-    scheme = SCHEME[package]
+def plan_case(r, package):
+    """The first half of a random case: (op, input) for a build, or ("token",
+    build request) when the case needs a token the reference builds first."""
     if package == "tls-sig-api-v2":
         return "build", build_tencent(r)
-    build = build_007 if package == "agora-token" else build_006
-    req = build(r)
+    req = (build_007 if package == "agora-token" else build_006)(r)
     if r.random() < 0.4:
         return "build", req
-    # A token to parse or verify: the reference builds it, tampered with half the time.
     req["app_id"], req["app_certificate"] = APP_ID, CERT
-    built = ref.ask("build", scheme, req)
+    return "token", req
+
+
+def finish_case(r, package, req, built):
+    """The second half: a parse or verify of that token, tampered with half the time."""
     if "token" not in built:
         return "build", req
     token = built["token"]
@@ -257,11 +291,25 @@ def gen_case(r, package, ref):
     return "verify", (verify_007 if package == "agora-token" else verify_006)(r, req, token)
 
 
+def gen_batch(r, package, ref, n):
+    """n random cases; the tokens they need are built by the reference in one go."""
+    scheme = SCHEME[package]
+    plans = [plan_case(r, package) for _ in range(n)]
+    need = [req for kind, req in plans if kind == "token"]
+    built = iter(ref.send_many([("build", scheme, req) for req in need])())
+    return [finish_case(r, package, req, next(built)) if kind == "token" else (kind, req) for kind, req in plans]
+
+
+def judge(package, op, inp, want, got):
+    """None when the answers agree; else (class, evidence), class "unknown" if no rule explains it."""
+    if deviations.agree(op, want, got) or (op == "build" and "error" in want and "error" in got):
+        return None
+    return deviations.classify(package, op, inp, want, got) or ("unknown", "")
+
+
 def unknown(package, scheme, op, inp, ref, impl):
     want, got = ref.ask(op, scheme, inp), impl.ask(op, scheme, inp)
-    if deviations.agree(op, want, got) or (op == "build" and "error" in want and "error" in got):
-        return None, want, got
-    return deviations.classify(package, op, inp, want, got) or ("unknown", ""), want, got
+    return judge(package, op, inp, want, got), want, got
 
 
 def smaller(value):
@@ -307,6 +355,27 @@ def shrink(package, scheme, op, inp, ref, impl, budget=300):
     return inp
 
 
+BATCH = 200  # cases generated and sent together (pipelined: one write, then the answers)
+
+
+def report_unknown(args, package, version, scheme, op, inp, case_no, ref, impl):
+    """Shrinks an unknown disagreement and prints it as a ready-to-add vector."""
+    small = shrink(package, scheme, op, inp, ref, impl)
+    _, want, got = unknown(package, scheme, op, small, ref, impl)
+    if op == "build":
+        valid = "token" in want
+    elif op == "parse":
+        valid = bool(want.get("ok"))
+    else:
+        valid = want.get("condition") == "valid"
+    vector = {"comment": f"difffuzz: {package} answered {json.dumps(got, ensure_ascii=False)[:200]}",
+              "flags": [], "result": "valid" if valid else "invalid",
+              "source": f"conformance/harnesses/difffuzz.py --package {package} --seed {args.seed} "
+                        f"(case {case_no}); {package}@{version} disagrees",
+              "input": small, "expected": want}
+    print(f"VECTOR {scheme}/{op}.json " + json.dumps(vector, ensure_ascii=False), flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--tokcheck", required=True)
@@ -327,29 +396,23 @@ def main():
     known, unknowns, cases = {}, 0, 0
     start = time.monotonic()
     while True:
-        if args.cases and cases >= args.cases:
+        n = BATCH if not args.cases else min(BATCH, args.cases - cases)
+        if n <= 0 or (args.seconds and time.monotonic() - start >= args.seconds):
             break
-        if args.seconds and time.monotonic() - start >= args.seconds:
-            break
-        op, inp = gen_case(r, package, ref)
-        cases += 1
-        cls, want, got = unknown(package, scheme, op, inp, ref, impl)
-        if cls is None:
-            continue
-        if cls[0] != "unknown":
-            known[cls[0]] = known.get(cls[0], 0) + 1
-            continue
-        unknowns += 1
-        if unknowns <= args.max_print:
-            small = shrink(package, scheme, op, inp, ref, impl)
-            _, want, got = unknown(package, scheme, op, small, ref, impl)
-            valid = ("token" in want) if op == "build" else (want.get("ok") if op == "parse" else want.get("condition") == "valid")
-            vector = {"comment": f"difffuzz: {package} answered {json.dumps(got, ensure_ascii=False)[:200]}",
-                      "flags": [], "result": "valid" if valid else "invalid",
-                      "source": f"conformance/harnesses/difffuzz.py --package {package} --seed {args.seed} "
-                                f"(case {cases}); {package}@{version} disagrees",
-                      "input": small, "expected": want}
-            print(f"VECTOR {scheme}/{op}.json " + json.dumps(vector, ensure_ascii=False), flush=True)
+        batch = gen_batch(r, package, ref, n)
+        requests = [(op, scheme, inp) for op, inp in batch]
+        read_ref, read_impl = ref.send_many(requests), impl.send_many(requests)
+        for (op, inp), want, got in zip(batch, read_ref(), read_impl()):
+            cases += 1
+            cls = judge(package, op, inp, want, got)
+            if cls is None:
+                continue
+            if cls[0] != "unknown":
+                known[cls[0]] = known.get(cls[0], 0) + 1
+                continue
+            unknowns += 1
+            if unknowns <= args.max_print:
+                report_unknown(args, package, version, scheme, op, inp, cases, ref, impl)
     elapsed = time.monotonic() - start
     ref.close()
     impl.close()
