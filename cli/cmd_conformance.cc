@@ -6,9 +6,13 @@
 // SIGINT/SIGTERM stopped the run (the reports still cover what ran).
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "cli/commands.h"
 #include "conformance/lib/interrupt.h"
@@ -25,7 +29,7 @@ struct ConformanceArgs {
   std::string vectors;
   std::vector<std::string> schemes;
   std::vector<std::string> operations;
-  std::string allowlist;
+  std::vector<std::string> allowlists;
   std::string report;
   std::string junit;
   std::string html;
@@ -73,7 +77,17 @@ int run(const ConformanceArgs& a) {
   options.allowlist_strict = a.allowlist_strict;
   options.max_time = std::chrono::milliseconds(static_cast<long long>(a.max_time_s * 1000));
   options.crash_loop_limit = a.crash_loop;
-  if (!a.allowlist.empty()) options.allowlist = conformance::read_allowlist(a.allowlist);
+  // One allowlist for every implementation, or one per --impl in order (each
+  // implementation its own known failures); read up front, so an unreadable one
+  // is a usage error before anything runs.
+  const std::size_t impl_count = std::max<std::size_t>(a.impls.size(), 1);
+  if (a.allowlists.size() > 1 && a.allowlists.size() != impl_count) {
+    throw UsageProblem("--allowlist is given " + std::to_string(a.allowlists.size()) +
+                       " times for " + std::to_string(impl_count) +
+                       " implementations: give it once (for all) or once per --impl, in order");
+  }
+  std::vector<std::map<std::string, std::string>> allowlists;
+  for (const auto& path : a.allowlists) allowlists.push_back(conformance::read_allowlist(path));
   const conformance::VectorSet vectors = conformance::load_vector_set(
       a.vectors.empty() ? conformance::default_vectors_root() : std::filesystem::path(a.vectors),
       {a.schemes.begin(), a.schemes.end()}, {a.operations.begin(), a.operations.end()});
@@ -88,7 +102,9 @@ int run(const ConformanceArgs& a) {
   conformance::install_interrupt_handlers();
   std::vector<conformance::RunReport> runs;
   const std::vector<std::string> impls = a.impls.empty() ? std::vector<std::string>{""} : a.impls;
-  for (const std::string& command : impls) {
+  for (std::size_t i = 0; i < impls.size(); ++i) {
+    const std::string& command = impls[i];
+    if (!allowlists.empty()) options.allowlist = allowlists[allowlists.size() == 1 ? 0 : i];
     auto impl = command.empty()
                     ? conformance::make_reference_implementation()
                     : conformance::make_process_implementation(
@@ -133,7 +149,9 @@ void register_conformance(CLI::App& app, int& exit_code) {
   cmd->add_option("--vectors", a->vectors, "Vectors directory (default: the installed set)");
   cmd->add_option("--scheme", a->schemes, "Only these schemes (repeatable)");
   cmd->add_option("--operation", a->operations, "Only these operations (repeatable)");
-  cmd->add_option("--allowlist", a->allowlist, "File of '<file>#<tcId> reason' known failures");
+  cmd->add_option("--allowlist", a->allowlists,
+                  "File of '<file>#<tcId> reason' known failures; once for every --impl, or "
+                  "once per --impl in the same order");
   cmd->add_flag("--allowlist-strict", a->allowlist_strict,
                 "Allowlist entries that match no failing case fail the gate");
   cmd->add_option("--report", a->report, "Write the JSON report here");

