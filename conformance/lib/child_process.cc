@@ -58,7 +58,15 @@ std::string describe(int status) {
     const int sig = WTERMSIG(status);
     return "killed by signal " + std::to_string(sig) + " (" + strsignal(sig) + ")";
   }
-  return "exited with status " + std::to_string(WEXITSTATUS(status));
+  const int code = WEXITSTATUS(status);
+  std::string how = "exited with status " + std::to_string(code);
+  // The /bin/sh wrapper may not exec the command; a shell reports a command
+  // killed by signal N as status 128+N.
+  if (code > 128 && code < 128 + NSIG) {
+    how += ", a shell's way to say killed by signal " + std::to_string(code - 128) + " (" +
+           strsignal(code - 128) + ")";
+  }
+  return how;
 }
 
 }  // namespace

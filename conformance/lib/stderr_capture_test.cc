@@ -30,7 +30,7 @@ TEST(StderrCapture, OneHugeWriteKeepsItsEnds) {
 
 TEST(StderrCapture, ControlBytesAreEscaped) {
   StderrCapture c(64);
-  c.append(std::string("a\x1b[2Jb\0c\x7f\td\n", 11));
+  c.append(std::string("a\x1b[2Jb\0c\x7f\td\n", 12));
   EXPECT_EQ(c.take(), "a\\x1b[2Jb\\x00c\\x7f\td\n");
 }
 
