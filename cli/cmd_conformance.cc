@@ -22,8 +22,6 @@
 namespace tokcheck::cli {
 namespace {
 
-constexpr int kExitInterrupted = 130;
-
 struct ConformanceArgs {
   std::vector<std::string> impls;
   std::string vectors;

@@ -41,8 +41,10 @@ int run_tokcheck(int argc, const char* const* argv) {
       std::cerr << "tokcheck: a subcommand is required (or --version); see tokcheck --help\n";
       return kExitUsage;
     }
-    // Whatever a subcommand returned, the contract is 0, 1 or 2.
-    return exit_code == kExitOk || exit_code == kExitInvalid ? exit_code : kExitUsage;
+    // Whatever a subcommand returned, the contract is 0, 1, 2 or (interrupted) 130.
+    return exit_code == kExitOk || exit_code == kExitInvalid || exit_code == kExitInterrupted
+               ? exit_code
+               : kExitUsage;
   });
 }
 
