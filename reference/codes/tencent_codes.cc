@@ -8,6 +8,15 @@
 // Not mapped, because no UserSig v2 check produces them: 5 (a second "json parse
 // failed", never returned), 11 appid_at_3rd and 12 acctype (v1 fields), 16 internal
 // error, 17 signing failure (generation side). docs/formats/tencent.md "Codes".
+//
+// Platform "client": what an app sees when the Chat (IM) SDK's login or the TRTC
+// Web SDK's join is refused for its UserSig. These are the account system's codes
+// (700xx); the service returns them and every client platform passes them to the
+// app unchanged, so one platform holds them and diagnose maps ios, android, web,
+// windows, macos and flutter to it. Platform "trtc-native": the TRTC native SDKs'
+// enterRoom reports one code for any UserSig failure. 70003 / 70004 cover a
+// UserSig that cannot be read ("truncated"), so they attach to malformed; no
+// source ties a client code to userbuf (PrivateMapKey) failures: none is mapped.
 #include <array>
 
 #include "reference/codes/codes.h"
@@ -24,6 +33,23 @@ constexpr std::string_view kV1 =
 constexpr VendorCode check(std::string_view code, std::string_view name, Basis basis,
                            std::string_view source = kHeader) {
   return {"server", code, name, basis, source};
+}
+
+// The Chat REST/account error table and the TRTC Web SDK's account errors list the
+// same 700xx codes; each row cites the page that gives its cause.
+constexpr std::string_view kImAccount = "https://cloud.tencent.com/document/product/679/131708";
+constexpr std::string_view kTrtcWeb =
+    "https://web.sdk.qcloud.com/trtc/webrtc/doc/en/module-ErrorCode.html";
+constexpr std::string_view kTrtcNative =
+    "https://cloud.tencent.com/document/product/647/38313 (TRTC error codes; -100018 is "
+    "\"userSig 校验失败\" per https://cloud.tencent.com/developer/user/5893670)";
+
+constexpr VendorCode client(std::string_view code, std::string_view name, Basis basis,
+                            std::string_view source) {
+  return {"client", code, name, basis, source};
+}
+constexpr VendorCode trtc_native(Basis basis) {
+  return {"trtc-native", "-100018", "UserSig check failed (enterRoom)", basis, kTrtcNative};
 }
 
 constexpr auto kRows = std::to_array<CodeRow>({
@@ -50,6 +76,30 @@ constexpr auto kRows = std::to_array<CodeRow>({
             check("14", "CHECK_ERR14 sdk_appid mismatch", Basis::kDocumented)},
     CodeRow{Condition::kUserbufMismatch,
             check("15", "CHECK_ERR15 userbuf abnormal", Basis::kDocumented)},
+    // Client SDKs (see the comment at the top).
+    CodeRow{Condition::kTokenMissing,
+            client("70002", "userSig length is 0", Basis::kDocumented, kTrtcWeb)},
+    CodeRow{Condition::kMalformed,
+            client("70003", "UserSig parse failed (truncated)", Basis::kDocumented, kImAccount)},
+    CodeRow{Condition::kMalformed, client("70004", "userSig verification failed (truncated)",
+                                          Basis::kDocumented, kTrtcWeb)},
+    CodeRow{Condition::kPayloadInvalid,
+            client("70003", "UserSig parse failed (truncated)", Basis::kInferred, kImAccount)},
+    CodeRow{Condition::kBadSignature,
+            client("70009", "UserSig verification failed (another SDKAppID's key)",
+                   Basis::kDocumented, kImAccount)},
+    CodeRow{Condition::kExpired,
+            client("70001", "UserSig expired", Basis::kDocumented, kImAccount)},
+    CodeRow{Condition::kUserIdMismatch,
+            client("70013", "UserID differs from the UserSig's", Basis::kDocumented, kImAccount)},
+    CodeRow{Condition::kAppIdMismatch,
+            client("70014", "SDKAppID differs from the UserSig's", Basis::kDocumented, kImAccount)},
+    // TRTC native: one code for every UserSig failure; which failures is our reading.
+    CodeRow{Condition::kMalformed, trtc_native(Basis::kInferred)},
+    CodeRow{Condition::kBadSignature, trtc_native(Basis::kInferred)},
+    CodeRow{Condition::kExpired, trtc_native(Basis::kInferred)},
+    CodeRow{Condition::kUserIdMismatch, trtc_native(Basis::kInferred)},
+    CodeRow{Condition::kAppIdMismatch, trtc_native(Basis::kInferred)},
 });
 
 }  // namespace

@@ -1044,6 +1044,24 @@ TENCENT_CODES = {
     "invalid_secret": [],
 }
 
+# The client SDKs' rows (the account system's 700xx codes, one platform "client";
+# TRTC native's single -100018), restated from the pages tencent_codes.cc cites,
+# appended per condition after the CHECK_ERR rows as the table orders them.
+_TRTC_NATIVE = ("trtc-native", -100018, "UserSig check failed (enterRoom)")
+TENCENT_CLIENT_CODES = {
+    "token_missing": [("client", 70002, "userSig length is 0")],
+    "malformed": [("client", 70003, "UserSig parse failed (truncated)"),
+                  ("client", 70004, "userSig verification failed (truncated)"), _TRTC_NATIVE],
+    "payload_invalid": [("client", 70003, "UserSig parse failed (truncated)")],
+    "bad_signature": [("client", 70009, "UserSig verification failed (another SDKAppID's key)"),
+                      _TRTC_NATIVE],
+    "expired": [("client", 70001, "UserSig expired"), _TRTC_NATIVE],
+    "user_id_mismatch": [("client", 70013, "UserID differs from the UserSig's"), _TRTC_NATIVE],
+    "app_id_mismatch": [("client", 70014, "SDKAppID differs from the UserSig's"), _TRTC_NATIVE],
+}
+for _condition, _rows in TENCENT_CLIENT_CODES.items():
+    TENCENT_CODES[_condition] = TENCENT_CODES[_condition] + _rows
+
 
 def t_verdict(condition, malformation=None):
     assert (malformation is not None) == (condition == "malformed"), (condition, malformation)
