@@ -101,6 +101,12 @@ def _agora_007(op, inp, want, got):
             if any(s.get("type") == 8 and any(not p for p in s.get("permissions", {}).values()) for s in services):
                 return ("package-bug", "ServiceRtm2.unpack drops a resource type with no permission list: "
                         "Rtm2Permissions.add runs only per permission type (token-formats.md §5)")
+            names = [n for s in services if s.get("type") == 8 for p in s.get("permissions", {}).values()
+                     for names in p.values() for n in names]
+            if any("\\x" in n for n in names):
+                return ("package-bug", "ServiceRtm2.unpack turns RTM2 resource names into strings "
+                        "(getString().toString()): bytes that are not UTF-8 become U+FFFD, so other "
+                        "names read the same (agora-token src/AccessToken2.js)")
         return None
     if want.get("condition") != "valid" and got.get("condition") == "valid":
         return ("lenient", f"the verify composed over from_string/verifySignature accepts a token the "

@@ -77,12 +77,12 @@ function serviceFields(s) {
   for (const [k, v] of Object.entries(s.__privileges)) privileges[String(k)] = v;
   const f = { type, name: SERVICE_NAMES[type], privileges };
   switch (type) {
-    case 1: f.channel_name = `${s.__channel_name}`; f.uid = `${s.__uid}`; break;
-    case 2: case 5: f.user_id = `${s.__user_id}`; break;
-    case 3: case 6: f.channel_name = `${s.__channel_name}`; f.account = `${s.__account}`; break;
-    case 7: f.room_uuid = `${s.__room_uuid}`; f.user_uuid = `${s.__user_uuid}`; f.role = i16(s.__role); break;
+    case 1: f.channel_name = h.bytesText(s.__channel_name); f.uid = h.bytesText(s.__uid); break;
+    case 2: case 5: f.user_id = h.bytesText(s.__user_id); break;
+    case 3: case 6: f.channel_name = h.bytesText(s.__channel_name); f.account = h.bytesText(s.__account); break;
+    case 7: f.room_uuid = h.bytesText(s.__room_uuid); f.user_uuid = h.bytesText(s.__user_uuid); f.role = i16(s.__role); break;
     case 8: {
-      f.user_id = `${s.__user_id}`;
+      f.user_id = h.bytesText(s.__user_id);
       f.permissions = {};
       for (const [r, byType] of Object.entries(s.__permissions.details)) {
         f.permissions[r] = Object.fromEntries(Object.entries(byType).map(([p, names]) => [p, names.map(String)]));
