@@ -145,8 +145,10 @@ adapter.register('agora-007', 'verify', (scheme, i) => {
   // Bound fields, in the order their mismatch is named.
   const checks = [];
   if (i.channel_name !== undefined) checks.push(['channel_mismatch', (s) => `${s.__channel_name}` === i.channel_name]);
-  if (i.uid !== undefined) checks.push(['uid_mismatch', (s) => `${s.__uid ?? s.__account}` === h.uidText(i.uid)]);
-  if (i.account !== undefined) checks.push(['uid_mismatch', (s) => `${s.__account ?? s.__uid}` === h.uidText(i.account)]);
+  // Each bound field against the same-named field of the service, "" where the
+  // service type has none (an RTC service has no account, Streaming no uid).
+  if (i.uid !== undefined) checks.push(['uid_mismatch', (s) => `${s.__uid ?? ''}` === h.uidText(i.uid)]);
+  if (i.account !== undefined) checks.push(['uid_mismatch', (s) => `${s.__account ?? ''}` === `${i.account}`]);
   if (i.user_id !== undefined) checks.push(['user_id_mismatch', (s) => `${s.__user_id}` === `${i.user_id}`]);
   const match = candidates.find((s) => checks.every(([, ok]) => ok(s)));
   if (!match) {
