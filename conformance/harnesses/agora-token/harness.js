@@ -142,14 +142,14 @@ adapter.register('agora-007', 'verify', (scheme, i) => {
   if (type === null) return h.verdict('valid');
   const candidates = t.getServices(type);
   if (candidates.length === 0) return h.verdict('service_missing');
-  // Bound fields, in the order their mismatch is named.
+  // Bound fields, in the order their mismatch is named; each against the
+  // same-named field of the service, "" where the service type has none (an RTC
+  // service has no account, Streaming no uid).
   const checks = [];
-  if (i.channel_name !== undefined) checks.push(['channel_mismatch', (s) => `${s.__channel_name}` === i.channel_name]);
-  // Each bound field against the same-named field of the service, "" where the
-  // service type has none (an RTC service has no account, Streaming no uid).
+  if (i.channel_name !== undefined) checks.push(['channel_mismatch', (s) => `${s.__channel_name ?? ''}` === i.channel_name]);
   if (i.uid !== undefined) checks.push(['uid_mismatch', (s) => `${s.__uid ?? ''}` === h.uidText(i.uid)]);
   if (i.account !== undefined) checks.push(['uid_mismatch', (s) => `${s.__account ?? ''}` === `${i.account}`]);
-  if (i.user_id !== undefined) checks.push(['user_id_mismatch', (s) => `${s.__user_id}` === `${i.user_id}`]);
+  if (i.user_id !== undefined) checks.push(['user_id_mismatch', (s) => `${s.__user_id ?? ''}` === `${i.user_id}`]);
   const match = candidates.find((s) => checks.every(([, ok]) => ok(s)));
   if (!match) {
     const missing = checks.find(([, ok]) => !candidates.some(ok));
