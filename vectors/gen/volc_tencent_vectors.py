@@ -1227,6 +1227,15 @@ def tencent_build_file():
        "(UTF-16 code units, charCodeAt & 0xFF)",
        identifier="ü", userbuf=pmk(account="ü", room_id=10000),
        ubinput={"userbuf": {"room_id": 10000, "privilege_map": 255}})
+    # The same fuzzing: npm tls-sig-api-v2@1.0.2 writes version 1 with an empty room for room_str ""
+    # (`null != roomstr`); Go and Python write the numeric layout (`len(roomStr) > 0`).
+    ok('PrivateMapKey with an empty string room: the numeric layout (version 0, room 0)',
+       ["PrivateMapKey", "EdgeValue"],
+       "docs/formats/tencent.md (Go GenPrivateMapKeyWithStringRoomID; tencentyun/tls-sig-api-v2-python "
+       "_gen_userbuf `len(roomStr) > 0`); found by conformance/harnesses/difffuzz.py: "
+       "tls-sig-api-v2@1.0.2 writes version 1 with an empty room",
+       userbuf=pmk(room_str="", privilege_map=42),
+       ubinput={"userbuf": {"room_str": "", "privilege_map": 42}})
     return vf
 
 

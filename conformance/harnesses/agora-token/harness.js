@@ -77,12 +77,12 @@ function serviceFields(s) {
   for (const [k, v] of Object.entries(s.__privileges)) privileges[String(k)] = v;
   const f = { type, name: SERVICE_NAMES[type], privileges };
   switch (type) {
-    case 1: f.channel_name = `${s.__channel_name}`; f.uid = `${s.__uid}`; break;
-    case 2: case 5: f.user_id = `${s.__user_id}`; break;
-    case 3: case 6: f.channel_name = `${s.__channel_name}`; f.account = `${s.__account}`; break;
-    case 7: f.room_uuid = `${s.__room_uuid}`; f.user_uuid = `${s.__user_uuid}`; f.role = i16(s.__role); break;
+    case 1: f.channel_name = h.bytesText(s.__channel_name); f.uid = h.bytesText(s.__uid); break;
+    case 2: case 5: f.user_id = h.bytesText(s.__user_id); break;
+    case 3: case 6: f.channel_name = h.bytesText(s.__channel_name); f.account = h.bytesText(s.__account); break;
+    case 7: f.room_uuid = h.bytesText(s.__room_uuid); f.user_uuid = h.bytesText(s.__user_uuid); f.role = i16(s.__role); break;
     case 8: {
-      f.user_id = `${s.__user_id}`;
+      f.user_id = h.bytesText(s.__user_id);
       f.permissions = {};
       for (const [r, byType] of Object.entries(s.__permissions.details)) {
         f.permissions[r] = Object.fromEntries(Object.entries(byType).map(([p, names]) => [p, names.map(String)]));
@@ -142,12 +142,14 @@ adapter.register('agora-007', 'verify', (scheme, i) => {
   if (type === null) return h.verdict('valid');
   const candidates = t.getServices(type);
   if (candidates.length === 0) return h.verdict('service_missing');
-  // Bound fields, in the order their mismatch is named.
+  // Bound fields, in the order their mismatch is named; each against the
+  // same-named field of the service, "" where the service type has none (an RTC
+  // service has no account, Streaming no uid).
   const checks = [];
-  if (i.channel_name !== undefined) checks.push(['channel_mismatch', (s) => `${s.__channel_name}` === i.channel_name]);
-  if (i.uid !== undefined) checks.push(['uid_mismatch', (s) => `${s.__uid ?? s.__account}` === h.uidText(i.uid)]);
-  if (i.account !== undefined) checks.push(['uid_mismatch', (s) => `${s.__account ?? s.__uid}` === h.uidText(i.account)]);
-  if (i.user_id !== undefined) checks.push(['user_id_mismatch', (s) => `${s.__user_id}` === `${i.user_id}`]);
+  if (i.channel_name !== undefined) checks.push(['channel_mismatch', (s) => `${s.__channel_name ?? ''}` === i.channel_name]);
+  if (i.uid !== undefined) checks.push(['uid_mismatch', (s) => `${s.__uid ?? ''}` === h.uidText(i.uid)]);
+  if (i.account !== undefined) checks.push(['uid_mismatch', (s) => `${s.__account ?? ''}` === `${i.account}`]);
+  if (i.user_id !== undefined) checks.push(['user_id_mismatch', (s) => `${s.__user_id ?? ''}` === `${i.user_id}`]);
   const match = candidates.find((s) => checks.every(([, ok]) => ok(s)));
   if (!match) {
     const missing = checks.find(([, ok]) => !candidates.some(ok));

@@ -79,4 +79,43 @@ function versionFailure(token, version) {
   return /^\d{3}/.test(token) ? parseFailure('unsupported_version') : parseFailure('malformed', 'bad_prefix');
 }
 
-module.exports = { makeAdapter, verdict, parseFailure, isHex32, presence, uidText, versionFailure, log };
+// A token's string bytes as the reference's parse shows them: UTF-8 text, each
+// byte that starts no valid UTF-8 sequence written as \xHH (uppercase hex), as
+// reference/schemes/json_output.cc escape_invalid_utf8 does. A Node user gets
+// Buffers from the packages; Buffer.toString() would put U+FFFD there instead.
+function bytesText(buf) {
+  let out = '';
+  let i = 0;
+  while (i < buf.length) {
+    const n = utf8Sequence(buf, i);
+    if (n === 0) {
+      out += `\\x${buf[i].toString(16).toUpperCase().padStart(2, '0')}`;
+      i += 1;
+    } else {
+      out += buf.subarray(i, i + n).toString('utf8');
+      i += n;
+    }
+  }
+  return out;
+}
+
+// Length of the well-formed UTF-8 sequence at buf[i] (RFC 3629: no overlongs,
+// no surrogates, at most U+10FFFF), or 0.
+function utf8Sequence(buf, i) {
+  const b = buf[i];
+  if (b < 0x80) return 1;
+  let n; let min; let cp;
+  if (b >= 0xC2 && b <= 0xDF) { n = 2; min = 0x80; cp = b & 0x1F; }
+  else if (b >= 0xE0 && b <= 0xEF) { n = 3; min = 0x800; cp = b & 0x0F; }
+  else if (b >= 0xF0 && b <= 0xF4) { n = 4; min = 0x10000; cp = b & 0x07; }
+  else return 0;
+  if (i + n > buf.length) return 0;
+  for (let k = 1; k < n; k++) {
+    if ((buf[i + k] & 0xC0) !== 0x80) return 0;
+    cp = (cp << 6) | (buf[i + k] & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+module.exports = { makeAdapter, bytesText, verdict, parseFailure, isHex32, presence, uidText, versionFailure, log };
