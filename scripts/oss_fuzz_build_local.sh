@@ -50,7 +50,11 @@ flags+=" -fsanitize=address -fsanitize-address-use-after-scope"
 flags+=" -fsanitize=$ubsan_checks -fno-sanitize-recover=$ubsan_fatal"
 flags+=" -fsanitize=fuzzer-no-link"
 export CC=clang CXX=clang++ CFLAGS=$flags CXXFLAGS="$flags -stdlib=libc++"
-export LIB_FUZZING_ENGINE=-fsanitize=fuzzer
+# OSS-Fuzz's value is -fsanitize=fuzzer: its libFuzzer carries a private libc++.
+# Debian's libclang_rt.fuzzer is built against libstdc++, so under -stdlib=libc++
+# it also needs libstdc++ itself (-lstdc++ would be rewritten to -lc++ by clang);
+# as in the fuzz-libcxx preset (docs/FUZZING.md "libc++").
+export LIB_FUZZING_ENGINE="-fsanitize=fuzzer -l:libstdc++.so.6"
 export SANITIZER=address FUZZING_ENGINE=libfuzzer ARCHITECTURE=x86_64 FUZZING_LANGUAGE=c++
 
 start=$(date +%s)
