@@ -1,6 +1,8 @@
 #include "reference/lifecycle/compare.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <string>
 
 #include "reference/lifecycle/simulate.h"
 #include "reference/schemes/scheme.h"
@@ -37,25 +39,47 @@ Json slot(const Json& o) {
 }
 
 // Longest common subsequence of equal outputs; returns the matched index pairs.
+// The common prefix and suffix are matched first (a profile change usually
+// touches a few outputs in the middle), and the quadratic table covers only the
+// rest, capped so that a hostile scenario cannot make it take gigabytes.
+constexpr std::size_t kMaxTableCells = std::size_t{1} << 22;  // 16 MiB of uint32_t
+
 std::vector<std::pair<std::size_t, std::size_t>> common(const Json& a, const Json& b) {
   const std::size_t n = a.size(), m = b.size();
-  std::vector<std::vector<std::size_t>> len(n + 1, std::vector<std::size_t>(m + 1, 0));
-  for (std::size_t i = n; i-- > 0;) {
-    for (std::size_t j = m; j-- > 0;) {
-      len[i][j] = a[i] == b[j] ? len[i + 1][j + 1] + 1 : std::max(len[i + 1][j], len[i][j + 1]);
-    }
+  std::size_t pre = 0;
+  while (pre < n && pre < m && a[pre] == b[pre]) ++pre;
+  std::size_t suf = 0;
+  while (suf < n - pre && suf < m - pre && a[n - 1 - suf] == b[m - 1 - suf]) ++suf;
+  const std::size_t rn = n - pre - suf, rm = m - pre - suf;
+  if ((rn + 1) > kMaxTableCells / (rm + 1)) {
+    throw schemes::UsageError("--compare: the two runs differ over " + std::to_string(rn) +
+                              " and " + std::to_string(rm) +
+                              " outputs; compare a shorter scenario");
   }
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t k = 0; k < pre; ++k) pairs.emplace_back(k, k);
+  // len[i][j]: the LCS length of a[pre+i..] and b[pre+j..] within the middle.
+  std::vector<std::uint32_t> len((rn + 1) * (rm + 1), 0);
+  auto at = [rm, &len](std::size_t i, std::size_t j) -> std::uint32_t& {
+    return len[i * (rm + 1) + j];
+  };
+  for (std::size_t i = rn; i-- > 0;) {
+    for (std::size_t j = rm; j-- > 0;) {
+      at(i, j) =
+          a[pre + i] == b[pre + j] ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
+    }
+  }
   std::size_t i = 0, j = 0;
-  while (i < n && j < m) {
-    if (a[i] == b[j]) {
-      pairs.emplace_back(i++, j++);
-    } else if (len[i + 1][j] >= len[i][j + 1]) {
+  while (i < rn && j < rm) {
+    if (a[pre + i] == b[pre + j]) {
+      pairs.emplace_back(pre + i++, pre + j++);
+    } else if (at(i + 1, j) >= at(i, j + 1)) {
       ++i;
     } else {
       ++j;
     }
   }
+  for (std::size_t k = 0; k < suf; ++k) pairs.emplace_back(n - suf + k, m - suf + k);
   return pairs;
 }
 

@@ -38,7 +38,8 @@ struct ProfileComparison {
 };
 
 // Runs `scenario` under both patched profiles. Throws schemes::UsageError when a
-// patch is not a JSON object or the scenario has no profile object; a profile
+// patch is not a JSON object, the scenario has no profile object, or the runs
+// differ over more outputs than the alignment's bounded table holds; a profile
 // the engine refuses is reported in error_a / error_b instead, so a sweep over
 // many scenarios can say which ones do not apply.
 ProfileComparison compare_profiles(const Json& scenario, const Json& patch_a, const Json& patch_b);

@@ -105,6 +105,34 @@ TEST(CompareProfiles, RemovingAKeyWithNullFollowsMergePatch) {
   EXPECT_FALSE(c.comparable());
 }
 
+// A profile change that alters every output of a long scenario would need a
+// quadratic table: past the cap it is a usage error, not gigabytes. The same
+// scenario with the differences near the ends (prefix/suffix) stays cheap.
+TEST(CompareProfiles, AHugeDifferenceIsRefusedNotAllocated) {
+  Json events = Json::array();
+  for (int i = 0; i < 2100; ++i) events.push_back({{"op", "connect"}, {"token", "M"}});
+  const Json scenario{{"profile",
+                       {{"vendor", "rongcloud"},
+                        {"product", "im"},
+                        {"platform", "android"},
+                        {"sdk_version", "1.9.9"},
+                        {"app_key", "k1"}}},
+                      {"start", kT0},
+                      {"tokens", {{"M", {{"malformed", true}}}}},
+                      {"events", events}};
+  try {
+    compare_profiles(scenario, Json::object(), {{"sdk_version", "2.0.0"}});
+    FAIL() << "no UsageError";
+  } catch (const UsageError& e) {
+    EXPECT_NE(std::string(e.what()).find("differ over 2100 and 2100 outputs"), std::string::npos)
+        << e.what();
+  }
+  // Identical runs of the same length: prefix matching, no table, no difference.
+  const ProfileComparison same = compare_profiles(scenario, Json::object(), Json::object());
+  EXPECT_TRUE(same.differences.empty());
+  EXPECT_EQ(same.outputs_a, 2100u);
+}
+
 std::string read_file(const std::string& path) {
   std::ifstream in(path);
   std::stringstream s;
