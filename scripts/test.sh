@@ -23,6 +23,10 @@ run_preset() {
 run_preset default
 echo "== default: conformance summary against the reference"
 build/default/cli/tokcheck conformance
+echo "== default: the official npm packages against the vectors (docs/COMPATIBILITY.md)"
+# ctest compat_matrix already gates this; here the per-package summary is shown.
+python3 conformance/harnesses/check_compat.py --tokcheck build/default/cli/tokcheck \
+  --out build/default/compat-report | tail -n 5
 if [[ "${TOKCHECK_SKIP_ASAN:-0}" != 1 ]]; then
   run_preset asan
 fi
