@@ -584,6 +584,54 @@ RC_GTEST_PROP(SharedRules, TimersFirstAndLateNotices, ()) {
   RC_ASSERT(last["ok"] == (call_at < e));
 }
 
+// LIFE-CLOCK-RANGE (inferred; issue 11, finding 8): the clock never passes the last
+// second a scenario can name (2^62 - 1). Advances that stay within it run; the
+// first advance whose "seconds" would carry the clock past it makes the scenario a
+// usage error naming that field (no overflow, no saturation); a negative advance
+// leaves the clock where it is.
+RC_GTEST_PROP(SharedRules, TheClockStopsAtTheLastSecond, ()) {
+  constexpr std::int64_t kLast = 4611686018427387903;  // 2^62 - 1
+  const Vendor& v =
+      *rc::gen::element(zego_vendor(), agora_vendor(), bytedance_vendor(), rongcloud_vendor());
+  const std::int64_t start = *rc::gen::weightedOneOf<std::int64_t>(
+      {{3, rc::gen::inRange<std::int64_t>(kLast - 2000, kLast + 1)},
+       {1, rc::gen::inRange<std::int64_t>(-kLast - 1, kLast)}});
+  const auto steps = *rc::gen::container<std::vector<std::int64_t>>(
+      rc::gen::weightedOneOf<std::int64_t>({{4, rc::gen::inRange<std::int64_t>(-100, 1000)},
+                                            {1, rc::gen::inRange<std::int64_t>(-kLast - 1, kLast)},
+                                            {1, rc::gen::just(std::int64_t{kLast})}}));
+  Json events = opening(v);
+  const std::size_t first = events.size();
+  std::optional<std::size_t> refused;
+  std::int64_t now = start;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    events.push_back({{"op", "advance"}, {"seconds", steps[i]}});
+    if (refused || steps[i] <= 0) continue;
+    if (steps[i] > kLast - now) {  // now <= kLast, so no overflow here
+      refused = first + i;
+    } else {
+      now += steps[i];
+    }
+  }
+  Json s = scenario(*gen_profile(v), events);
+  s["start"] = start;
+  std::string error;
+  Json outputs;
+  try {
+    outputs = run(s);
+  } catch (const schemes::UsageError& e) {
+    error = e.what();
+  }
+  if (refused) {
+    const std::string field = "events[" + std::to_string(*refused) + "].seconds";
+    RC_ASSERT(error.rfind(field + ": ", 0) == 0u);
+  } else {
+    RC_ASSERT(error.empty());
+    for (const Json& o : outputs) RC_ASSERT(o["at"].get<std::int64_t>() <= kLast);
+  }
+  RC_TAG(refused ? "refused" : "ran");
+}
+
 // LIFE-CLOCK-BACKWARDS (inferred): an event stamped before the clock is noted as
 // clock_ignored and then runs exactly as if stamped at the clock.
 RC_GTEST_PROP(SharedRules, AnEventFromThePastRunsAtTheClock, ()) {

@@ -50,15 +50,16 @@ std::optional<std::int64_t> opt_int(const Json& v, std::string_view path, std::s
   const Json& f = v.at(std::string(key));
   if (f.is_number_unsigned()) {
     const auto u = f.get<std::uint64_t>();
-    if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max() / 2)) {
+    if (u > static_cast<std::uint64_t>(kMaxScenarioInt))
       usage(join_path(path, key), "out of range");
-    }
     return static_cast<std::int64_t>(u);
   }
   if (!f.is_number_integer()) usage(join_path(path, key), "must be an integer");
   const auto n = f.get<std::int64_t>();
-  // Half the range keeps every sum of two scenario times from overflowing.
-  if (n < std::numeric_limits<std::int64_t>::min() / 2) usage(join_path(path, key), "out of range");
+  // Half the range keeps every sum of two scenario times from overflowing. (A
+  // parsed positive number is unsigned; a JSON value built in C++ may be a
+  // signed one, so both ends are checked here.)
+  if (n < kMinScenarioInt || n > kMaxScenarioInt) usage(join_path(path, key), "out of range");
   return n;
 }
 

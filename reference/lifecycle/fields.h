@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,14 @@ namespace tokcheck::lifecycle {
 
 using Json = schemes::Json;
 using schemes::UsageError;
+
+// Every integer a scenario gives (times, seconds, expiries) lies in
+// [kMinScenarioInt, kMaxScenarioInt], half the int64 range, so the sum or the
+// difference of two of them never overflows. The simulated clock stays at or
+// below kMaxScenarioTime (docs/SEMANTICS.md LIFE-CLOCK-RANGE).
+inline constexpr std::int64_t kMaxScenarioInt = std::numeric_limits<std::int64_t>::max() / 2;
+inline constexpr std::int64_t kMinScenarioInt = std::numeric_limits<std::int64_t>::min() / 2;
+inline constexpr std::int64_t kMaxScenarioTime = kMaxScenarioInt;
 
 [[noreturn]] void usage(std::string_view path, std::string_view what);
 

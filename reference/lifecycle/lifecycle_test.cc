@@ -110,6 +110,39 @@ TEST(LifecycleScenarios, BadScenariosNameTheOffendingPath) {
             std::string::npos);
 }
 
+// LIFE-CLOCK-RANGE (issue 11, finding 8): the clock stops at the last second a
+// scenario can name; an advance past it is refused naming its "seconds" instead
+// of overflowing (signed overflow, undefined behaviour before).
+TEST(LifecycleScenarios, AnAdvancePastTheLastSecondIsRefusedNamingTheField) {
+  const Json agora{
+      {"vendor", "agora"}, {"product", "rtc"}, {"platform", "native"}, {"certificate", false}};
+  const std::int64_t last = 4611686018427387903;  // 2^62 - 1
+  Json s = with(agora, Json::array({{{"op", "advance"}, {"seconds", last}},
+                                    {{"op", "advance"}, {"seconds", last}}}));
+  s["start"] = last;
+  const std::string error = error_of(s);
+  EXPECT_NE(error.find("events[0].seconds"), std::string::npos) << error;
+  EXPECT_NE(error.find("4611686018427387903"), std::string::npos) << error;
+  // From the start: the first advance is fine, the second is refused.
+  s["start"] = 0;
+  EXPECT_NE(error_of(s).find("events[1].seconds"), std::string::npos) << error_of(s);
+  // Exactly the last second is reachable, by "seconds" and by "at"; one more is not.
+  s["start"] = last - 10;
+  s["events"] = Json::array({{{"op", "advance"}, {"seconds", 10}}});
+  EXPECT_EQ(error_of(s), "");
+  s["events"] = Json::array({{{"op", "advance"}, {"seconds", 11}}});
+  EXPECT_NE(error_of(s).find("events[0].seconds"), std::string::npos);
+  s["events"] = Json::array({{{"op", "advance"}, {"at", last + 1}}});
+  EXPECT_NE(error_of(s).find("events[0].at: out of range"), std::string::npos) << error_of(s);
+  // A JSON value built in C++ may hold a signed number above the range too.
+  s["events"] = Json::array({{{"op", "advance"}, {"seconds", std::int64_t{last} + 1}}});
+  EXPECT_NE(error_of(s).find("events[0].seconds: out of range"), std::string::npos) << error_of(s);
+  // Backwards stays what it was: noted and ignored.
+  s["start"] = -last - 1;
+  s["events"] = Json::array({{{"op", "advance"}, {"seconds", -last - 1}}});
+  EXPECT_EQ(simulate_json(s)["outputs"][0]["kind"], "clock_ignored");
+}
+
 TEST(LifecycleScenarios, SimulatorStepByStepEqualsTheWholeRun) {
   const Json s = with(zego_profile("android", "2.13.0"),
                       Json::array({{{"op", "createEngine"}},

@@ -19,7 +19,14 @@ void Session::apply(const Json& event, int index) {
   if (op == "advance") {
     if (has(event, "seconds")) {
       if (has(event, "at")) usage(path, "advance takes \"at\" or \"seconds\", not both");
+      // Both terms lie in the range of scenario integers (fields.h), so the sum
+      // cannot overflow; a sum past the last scenario second is refused.
       t = now_ + req_int(event, path, "seconds");
+      if (t > kMaxScenarioTime) {
+        usage(join_path(path, "seconds"), "moves the clock to " + std::to_string(t) +
+                                              ", past the last second a scenario can reach (" +
+                                              std::to_string(kMaxScenarioTime) + ")");
+      }
     } else if (!has(event, "at")) {
       usage(path, "advance needs \"at\" (absolute) or \"seconds\" (relative)");
     }

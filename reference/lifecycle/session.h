@@ -7,7 +7,9 @@
 // unix seconds), at now + "seconds" for "advance", or at the current time. Before
 // it runs, every timer due at or before that time fires, in time order. An event
 // stamped earlier than the clock runs at the clock, after a "clock_ignored"
-// output: vendors judge tokens by server time, which does not go back.
+// output: vendors judge tokens by server time, which does not go back. The clock
+// never passes kMaxScenarioTime (LIFE-CLOCK-RANGE): an advance that would is a
+// UsageError naming its "seconds", so no time arithmetic here can overflow.
 #pragma once
 
 #include <cstdint>
