@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -39,7 +40,9 @@ std::string line(std::int64_t t, const std::string& rest) { return std::to_strin
 // ---------------------------------------------------------------------------------
 // ZEGO Express, token authentication (seed 000): notice 30 s before the expiry;
 // at the expiry a kick-out (≥ 2.13.0 with the switch) or a quiet expiry after which
-// publishing fails; renewToken replaces the token.
+// publishing fails; renewToken replaces the token. The notice fires once per expiry
+// instant in a login (LIFE-WILL-EXPIRE-ONCE): renewing to an instant already
+// noticed brings no second one.
 // ---------------------------------------------------------------------------------
 struct ZegoModel {
   std::int64_t now = 0;  // seconds since kStart
@@ -47,6 +50,7 @@ struct ZegoModel {
   bool logged_in = false;
   std::optional<std::int64_t> expire;
   bool noticed = false;
+  std::set<std::int64_t> noticed_instants;  // in this login
   bool expired = false;
   std::vector<std::string> publishing;
   std::vector<std::string> expected;  // what the last command should have produced
@@ -58,6 +62,7 @@ struct ZegoModel {
         expected.push_back(
             line(when, "callback onRoomTokenWillExpire " + std::to_string(*expire - when)));
         noticed = true;
+        noticed_instants.insert(*expire);
       }
       if (*expire <= t) {
         expired = true;
@@ -103,6 +108,7 @@ struct ZegoLogin : ZegoCommand {
       m.logged_in = true;
       m.expire = m.now + ttl;
       m.noticed = m.expired = false;
+      m.noticed_instants.clear();
       m.publishing.clear();
       m.expected.push_back(line(m.now, "result " + call + " ok"));
       m.notice_and_expiry_until(m.now);
@@ -134,7 +140,8 @@ struct ZegoRenew : ZegoCommand {
       m.expected.push_back(line(m.now, "result renewToken fail expired"));
     } else {
       m.expire = m.now + ttl;
-      m.noticed = m.expired = false;
+      m.expired = false;
+      m.noticed = m.noticed_instants.count(*m.expire) > 0;
       m.expected.push_back(line(m.now, "result renewToken ok"));
       m.notice_and_expiry_until(m.now);
     }
@@ -238,6 +245,7 @@ struct AgoraModel {
   enum { kIdle, kJoined, kOut } state = kIdle;
   std::optional<std::int64_t> expire;
   bool noticed = false;
+  std::set<std::int64_t> noticed_instants;  // since the join
   std::vector<std::string> streams;
   std::vector<std::string> expected;
 
@@ -248,6 +256,7 @@ struct AgoraModel {
         expected.push_back(
             line(when, "callback onTokenPrivilegeWillExpire " + std::to_string(*expire - when)));
         noticed = true;
+        noticed_instants.insert(*expire);
       }
       if (*expire <= t) {
         expected.push_back(
@@ -258,14 +267,17 @@ struct AgoraModel {
         streams.clear();
         state = kOut;
         expire.reset();
+        noticed_instants.clear();
       }
     }
     now = std::max(now, t);
   }
-  void accept(std::int64_t ttl) {
+  // A join starts afresh; a renew keeps the instants already noticed.
+  void accept(std::int64_t ttl, bool renew) {
+    if (!renew) noticed_instants.clear();
     state = kJoined;
     expire = now + ttl;
-    noticed = false;
+    noticed = noticed_instants.count(*expire) > 0;
     until(now);
   }
 };
@@ -291,7 +303,7 @@ struct AgoraJoin : AgoraCommand {
     } else {
       m.streams.clear();
       m.expected.push_back(line(m.now, "result joinChannel ok"));
-      m.accept(ttl);
+      m.accept(ttl, /*renew=*/false);
     }
   }
   void run(const AgoraModel& m, AgoraSut& sut) const override {
@@ -320,7 +332,7 @@ struct AgoraRenew : AgoraCommand {
       m.expected.push_back(line(m.now, "result renewToken fail expired"));
     } else {
       m.expected.push_back(line(m.now, "result renewToken ok"));
-      m.accept(ttl);  // from kOut this re-joins
+      m.accept(ttl, /*renew=*/true);  // from kOut this re-joins
     }
   }
   void run(const AgoraModel& m, AgoraSut& sut) const override {
@@ -360,6 +372,7 @@ struct AgoraLeave : AgoraCommand {
     m.expected = {line(m.now, "result leaveChannel ok")};
     m.state = AgoraModel::kIdle;
     m.expire.reset();
+    m.noticed_instants.clear();
     m.streams.clear();
   }
   void run(const AgoraModel& m, AgoraSut& sut) const override {

@@ -514,17 +514,41 @@ RC_GTEST_PROP(MiniProgramRules, FailPayloads, ()) {
   }
 }
 
-// BD-NO-EXPIRY (token-formats.md §5.2): a token without an expiry never expires.
+// BD-NO-EXPIRY (token-formats.md §5.2: "expireAt defaults to 0, meaning the token
+// never expires"): a token without an expiry never expires, whether the claims omit
+// "expire" or give it as 0 (the codec's value; issue 11, finding 3), and whether it
+// is joined with or replaces an expiring token before its notice.
 RC_GTEST_PROP(MiniProgramRules, ATokenWithoutExpiryNeverExpires, ()) {
   const std::int64_t later = *rc::gen::inRange<std::int64_t>(0, 4000000000LL);
+  const bool zero = *rc::gen::arbitrary<bool>();
+  const bool by_update = *rc::gen::arbitrary<bool>();
+  Json forever{{"room", "r1"}, {"user", "u1"}};
+  if (zero) forever["expire"] = 0;
+  Json events = Json::array();
+  if (by_update) {
+    const std::int64_t e = *rc::gen::inRange(40, 400);
+    events.push_back({{"op", "joinRtcRoom"},
+                      {"room", "r1"},
+                      {"user", "u1"},
+                      {"token", {{"expire", kStart + e}, {"room", "r1"}, {"user", "u1"}}}});
+    events.push_back({{"op", "updateToken"},
+                      {"at", kStart + *rc::gen::inRange<std::int64_t>(0, e - 30)},
+                      {"token", forever}});
+  } else {
+    events.push_back({{"op", "joinRtcRoom"}, {"room", "r1"}, {"user", "u1"}, {"token", forever}});
+  }
+  events.push_back({{"op", "advance"}, {"seconds", later}});
   const Json out = run(scenario(
       {{"vendor", "bytedance"}, {"product", "miniprogram_rtc"}, {"base_library", "2.68.0"}},
-      Json::array({{{"op", "joinRtcRoom"},
-                    {"room", "r1"},
-                    {"user", "u1"},
-                    {"token", {{"room", "r1"}, {"user", "u1"}}}},
-                   {{"op", "advance"}, {"seconds", later}}})));
-  RC_ASSERT(out.size() == 3u);  // the join's result, success, complete
+      events));
+  // Each call: its result, success, complete; nothing else, ever.
+  RC_ASSERT(out.size() == 3 * (by_update ? 2u : 1u));
+  for (const Json& o : out) {
+    RC_ASSERT(o["kind"] != "kicked_out");
+    if (o["kind"] == "result") RC_ASSERT(o["ok"] == true);
+    if (o["kind"] == "callback") RC_ASSERT(o.contains("call"));  // no notice
+  }
+  RC_TAG(zero ? "expire 0" : "no expire");
 }
 
 // --- Rules every vendor shares ---------------------------------------------------------

@@ -159,7 +159,7 @@ class AgoraSession final : public Session {
       return;
     }
     state_ = State::kJoined;  // from kExpiredOut this is the re-join
-    watch(ev.expire);
+    watch_renewed(ev.expire);
     result_ok();
   }
 

@@ -7,6 +7,7 @@
 //     errNo / errorCode the pages list.
 //   BD-WILL-EXPIRE-30 / BD-EXPIRY-REMOVED: onTokenWillExpire 30 s before the expiry;
 //     without updateToken the user is removed from the room at the expiry.
+//   BD-NO-EXPIRY: expire_at 0 never expires, in claims as in the codec.
 #include "reference/lifecycle/sdk_codes.h"
 #include "reference/lifecycle/sessions.h"
 #include "reference/lifecycle/version.h"
@@ -66,7 +67,17 @@ class MiniProgramSession final : public Session {
     c.room = room_;
     c.user = user_;
     c.expired_at_expire = false;
-    if (!t.encoded) return evaluate_claims(t, c);
+    if (!t.encoded) {
+      // Claims follow the codec (volc001.h): expire_at is a u32 and 0 never
+      // expires (BD-NO-EXPIRY). A value the field cannot hold is a scenario error.
+      if (t.expire && (*t.expire < 0 || *t.expire > 0xFFFFFFFFLL)) {
+        usage(t.label == "inline" ? join_path(join_path(path, "token"), "expire")
+                                  : "tokens." + t.label + ".expire",
+              "a Volcengine expire_at is 0 (never expires) or unix seconds up to 4294967295");
+      }
+      c.zero_expire_never = true;
+      return evaluate_claims(t, c);
+    }
     if (!app_key_) usage(path, "an encoded token needs profile.app_key to be verified");
     Json request{{"app_key", *app_key_}, {"check_mode", "strict"}};
     if (app_id_) request["app_id"] = *app_id_;
@@ -132,7 +143,7 @@ class MiniProgramSession final : public Session {
       fail(to_string(ev.condition), "updateToken:fail invalid token", 21101, 115902);
       return;
     }
-    watch(ev.expire);
+    watch_renewed(ev.expire);
     succeed("updateToken:ok");
   }
 

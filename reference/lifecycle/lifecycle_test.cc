@@ -143,6 +143,25 @@ TEST(LifecycleScenarios, AnAdvancePastTheLastSecondIsRefusedNamingTheField) {
   EXPECT_EQ(simulate_json(s)["outputs"][0]["kind"], "clock_ignored");
 }
 
+// BD-NO-EXPIRY (issue 11, finding 3): a mini-program claims expire is a Volcengine
+// expire_at, a u32 where 0 means never; a value it cannot hold is refused.
+TEST(LifecycleScenarios, AMiniProgramClaimsExpireIsAVolcengineExpireAt) {
+  const Json bd{
+      {"vendor", "bytedance"}, {"product", "miniprogram_rtc"}, {"base_library", "2.70.0"}};
+  auto join = [&](const Json& token) {
+    Json s = with(
+        bd, Json::array({{{"op", "joinRtcRoom"}, {"room", "r1"}, {"user", "u1"}, {"token", "T"}},
+                         {{"op", "advance"}, {"seconds", 5000000000LL}}}));
+    s["tokens"] = {{"T", token}};
+    return s;
+  };
+  EXPECT_NE(error_of(join({{"expire", -1}})).find("tokens.T.expire"), std::string::npos);
+  EXPECT_NE(error_of(join({{"expire", 4294967296LL}})).find("tokens.T.expire"), std::string::npos);
+  const Json out = simulate_json(join({{"expire", 0}, {"room", "r1"}}))["outputs"];
+  ASSERT_EQ(out.size(), 3u);  // joined (result, success, complete); never removed
+  EXPECT_EQ(out[0]["ok"], true);
+}
+
 TEST(LifecycleScenarios, SimulatorStepByStepEqualsTheWholeRun) {
   const Json s = with(zego_profile("android", "2.13.0"),
                       Json::array({{{"op", "createEngine"}},

@@ -60,21 +60,32 @@ std::int64_t Session::expiry_instant() const {
 }
 
 void Session::watch(std::optional<std::int64_t> expire) {
+  noticed_instants_.clear();
+  watch_renewed(expire);
+}
+
+void Session::watch_renewed(std::optional<std::int64_t> expire) {
   watching_ = true;
   expire_ = expire;
   notice_fired_ = false;
   expiry_fired_ = false;
   if (expire_) {
     notice_due_ = std::max(now_, *expire_ - kWillExpireLead);
-    // A token that is already expired is never watched (calls reject it), but
-    // keep the notice strictly before the expiry all the same.
-    if (notice_due_ >= expiry_instant()) notice_fired_ = true;
+    // The notice comes strictly before the token's expire second, with at least
+    // one second left: a Volcengine token accepted at its expire_at (still valid
+    // then, BD-EXPIRY-INSTANT) gets no notice with 0 s left. Once per expiry
+    // instant in a session: a renew keeping an instant already noticed (the same
+    // token again) does not fire it again.
+    const bool noticed = std::find(noticed_instants_.begin(), noticed_instants_.end(), *expire_) !=
+                         noticed_instants_.end();
+    if (notice_due_ >= *expire_ || noticed) notice_fired_ = true;
   }
 }
 
 void Session::unwatch() {
   watching_ = false;
   expire_.reset();
+  noticed_instants_.clear();
 }
 
 void Session::run_timers_until(std::int64_t t) {
@@ -83,6 +94,7 @@ void Session::run_timers_until(std::int64_t t) {
     if (!notice_fired_ && notice_due_ <= t) {
       now_ = std::max(now_, notice_due_);
       notice_fired_ = true;
+      noticed_instants_.push_back(*expire_);
       rule_.clear();
       on_will_expire(*expire_ - now_);
       continue;

@@ -51,10 +51,14 @@ class Session {
   virtual void on_will_expire(std::int64_t remaining) = 0;
   virtual void on_expired() = 0;
 
-  // Watch a newly accepted token (its will-expire notice has not fired yet),
-  // replacing any other; `expire` absent means it never expires.
+  // Watch the token a login / join / init accepted, replacing any other; `expire`
+  // absent means it never expires. A new session: no notice has fired in it yet.
   void watch(std::optional<std::int64_t> expire);
-  // Stop watching: no more notices or expiry for the current token.
+  // Watch the token a renew accepted, in the same session. The notice fires at
+  // most once per expiry instant in a session (LIFE-WILL-EXPIRE-ONCE): a renewed
+  // token expiring at an instant whose notice already fired gets none again.
+  void watch_renewed(std::optional<std::int64_t> expire);
+  // Stop watching: no more notices or expiry; the session is over.
   void unwatch();
   bool watching() const { return watching_; }
   // The watched token has reached its expiry (its on_expired has run).
@@ -99,6 +103,7 @@ class Session {
   std::int64_t notice_due_ = 0;
   bool notice_fired_ = false;
   bool expiry_fired_ = false;
+  std::vector<std::int64_t> noticed_instants_;  // expiries noticed in this session
 };
 
 // An array of {"code", "name"}: the rows of reference/codes' table for `vendor`

@@ -73,6 +73,7 @@ bool is_expired(std::optional<std::int64_t> expire, std::int64_t t, bool expired
 Evaluation evaluate_claims(const TokenSpec& token, const TokenCheck& check) {
   Evaluation e;
   e.expire = token.expire;
+  if (check.zero_expire_never && e.expire == 0) e.expire.reset();
   e.version = token.version.empty() ? check.default_version : token.version;
   e.publish_privilege = token.publish_privilege;
   auto fail = [&e](Condition c) {
@@ -87,7 +88,7 @@ Evaluation evaluate_claims(const TokenSpec& token, const TokenCheck& check) {
   if (check.app && token.app && *check.app != *token.app) return fail(Condition::kAppIdMismatch);
   if (check.room && token.room && *check.room != *token.room) return fail(check.room_mismatch);
   if (check.user && token.user && *check.user != *token.user) return fail(check.user_mismatch);
-  if (is_expired(token.expire, check.now, check.expired_at_expire)) {
+  if (is_expired(e.expire, check.now, check.expired_at_expire)) {
     return fail(Condition::kExpired);
   }
   if (check.require_login_privilege && !token.login_privilege) {

@@ -54,6 +54,9 @@ struct TokenCheck {
   std::optional<std::string> user;
   std::int64_t secret_generation = 1;
   bool expired_at_expire = true;  // expired when now >= expire (else only when now > expire)
+  // The codec's "expire 0 never expires" (Volcengine 001): a claims expire of 0
+  // is then no expiry at all, as an encoded token's expire_at 0 is.
+  bool zero_expire_never = false;
   // A token signed / encrypted under another secret: bad_signature for HMAC
   // tokens, decrypt_failed for ZEGO's AES tokens.
   Condition wrong_secret = Condition::kBadSignature;
@@ -67,7 +70,7 @@ struct TokenCheck {
 
 struct Evaluation {
   Condition condition = Condition::kValid;
-  std::optional<std::int64_t> expire;  // as the token states it; absent: never
+  std::optional<std::int64_t> expire;  // when it expires under the vendor's rule; absent: never
   std::string version;
   bool publish_privilege = true;
 };

@@ -261,7 +261,7 @@ class ExpressSession final : public ZegoSessionBase {
       return;
     }
     publish_privilege_ = ev.publish_privilege;  // for the next publish only
-    watch(ev.expire);
+    watch_renewed(ev.expire);
     result_ok();
   }
 
@@ -380,7 +380,7 @@ class BoardSession final : public ZegoSessionBase {
         result_fail(ev.condition, Json::array());
         return;
       }
-      watch(ev.expire);
+      watch_renewed(ev.expire);
       result_ok();
     } else {
       usage(join_path(path, "op"), "\"" + std::string(op) + "\" is not a ZEGO " + p_.product +

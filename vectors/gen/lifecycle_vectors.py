@@ -86,7 +86,13 @@ NOTES = {
     "Privilege": {
         "bugType": "MODIFIED_PARAMETER",
         "description": "A token whose login or publish privilege is denied."},
+    "ClockRange": {
+        "bugType": "EDGE_CASE",
+        "description": "Times at the last second a scenario's clock can reach "
+                       "(4611686018427387903, LIFE-CLOCK-RANGE); an advance past it is a usage "
+                       "error, which a scenario vector cannot express."},
 }
+MAX_TIME = 2**62 - 1  # LIFE-CLOCK-RANGE: the last second of the scenario clock
 
 
 # --------------------------------------------------------------------------------------
@@ -106,6 +112,7 @@ class Model:
         self.index = None
         self.call = None
         self.tok = None  # {"exp", "noticed", "done"} of the watched token
+        self.noticed_exps = set()  # expiry instants noticed in this session
 
     # outputs ---------------------------------------------------------------------------
     def emit(self, kind, **fields):
@@ -127,11 +134,16 @@ class Model:
             return False
         return t >= exp if self.EXPIRED_AT_EXPIRE else t > exp
 
-    def watch(self, exp):
-        self.tok = {"exp": exp, "noticed": False, "done": False}
+    def watch(self, exp, renew=False):
+        """A login / join / init starts a session; a renew continues it: the notice
+        fires once per expiry instant in a session (LIFE-WILL-EXPIRE-ONCE)."""
+        if not renew:
+            self.noticed_exps = set()
+        self.tok = {"exp": exp, "noticed": exp in self.noticed_exps, "done": False}
 
     def unwatch(self):
         self.tok = None
+        self.noticed_exps = set()
 
     def watched_expired(self):
         return self.tok is not None and self.tok["done"]
@@ -147,8 +159,10 @@ class Model:
                 t["noticed"] = True
                 self.expired()
                 continue
-            if not t["noticed"] and not t["done"] and self.now >= t["exp"] - LEAD:
+            # never with 0 s left: a Volcengine token is still valid at its expire second
+            if not t["noticed"] and not t["done"] and t["exp"] - LEAD <= self.now < t["exp"]:
                 t["noticed"] = True
+                self.noticed_exps.add(t["exp"])
                 self.notice(t["exp"] - self.now)
                 continue
             return
@@ -183,8 +197,9 @@ class Model:
 
 def judge_claims(tok, now, *, app=None, room=None, user=None, generation=1, expired_at_expire=True,
                  room_cond="room_mismatch", user_cond="user_id_mismatch", wrong_secret="bad_signature",
-                 version_ok=None, default_version="", login=False):
-    """A claims token, checked in the documented order (SEMANTICS.md LIFE-EVAL-ORDER)."""
+                 version_ok=None, default_version="", login=False, zero_never=False):
+    """A claims token, checked in the documented order (SEMANTICS.md LIFE-EVAL-ORDER).
+    zero_never: the codec's "expire 0 never expires" (Volcengine 001)."""
     if tok.get("malformed"):
         return "malformed"
     version = tok.get("version", default_version)
@@ -202,6 +217,8 @@ def judge_claims(tok, now, *, app=None, room=None, user=None, generation=1, expi
     if user is not None and user_key in tok and tok[user_key] != user:
         return user_cond
     exp = tok.get("expire")
+    if zero_never and exp == 0:
+        exp = None
     if exp is not None and (now >= exp if expired_at_expire else now > exp):
         return "expired"
     if login and not tok.get("privileges", {}).get("login", True):
@@ -344,7 +361,7 @@ class ZegoExpress(Model):
         if verdict != "valid":
             return self.fail(verdict, ZEGO_LOGIN_CODES[self.cp][verdict])
         self.publish_ok = tok.get("privileges", {}).get("publish", True)
-        self.watch(tok.get("expire"))
+        self.watch(tok.get("expire"), renew=True)
         self.ok()
 
     def start(self, ev, publish):
@@ -448,7 +465,7 @@ class ZegoBoard(Model):
         verdict = self.judge(tok, False)
         if verdict != "valid":
             return self.fail(verdict, [])
-        self.watch(tok.get("expire"))
+        self.watch(tok.get("expire"), renew=True)
         self.ok()
 
     def notice(self, remaining):
@@ -566,7 +583,7 @@ class Agora(Model):
         if verdict != "valid":
             return self.fail(verdict, agora_renew_codes(self.platform, verdict))
         self.state = "joined"  # after the expiry, renewToken re-joins (seed 001)
-        self.watch(exp)
+        self.watch(exp, renew=True)
         self.ok()
 
     def op_publish(self, ev):
@@ -674,8 +691,10 @@ class MiniProgram(Model):
         if "encoded" in tok:
             truth = self.truths[name]
             return truth["judge"](self.now, room, user), truth["expire"]
+        exp = tok.get("expire")
         return (judge_claims(tok, self.now, app=self.app, room=room, user=user,
-                             expired_at_expire=False), tok.get("expire"))
+                             expired_at_expire=False, zero_never=True),
+                None if exp == 0 else exp)  # BD-NO-EXPIRY: 0 never expires, as in the codec
 
     def token(self, ev):
         t = ev.get("token")
@@ -712,7 +731,7 @@ class MiniProgram(Model):
         verdict, exp = self.judge(name, tok, self.room, self.user)
         if verdict != "valid":
             return self.failed(verdict, "updateToken:fail invalid token", 21101, 115902)
-        self.watch(exp)
+        self.watch(exp, renew=True)
         self.succeed("updateToken:ok")
 
     def op_exitRtcRoom(self, ev):
@@ -1200,6 +1219,31 @@ def zego_suite():
                      ev("init", user="u1", room="r1", token="B")]}
     add("SuperBoard: renew before init, a token for another room, init twice",
         ["ZEGO-DOCS-TOKEN-AUTH"], [S2], ["InferredRule"], sc, ZegoBoard(sc))
+
+    # -- issue 11: the notice once per expiry instant -------------------------------------
+    sc = zscenario(zprofile("ios", "2.17.0"),
+                   {"A": {"expire": at(100), "user": "u1"},
+                    "A2": {"expire": at(100), "user": "u1", "room": "r1"},
+                    "B": {"expire": at(300), "user": "u1"}},
+                   [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                    ev("renewToken", at=at(71), token="A"), ev("renewToken", at=at(72), token="A"),
+                    ev("renewToken", at=at(73), token="A2"), ev("renewToken", at=at(80), token="B"),
+                    ev("renewToken", at=at(275), token="B"), until(299),
+                    ev("startPublishingStream", at=at(300), stream="s1")])
+    add("Express ios 2.17.0: renewing with the same token after its notice (at 71 and 72), or with "
+        "another token expiring at the same second, fires no second notice; a token with a new "
+        "expiry gets its own, once",
+        ["LIFE-WILL-EXPIRE-ONCE", "ZEGO-WILL-EXPIRE-30", "LIFE-RENEW-REPLACES"], [S0],
+        ["WillExpireNotice", "RenewRule", "InferredRule"], sc, ZegoExpress(sc))
+    sc = {"profile": {"vendor": "zego", "product": "superboard", "platform": "android",
+                      "sdk_version": "2.3.0"}, "start": T0,
+          "tokens": {"A": {"expire": at(100), "user": "u1", "room": "r1"}},
+          "events": [ev("init", user="u1", room="r1", token="A"),
+                     ev("renewToken", at=at(75), token="A"), ev("renewToken", at=at(76), token="A"),
+                     until(120)]}
+    add("SuperBoard android 2.3.0: renewing with the same token after the notice fires no second "
+        "notice", ["LIFE-WILL-EXPIRE-ONCE", "ZEGO-DOCS-NOTICE"], [S2, S0],
+        ["WillExpireNotice", "RenewRule", "InferredRule"], sc, ZegoBoard(sc))
     return s
 
 
@@ -1350,6 +1394,24 @@ def agora_suite():
         x = sc(platform, events, tokens=tokens, encoded=True)
         add("%s: %s" % (platform, desc), ["AGORA-ENCODED", "AGORA-JOIN-VERIFY"],
             ["token-formats.md §1, §2", SEED_AGORA], ["EncodedToken"], x, Agora(x, truths))
+
+    # -- issue 11: the notice once per expiry instant; the last second of the clock ----------
+    x = sc("native", [ev("joinChannel", channel=ch, uid=uid, token="A"),
+                      ev("renewToken", at=at(71), token="A"), ev("renewToken", at=at(72), token="A"),
+                      until(120)])
+    add("native: renewing with the same token after its notice (at 71 and 72) fires no second "
+        "notice; the token still expires", ["LIFE-WILL-EXPIRE-ONCE", "AGORA-WILL-EXPIRE-30",
+                                            "AGORA-DID-EXPIRE"], [SEED_AGORA],
+        ["WillExpireNotice", "RenewRule", "InferredRule"], x, Agora(x, {}))
+    x = {"profile": aprofile("objc"), "start": MAX_TIME - 100,
+         "tokens": {"T": {"expire": MAX_TIME - 10, "channel": ch, "uid": uid}},
+         "events": [ev("joinChannel", channel=ch, uid=uid, token="T"),
+                    ev("publish", at=MAX_TIME - 50, stream="s1"),
+                    {"op": "advance", "seconds": 50}]}
+    add("objc: a scenario at the end of the clock's range: notice, expiry and an advance to "
+        "exactly the last second it can reach", ["LIFE-CLOCK-RANGE", "AGORA-WILL-EXPIRE-30",
+                                                 "AGORA-DID-EXPIRE"], [SEED_AGORA],
+        ["ClockRange", "InferredRule"], x, Agora(x, {}))
     return s
 
 
@@ -1533,6 +1595,37 @@ def bytedance_suite():
         x = sc("2.68.0", events, tokens=enc, encoded=True)
         add(desc, ["BD-ENCODED", "BD-UPDATE-RESULT"], ["token-formats.md §5.1-§5.3", SEED_BD],
             ["EncodedToken", "CallbackOrder"], x, MiniProgram(x, truths))
+
+    # -- issue 11: claims follow the codec's expiry rule; no notice with 0 s left; once per instant
+    zt = dict(toks)
+    zt["Z"] = {"expire": 0, "room": "r1", "user": "u1"}
+    zt["L"] = {"expire": at(1000100), "room": "r1", "user": "u1"}
+    x = sc("2.70.0", [ev("joinRtcRoom", room="r1", user="u1", token="Z"), adv(1000000),
+                      ev("exitRtcRoom"), ev("joinRtcRoom", room="r1", user="u1", token="L"),
+                      ev("updateToken", at=at(1000050), token="Z"), adv(1000000)], tokens=zt)
+    add("A claims token with expire 0 never expires, as expire_at 0 in the codec: join with it, "
+        "and replace an expiring token with it before the notice",
+        ["BD-NO-EXPIRY", "LIFE-RENEW-REPLACES"], ["token-formats.md §5.2", URL_VOLC_TOKEN, SEED_BD],
+        ["ExpiryEffect", "RenewRule"], x, MiniProgram(x, {}))
+    x = sc("2.70.0", [ev("joinRtcRoom", at=at(100), room="r1", user="u1", token="A"), until(110)])
+    add("joinRtcRoom at exactly the token's expire_at: joined (still valid), no notice with 0 s "
+        "left, removed one second later", ["BD-EXPIRY-INSTANT", "LIFE-WILL-EXPIRE-ONCE",
+                                           "BD-EXPIRY-REMOVED"],
+        ["token-formats.md §5.2", URL_VOLC_TOKEN], ["WillExpireNotice", "TimerOrder", "InferredRule"],
+        x, MiniProgram(x, {}))
+    x = sc("2.70.0", [ev("joinRtcRoom", room="r1", user="u1", token="B"),
+                      ev("updateToken", at=at(100), token="A"), until(110)])
+    add("updateToken at exactly the new token's expire_at: accepted, no notice with 0 s left, "
+        "removed one second later", ["BD-EXPIRY-INSTANT", "LIFE-WILL-EXPIRE-ONCE",
+                                     "BD-EXPIRY-REMOVED"],
+        ["token-formats.md §5.2", URL_VOLC_TOKEN, SEED_BD],
+        ["WillExpireNotice", "TimerOrder", "RenewRule", "InferredRule"], x, MiniProgram(x, {}))
+    x = sc("2.70.0", [ev("joinRtcRoom", room="r1", user="u1", token="A"),
+                      ev("updateToken", at=at(71), token="A"), ev("updateToken", at=at(72), token="A"),
+                      until(102)])
+    add("updateToken with the same token after its notice (at 71 and 72): no second notice",
+        ["LIFE-WILL-EXPIRE-ONCE", "BD-WILL-EXPIRE-30", "BD-EXPIRY-REMOVED"], [SEED_BD, URL_VOLC_TOKEN],
+        ["WillExpireNotice", "RenewRule", "InferredRule"], x, MiniProgram(x, {}))
     return s
 
 
