@@ -247,6 +247,70 @@ RC_GTEST_PROP(ZegoRules, CallOrder, ()) {
   }
 }
 
+// ZEGO-CALL-ORDER (inferred; issue 11, finding 8): every Express call but
+// createEngine needs the engine: before it, each is no_engine (renewToken below
+// 2.8.0 is api_unavailable: the method does not exist); after it, none is.
+RC_GTEST_PROP(ZegoRules, EveryCallBeforeCreateEngineIsNoEngine, ()) {
+  const std::string version = *rc::gen::element<std::string>("2.7.9", "2.8.0", "2.13.0", "2.17.0");
+  const bool renew_exists = version != "2.7.9";
+  const Json token{{"expire", kStart + 600}, {"user", "u1"}, {"version", "03"}};
+  const std::vector<Json> kCalls = {
+      {{"op", "loginRoom"}, {"room", "r1"}, {"user", "u1"}, {"token", token}},
+      {{"op", "renewToken"}, {"token", token}},
+      {{"op", "startPublishingStream"}, {"stream", "s1"}},
+      {{"op", "startPlayingStream"}, {"stream", "p1"}},
+      {{"op", "stopPublishingStream"}, {"stream", "s1"}},
+      {{"op", "stopPlayingStream"}, {"stream", "p1"}},
+      {{"op", "logoutRoom"}}};
+  const auto picks = *rc::gen::nonEmpty(rc::gen::container<std::vector<std::size_t>>(
+      rc::gen::inRange<std::size_t>(0, kCalls.size())));
+  Json events = Json::array();
+  for (std::size_t i : picks) events.push_back(kCalls[i]);
+  events.push_back({{"op", "createEngine"}});
+  for (std::size_t i : picks) events.push_back(kCalls[i]);
+  const Json out = run(scenario(zego_express("ios", version, "token", "03"), events));
+  for (std::size_t k = 0; k < events.size(); ++k) {
+    const Json& r = result_of(out, static_cast<int>(k));
+    const bool before = k < picks.size();
+    const bool renew = events[k]["op"] == "renewToken";
+    if (renew && !renew_exists) {
+      RC_ASSERT(r["reason"] == "api_unavailable");
+    } else if (before) {
+      RC_ASSERT(r["reason"] == "no_engine");
+    } else {
+      RC_ASSERT(r["reason"] != "no_engine");
+    }
+  }
+}
+
+// ZEGO-AUTH-APPSIGN-NO-TOKEN (seed 002: AppSign authentication passes the AppSign
+// at createEngine, "AppSign 没有过期机制"; issue 11, finding 8): a session logged in
+// by the AppSign without a token has no token: renewToken is refused with no_token
+// and changes nothing; no notice, no expiry, publishing keeps working.
+RC_GTEST_PROP(ZegoRules, AnAppSignOnlySessionHasNoToken, ()) {
+  const std::string mode = *rc::gen::element<std::string>("appsign", "token_appsign");
+  const std::string version = *rc::gen::element<std::string>("2.8.0", "2.13.0", "2.17.0", "3.1.0");
+  const std::string platform = *rc::gen::element<std::string>("ios", "android", "macos", "windows");
+  const bool switch_on = *rc::gen::arbitrary<bool>();
+  const std::int64_t e = *rc::gen::inRange(1, 400);
+  const std::int64_t renew_at = *rc::gen::inRange<std::int64_t>(0, e);
+  const Json token{{"expire", kStart + e},
+                   {"user", *rc::gen::element<std::string>("u1", "u2")},
+                   {"version", "03"}};
+  const Json out =
+      run(scenario(zego_express(platform, version, mode, "03", switch_on),
+                   Json::array({{{"op", "createEngine"}, {"app_sign", "valid"}},
+                                {{"op", "loginRoom"}, {"room", "r1"}, {"user", "u1"}},
+                                {{"op", "renewToken"}, {"at", kStart + renew_at}, {"token", token}},
+                                {{"op", "advance"}, {"at", kStart + e + 10}},
+                                {{"op", "startPublishingStream"}, {"stream", "s1"}}})));
+  RC_ASSERT(out.size() == 4u);  // four results, nothing else
+  RC_ASSERT(result_of(out, 1)["ok"] == true);
+  RC_ASSERT(result_of(out, 2)["reason"] == "no_token");
+  RC_ASSERT(result_of(out, 2)["codes"] == Json::array());
+  RC_ASSERT(result_of(out, 4)["ok"] == true);
+}
+
 // --- Agora --------------------------------------------------------------------------
 
 // AGORA-CERT-NO-TOKEN, AGORA-NO-CERT-TOKEN, AGORA-NO-CERT-NO-TOKEN, AGORA-JOIN-VERIFY

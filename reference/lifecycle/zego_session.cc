@@ -8,7 +8,8 @@
 //   ZEGO-EXPIRY-2.13-SWITCH: ≥ 2.13.0 with privilege-expiry management on: kicked
 //     out, publishing stopped; re-login and re-publish are refused.
 //   ZEGO-AUTH-*: AppSign only, Token, Token + AppSign (either passes), forced Token
-//     (AppSign refused).
+//     (AppSign refused). A session logged in without a token has none to renew.
+//   ZEGO-CALL-ORDER: every call but createEngine needs the engine (no_engine).
 //   ZEGO-TOKEN03-2.8 / ZEGO-TOKEN04-2.17: the token version the SDK accepts.
 //   ZEGO-RENEW-NEXT-PUBLISH: a renewed token's privileges apply from the next publish.
 //   ZEGO-DOCS-* / ZEGO-BOARD-*: DocsView / SuperBoard init with a token, their
@@ -131,15 +132,19 @@ class ExpressSession final : public ZegoSessionBase {
       renew(e, path);
     } else if (op == "startPublishingStream" || op == "startPlayingStream") {
       only_keys(e, path, {"op", "at", "stream"});
-      start_stream(op == "startPublishingStream", req_string(e, path, "stream"));
+      const std::string stream = req_string(e, path, "stream");
+      if (no_engine()) return;
+      start_stream(op == "startPublishingStream", stream);
     } else if (op == "stopPublishingStream" || op == "stopPlayingStream") {
       only_keys(e, path, {"op", "at", "stream"});
       auto& list = op == "stopPublishingStream" ? publishing_ : playing_;
       const std::string stream = req_string(e, path, "stream");
+      if (no_engine()) return;
       list.erase(std::remove(list.begin(), list.end(), stream), list.end());
       result_ok();
     } else if (op == "logoutRoom") {
       only_keys(e, path, {"op", "at"});
+      if (no_engine()) return;
       logged_in_ = false;
       kicked_ = false;
       publishing_.clear();
@@ -157,6 +162,15 @@ class ExpressSession final : public ZegoSessionBase {
                 "startPublishingStream, stopPublishingStream, startPlayingStream, "
                 "stopPlayingStream, logoutRoom, set_server_switch, advance)");
     }
+  }
+
+  // ZEGO-CALL-ORDER: every call but createEngine needs the engine. Reports
+  // no_engine (and returns true) when there is none.
+  bool no_engine() {
+    if (engine_) return false;
+    because("ZEGO-CALL-ORDER");
+    result_fail("no_engine", Json::array());
+    return true;
   }
 
   void create_engine(const Json& e, const std::string& path) {
@@ -192,11 +206,7 @@ class ExpressSession final : public ZegoSessionBase {
     if (token && p_.auth == AuthMode::kAppSign) {
       usage(join_path(path, "token"), "auth_mode \"appsign\" logs in without a token");
     }
-    if (!engine_) {
-      because("ZEGO-CALL-ORDER");
-      result_fail("no_engine", Json::array());
-      return;
-    }
+    if (no_engine()) return;
     if (logged_in_) {
       because(token && watched_expired() ? "ZEGO-RELOGIN-EXPIRED" : "ZEGO-CALL-ORDER");
       result_fail("already_logged_in", Json::array());
@@ -230,6 +240,7 @@ class ExpressSession final : public ZegoSessionBase {
     room_ = room;
     user_ = user;
     by_appsign_ = appsign_ok;
+    appsign_only_ = !token;
     publishing_.clear();
     playing_.clear();
     publish_privilege_ = token_ok ? ev->publish_privilege : true;
@@ -249,9 +260,17 @@ class ExpressSession final : public ZegoSessionBase {
       result_fail("api_unavailable", Json::array());
       return;
     }
+    if (no_engine()) return;
     if (!logged_in_) {
       because(kicked_ ? "LIFE-RENEW-AFTER-KICK" : "LIFE-RENEW-NOT-JOINED");
       result_fail("not_logged_in", Json::array());
+      return;
+    }
+    if (appsign_only_) {
+      // Seed 002: AppSign authentication passes the AppSign at createEngine and no
+      // token at all ("AppSign 没有过期机制"); there is no token to renew.
+      because("ZEGO-AUTH-APPSIGN-NO-TOKEN");
+      result_fail("no_token", Json::array());
       return;
     }
     const Evaluation ev = evaluate(*token, room_, user_, /*login=*/false, path);
@@ -321,6 +340,7 @@ class ExpressSession final : public ZegoSessionBase {
   bool logged_in_ = false;
   bool kicked_ = false;  // out of the room by ZEGO-EXPIRY-2.13-SWITCH (not by logout)
   bool by_appsign_ = false;
+  bool appsign_only_ = false;  // logged in without a token: nothing to renew, no notice
   bool publish_privilege_ = true;
   std::string room_;
   std::string user_;

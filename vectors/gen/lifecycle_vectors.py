@@ -296,6 +296,7 @@ class ZegoExpress(Model):
         self.sign = None  # None | "valid" | "invalid"
         self.logged_in = False
         self.by_appsign = False
+        self.no_token = False  # logged in by AppSign without a token
         self.publish_ok = True
         self.room = self.user = None
         self.publishing = []
@@ -343,6 +344,7 @@ class ZegoExpress(Model):
         self.logged_in = True
         self.room, self.user = ev["room"], ev["user"]
         self.by_appsign = sign_ok
+        self.no_token = tok is None
         self.publishing, self.playing = [], []
         self.publish_ok = tok.get("privileges", {}).get("publish", True) if token_ok else True
         if token_ok:
@@ -355,8 +357,12 @@ class ZegoExpress(Model):
         tok = self.token(ev)
         if not self.caps["renew"]:
             return self.fail("api_unavailable", [])
+        if not self.engine:
+            return self.fail("no_engine", [])
         if not self.logged_in:
             return self.fail("not_logged_in", [])
+        if self.no_token:  # seed 002: AppSign authentication has no token
+            return self.fail("no_token", [])
         verdict = self.judge(tok, self.room, self.user, False)
         if verdict != "valid":
             return self.fail(verdict, ZEGO_LOGIN_CODES[self.cp][verdict])
@@ -365,6 +371,8 @@ class ZegoExpress(Model):
         self.ok()
 
     def start(self, ev, publish):
+        if not self.engine:
+            return self.fail("no_engine", [])
         if not self.logged_in:
             return self.fail("not_logged_in", [])
         codes = (ZEGO_PUBLISH if publish else ZEGO_PLAY)[self.cp]
@@ -385,14 +393,20 @@ class ZegoExpress(Model):
         self.start(ev, False)
 
     def op_stopPublishingStream(self, ev):
+        if not self.engine:
+            return self.fail("no_engine", [])
         self.publishing = [s for s in self.publishing if s != ev["stream"]]
         self.ok()
 
     def op_stopPlayingStream(self, ev):
+        if not self.engine:
+            return self.fail("no_engine", [])
         self.playing = [s for s in self.playing if s != ev["stream"]]
         self.ok()
 
     def op_logoutRoom(self, ev):
+        if not self.engine:
+            return self.fail("no_engine", [])
         self.logged_in = False
         self.publishing, self.playing = [], []
         self.unwatch()
@@ -966,9 +980,14 @@ def zego_suite():
                        [ev("createEngine", app_sign="valid"),
                         ev("loginRoom", room="r1", user="u1"),
                         ev("renewToken", token="B"), until(100)])
-        add("Express android %s, AppSign only: renewToken exists from 2.8.0" % version,
-            ["ZEGO-RENEW-2.8", "ZEGO-AUTH-APPSIGN"], [S0, "token-formats.md ZEGO §4"],
-            ["VersionBoundary", "RenewRule"], sc, ZegoExpress(sc))
+        # From 2.8.0 the method exists, and an AppSign-only session has no token to renew.
+        add("Express android %s, AppSign only: renewToken exists from 2.8.0%s"
+            % (version, "" if version == "2.7.9" else "; with no token to renew it is refused"),
+            ["ZEGO-RENEW-2.8", "ZEGO-AUTH-APPSIGN"] +
+            ([] if version == "2.7.9" else ["ZEGO-AUTH-APPSIGN-NO-TOKEN"]),
+            [S0, "token-formats.md ZEGO §4"] + ([] if version == "2.7.9" else [S2]),
+            ["VersionBoundary", "RenewRule"] + ([] if version == "2.7.9" else ["InferredRule"]),
+            sc, ZegoExpress(sc))
 
     # -- auth modes (seed 002) ----------------------------------------------------------
     sc = zscenario(zprofile("ios", "2.7.9", "appsign", "03", True),
@@ -1220,7 +1239,7 @@ def zego_suite():
     add("SuperBoard: renew before init, a token for another room, init twice",
         ["ZEGO-DOCS-TOKEN-AUTH"], [S2], ["InferredRule"], sc, ZegoBoard(sc))
 
-    # -- issue 11: the notice once per expiry instant -------------------------------------
+    # -- issue 11: the notice once per expiry instant, calls before createEngine, AppSign only
     sc = zscenario(zprofile("ios", "2.17.0"),
                    {"A": {"expire": at(100), "user": "u1"},
                     "A2": {"expire": at(100), "user": "u1", "room": "r1"},
@@ -1244,6 +1263,26 @@ def zego_suite():
     add("SuperBoard android 2.3.0: renewing with the same token after the notice fires no second "
         "notice", ["LIFE-WILL-EXPIRE-ONCE", "ZEGO-DOCS-NOTICE"], [S2, S0],
         ["WillExpireNotice", "RenewRule", "InferredRule"], sc, ZegoBoard(sc))
+    sc = zscenario(zprofile("ios", "2.17.0"), {"B": {"expire": at(300), "user": "u1"}},
+                   [ev("renewToken", token="B"), ev("startPublishingStream", stream="s1"),
+                    ev("startPlayingStream", stream="p1"), ev("stopPublishingStream", stream="s1"),
+                    ev("stopPlayingStream", stream="p1"), ev("logoutRoom"),
+                    ev("loginRoom", room="r1", user="u1", token="B"), ev("createEngine"),
+                    ev("renewToken", token="B"), ev("startPublishingStream", stream="s1")])
+    add("Every call before createEngine is no_engine (renewToken, streams, logoutRoom as "
+        "loginRoom); after it, renewToken and publishing without a login are not_logged_in",
+        ["ZEGO-CALL-ORDER", "LIFE-RENEW-NOT-JOINED"], [S0], ["InferredRule"], sc, ZegoExpress(sc))
+    for mode, version in (("appsign", "2.17.0"), ("token_appsign", "2.13.0")):
+        sc = zscenario(zprofile("android", version, mode, "04" if version == "2.17.0" else "03", True),
+                       {"B": {"expire": at(100), "user": "u1",
+                              "version": "04" if version == "2.17.0" else "03"}},
+                       [ev("createEngine", app_sign="valid"), ev("loginRoom", room="r1", user="u1"),
+                        ev("startPublishingStream", stream="s1"), ev("renewToken", token="B"),
+                        until(200), ev("startPublishingStream", stream="s2")])
+        add("Express android %s, %s, logged in by the AppSign without a token: renewToken is "
+            "refused (no token to renew), no notice, nothing expires" % (version, mode),
+            ["ZEGO-AUTH-APPSIGN-NO-TOKEN", "ZEGO-AUTH-APPSIGN"], [S2, S0],
+            ["AuthMode", "RenewRule", "InferredRule"], sc, ZegoExpress(sc))
     return s
 
 
