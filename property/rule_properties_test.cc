@@ -354,6 +354,62 @@ RC_GTEST_PROP(AgoraRules, JoinCodesPerPlatform, ()) {
   }
 }
 
+// AGORA-INIT-APP-ID (seed 001 §101: ERR_INVALID_APP_ID(101) "在初始化 Agora 服务时" and
+// at joinChannel; Web ERR_INVALID_VENDOR_KEY(101); an App ID is 32 hex characters,
+// token-formats.md §0): an App ID that is not 32 hex characters, or not a string,
+// fails initialize and every joinChannel with 101, whatever the certificate and the
+// token; a valid one never does, and a second initialize is already_initialized.
+RC_GTEST_PROP(AgoraRules, AnInvalidAppIdFailsInitializeAndJoinWith101, ()) {
+  const std::string platform = *rc::gen::element<std::string>("native", "objc", "web");
+  const bool certificate = *rc::gen::arbitrary<bool>();
+  const bool with_token = *rc::gen::arbitrary<bool>();
+  const bool init_first = *rc::gen::arbitrary<bool>();
+  const std::string hex = "0123456789abcdefABCDEF";
+  std::string id = *rc::gen::container<std::string>(32, rc::gen::elementOf(hex));
+  // 0 valid, 1 one character not hex, 2 too short, 3 too long, 4 a number
+  const int fault = *rc::gen::inRange(0, 5);
+  Json app_id = id;
+  if (fault == 1) {
+    id[*rc::gen::inRange<std::size_t>(0, 32)] = *rc::gen::element('g', 'z', '-', ' ', 'G');
+    app_id = id;
+  } else if (fault == 2) {
+    app_id = id.substr(0, *rc::gen::inRange<std::size_t>(0, 32));
+  } else if (fault == 3) {
+    app_id = id + *rc::gen::container<std::string>(*rc::gen::inRange<std::size_t>(1, 4),
+                                                   rc::gen::elementOf(hex));
+  } else if (fault == 4) {
+    app_id = *rc::gen::inRange<std::int64_t>(0, 1000000);
+  }
+  Json join{{"op", "joinChannel"}, {"channel", "c1"}, {"uid", "7"}};
+  if (with_token) join["token"] = {{"expire", kStart + 600}, {"channel", "c1"}, {"uid", "7"}};
+  Json events = Json::array();
+  if (init_first) events.push_back({{"op", "initialize"}});
+  events.push_back(join);
+  events.push_back({{"op", "initialize"}});
+  const Json out = run(scenario({{"vendor", "agora"},
+                                 {"product", "rtc"},
+                                 {"platform", platform},
+                                 {"certificate", certificate},
+                                 {"app_id", app_id}},
+                                events));
+  const std::string name = platform == "native" ? "ERR_INVALID_APP_ID"
+                           : platform == "objc" ? "AgoraErrorCodeInvalidAppId"
+                                                : "ERR_INVALID_VENDOR_KEY";
+  const Json refused = Json::array({{{"code", 101}, {"name", name}}});
+  for (std::size_t k = 0; k < events.size(); ++k) {
+    const Json& r = result_of(out, static_cast<int>(k));
+    if (fault != 0) {
+      RC_ASSERT(r["reason"] == "invalid_app_id");
+      RC_ASSERT(r["codes"] == refused);
+    } else if (k + 1 == events.size()) {
+      RC_ASSERT(r["reason"] == "already_initialized");  // the join or the first one made it
+    } else {
+      RC_ASSERT(r["reason"] != "invalid_app_id");
+      if (events[k]["op"] == "initialize") RC_ASSERT(r["ok"] == true);
+    }
+  }
+}
+
 // AGORA-RENEW-CODES (token-formats.md §7, renewToken results 4.6+): a refused renew
 // reports 2 / 3 / 4 / 5 natively and the join codes on Web.
 RC_GTEST_PROP(AgoraRules, RenewResultCodes, ()) {

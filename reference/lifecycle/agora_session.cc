@@ -9,6 +9,10 @@
 //     the user is out of the channel and its streams stop.
 //   AGORA-RENEW: renewToken replaces the token; after the expiry a valid renew
 //     re-joins (seed: "调用 renewToken 方法尝试重新加入频道").
+//   AGORA-INIT-APP-ID: the App ID the engine is initialised with must be a string of
+//     32 hex characters; otherwise initialize and every joinChannel fail with 101
+//     (seed: "SDK 在初始化 Agora 服务时返回错误码 ERR_INVALID_APP_ID(101)；或调用
+//     joinChannel 方法加入频道时 ... 报告错误码 ERR_INVALID_APP_ID(101)").
 #include <algorithm>
 #include <vector>
 
@@ -21,22 +25,36 @@ namespace {
 
 constexpr ClaimNames kAgoraClaims{"app_id", "channel", "uid", false, false};
 
+// An Agora App ID is the text of 32 hex characters (token-formats.md §0: the C++
+// builders and every 007 builder refuse anything else).
+bool is_agora_app_id(std::string_view s) {
+  if (s.size() != 32) return false;
+  return std::all_of(s.begin(), s.end(), [](char ch) {
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') || (ch >= 'A' && ch <= 'F');
+  });
+}
+
 class AgoraSession final : public Session {
  public:
   AgoraSession(const SessionInput& in, std::string platform, bool certificate,
-               std::optional<std::string> app_id, std::optional<std::string> app_certificate)
+               std::optional<std::string> app_id, bool app_id_valid,
+               std::optional<std::string> app_certificate)
       : Session(in.start, /*expired_at_expire=*/true),
         book_(in.tokens, kAgoraClaims),
         platform_(std::move(platform)),
         certificate_(certificate),
         app_id_(std::move(app_id)),
+        app_id_valid_(app_id_valid),
         app_certificate_(std::move(app_certificate)) {}
 
  private:
   enum class State { kIdle, kJoined, kExpiredOut };
 
   void dispatch(std::string_view op, const Json& e, const std::string& path) override {
-    if (op == "joinChannel") {
+    if (op == "initialize") {
+      only_keys(e, path, {"op", "at"});
+      initialize();
+    } else if (op == "joinChannel") {
       only_keys(e, path, {"op", "at", "channel", "uid", "token"});
       join(e, path);
     } else if (op == "renewToken") {
@@ -63,8 +81,8 @@ class AgoraSession final : public Session {
     } else {
       usage(join_path(path, "op"),
             "\"" + std::string(op) +
-                "\" is not an Agora RTC event (joinChannel, renewToken, publish, leaveChannel, "
-                "advance)");
+                "\" is not an Agora RTC event (initialize, joinChannel, renewToken, publish, "
+                "leaveChannel, advance)");
     }
   }
 
@@ -89,6 +107,28 @@ class AgoraSession final : public Session {
     return evaluate_encoded(t, std::move(request), c);
   }
 
+  // AGORA-INIT-APP-ID: initialising the engine judges the App ID; a join without an
+  // initialize event initialises the engine itself (the app created it before the
+  // scenario began) and judges the App ID the same way.
+  bool app_id_refused() {
+    if (app_id_valid_) return false;
+    because("AGORA-INIT-APP-ID");
+    result_fail(Condition::kInvalidAppId,
+                table_codes("agora", Condition::kInvalidAppId, platform_));
+    return true;
+  }
+
+  void initialize() {
+    if (initialized_) {
+      because("AGORA-INIT-APP-ID");
+      result_fail("already_initialized", Json::array());
+      return;
+    }
+    if (app_id_refused()) return;
+    initialized_ = true;
+    result_ok();
+  }
+
   void join(const Json& e, const std::string& path) {
     const std::string channel = req_string(e, path, "channel");
     if (!has(e, "uid")) usage(join_path(path, "uid"), "is required");
@@ -99,6 +139,8 @@ class AgoraSession final : public Session {
       usage(join_path(path, "uid"), err.what());
     }
     const std::optional<TokenSpec> token = book_.resolve(e, path);
+    if (app_id_refused()) return;
+    initialized_ = true;
     if (state_ == State::kJoined) {
       because("AGORA-CALL-ORDER");
       result_fail("already_in_channel", Json::array());
@@ -192,7 +234,9 @@ class AgoraSession final : public Session {
   std::string platform_;
   bool certificate_;
   std::optional<std::string> app_id_;
+  bool app_id_valid_;
   std::optional<std::string> app_certificate_;
+  bool initialized_ = false;
   State state_ = State::kIdle;
   std::string channel_;
   std::string uid_;
@@ -208,9 +252,23 @@ std::unique_ptr<Session> make_agora_session(const SessionInput& in) {
   req_choice(p, "profile", "product", {"rtc"});
   std::string platform = req_choice(p, "profile", "platform", {"native", "objc", "web"});
   const bool certificate = req_bool(p, "profile", "certificate");
-  return std::make_unique<AgoraSession>(in, std::move(platform), certificate,
-                                        opt_string(p, "profile", "app_id"),
-                                        opt_string(p, "profile", "app_certificate"));
+  // The App ID the app initialises the engine with; absent: not checked. A number
+  // is accepted as the seed's typical invalid App ID ("一般是由于 App ID 的数据类型不对
+  // 引起的", "Agora 的 App ID 为 String 型") and is never valid.
+  std::optional<std::string> app_id;
+  bool app_id_valid = true;
+  if (has(p, "app_id") && p["app_id"].is_number()) {
+    app_id = p["app_id"].dump();
+    app_id_valid = false;
+  } else if (has(p, "app_id") && !p["app_id"].is_string()) {
+    usage("profile.app_id",
+          "must be a string (an App ID) or a number (an App ID of the wrong type)");
+  } else {
+    app_id = opt_string(p, "profile", "app_id");
+    app_id_valid = !app_id || is_agora_app_id(*app_id);
+  }
+  return std::make_unique<AgoraSession>(in, std::move(platform), certificate, std::move(app_id),
+                                        app_id_valid, opt_string(p, "profile", "app_certificate"));
 }
 
 }  // namespace tokcheck::lifecycle

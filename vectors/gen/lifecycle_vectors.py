@@ -86,6 +86,11 @@ NOTES = {
     "Privilege": {
         "bugType": "MODIFIED_PARAMETER",
         "description": "A token whose login or publish privilege is denied."},
+    "InvalidAppId": {
+        "bugType": "MODIFIED_PARAMETER",
+        "description": "The App ID the engine is initialised with is not an App ID (not 32 hex "
+                       "characters, or not a string): seed 001's 101 at initialisation and at "
+                       "joinChannel."},
     "ClockRange": {
         "bugType": "EDGE_CASE",
         "description": "Times at the last second a scenario's clock can reach "
@@ -512,6 +517,12 @@ AGORA_JOIN_CODES = {
 }
 
 
+# seed 001 §101 and its code table (各语言 Token 错误码对照表)
+AGORA_APP_ID_CODES = {"native": [(101, "ERR_INVALID_APP_ID")],
+                      "objc": [(101, "AgoraErrorCodeInvalidAppId")],
+                      "web": [(101, "ERR_INVALID_VENDOR_KEY")]}
+
+
 def agora_join_codes(platform, condition):
     table = AGORA_JOIN_CODES[platform]
     if condition in table:
@@ -534,6 +545,15 @@ def agora_renew_codes(platform, condition):
     return [(3, "INVALID_TOKEN")]
 
 
+def agora_app_id_ok(app):
+    """AGORA-INIT-APP-ID: an App ID is the text of 32 hex characters (token-formats.md
+    §0); a number is the seed's "wrong data type" and never valid; absent: unchecked."""
+    if app is None:
+        return True
+    return isinstance(app, str) and len(app) == 32 and all(c in "0123456789abcdefABCDEF"
+                                                           for c in app)
+
+
 def agora_uid(v):
     if isinstance(v, int):
         return "" if v == 0 else str(v)
@@ -549,6 +569,8 @@ class Agora(Model):
         self.platform = p["platform"]
         self.cert = p["certificate"]
         self.app = p.get("app_id")
+        self.app_ok = agora_app_id_ok(self.app)
+        self.initialized = False
         self.state = "idle"  # idle | joined | out (after the expiry)
         self.channel = self.uid = None
         self.streams = []
@@ -566,8 +588,25 @@ class Agora(Model):
                              room_cond="channel_mismatch", user_cond="uid_mismatch"),
                 tok.get("expire"))
 
+    def app_id_refused(self):
+        if self.app_ok:
+            return False
+        self.fail("invalid_app_id", AGORA_APP_ID_CODES[self.platform])
+        return True
+
+    def op_initialize(self, ev):
+        if self.initialized:
+            return self.fail("already_initialized", [])
+        if self.app_id_refused():
+            return
+        self.initialized = True
+        self.ok()
+
     def op_joinChannel(self, ev):
         name, tok = self.token(ev)
+        if self.app_id_refused():  # seed 001: 101 at initialisation and at joinChannel
+            return
+        self.initialized = True  # a join without initialize creates the engine itself
         if self.state == "joined":
             return self.fail("already_in_channel", [])
         if self.cert and tok is None:
@@ -1451,6 +1490,44 @@ def agora_suite():
         "exactly the last second it can reach", ["LIFE-CLOCK-RANGE", "AGORA-WILL-EXPIRE-30",
                                                  "AGORA-DID-EXPIRE"], [SEED_AGORA],
         ["ClockRange", "InferredRule"], x, Agora(x, {}))
+
+    # -- issue 11 finding 2: an invalid App ID, at initialisation and at joinChannel -------
+    def with_app(x, app_id):
+        x["profile"]["app_id"] = app_id
+        return x
+
+    app_src = [SEED_AGORA, "token-formats.md §0 (an App ID is 32 hex characters)"]
+    for platform in AGORA_PLATFORMS:
+        x = with_app(sc(platform, [ev("initialize"), ev("joinChannel", channel=ch, uid=uid, token="A"),
+                                   ev("renewToken", token="B"), ev("publish", stream="s1"),
+                                   until(120)]), "not-an-app-id")
+        add("%s, certificate on: App ID \"not-an-app-id\": initialize and joinChannel fail with "
+            "101, nothing else happens" % platform, ["AGORA-INIT-APP-ID"], app_src,
+            ["InvalidAppId", "CodeMapping"], x, Agora(x, {}))
+        x = with_app(sc(platform, [ev("joinChannel", channel=ch, uid=0)], certificate=False),
+                     "not-an-app-id")
+        add("%s, no certificate, no token: joinChannel with App ID \"not-an-app-id\" (no "
+            "initialize event) fails with 101" % platform, ["AGORA-INIT-APP-ID"], app_src,
+            ["InvalidAppId", "CodeMapping"], x, Agora(x, {}))
+    x = sc("native", [ev("initialize"), ev("initialize"),
+                      ev("joinChannel", channel=ch, uid=uid, token="A"), ev("initialize"),
+                      until(120)])
+    add("native: a valid App ID: initialize, a second initialize is already_initialized, the "
+        "join and the token's lifecycle run as without the init step", ["AGORA-INIT-APP-ID",
+                                                                       "AGORA-WILL-EXPIRE-30",
+                                                                       "AGORA-DID-EXPIRE"],
+        app_src, ["InvalidAppId", "InferredRule"], x, Agora(x, {}))
+    for platform, app_id, desc in (("objc", AGORA_APP[:31], "31 hex characters"),
+                                   ("web", AGORA_APP[:31] + "g", "32 characters, one not hex"),
+                                   ("native", AGORA_APP + "0", "33 hex characters")):
+        x = with_app(sc(platform, [ev("initialize"), ev("joinChannel", channel=ch, uid=uid,
+                                                         token="A")]), app_id)
+        add("%s: an App ID of %s is not an App ID: 101" % (platform, desc), ["AGORA-INIT-APP-ID"],
+            app_src, ["InvalidAppId", "CodeMapping", "InferredRule"], x, Agora(x, {}))
+    x = with_app(sc("web", [ev("initialize"), ev("joinChannel", channel=ch, uid=uid, token="A")]),
+                 970)
+    add("web: an App ID of the wrong data type (a number, the seed's usual cause): 101",
+        ["AGORA-INIT-APP-ID"], app_src, ["InvalidAppId", "CodeMapping"], x, Agora(x, {}))
     return s
 
 
