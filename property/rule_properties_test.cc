@@ -445,6 +445,34 @@ RC_GTEST_PROP(AgoraRules, RenewResultCodes, ()) {
   }
 }
 
+// AGORA-RENEW-CODES with the certificate off (issue 11, finding 6): seed 001 gives
+// 110 ERR_INVALID_TOKEN for a token sent to a project without a certificate only
+// "调用 joinChannel 方法加入频道时"; a renewToken then reports renewToken's own result,
+// 3 INVALID_TOKEN natively (token-formats.md §7), and Web's join code 119. Whatever
+// the token, the user stays in the channel and nothing ever expires.
+RC_GTEST_PROP(AgoraRules, RenewWithoutACertificateReportsRenewCodes, ()) {
+  const std::string platform = *rc::gen::element<std::string>("native", "objc", "web");
+  const std::int64_t renew_at = *rc::gen::inRange(0, 600);
+  Json token{{"expire", kStart + *rc::gen::inRange(-100, 900)},
+             {"channel", *rc::gen::element<std::string>("c1", "c2")},
+             {"uid", *rc::gen::element<std::string>("7", "8")}};
+  if (*rc::gen::arbitrary<bool>()) token = {{"malformed", true}};
+  const Json out = run(scenario(
+      {{"vendor", "agora"}, {"product", "rtc"}, {"platform", platform}, {"certificate", false}},
+      Json::array({{{"op", "joinChannel"}, {"channel", "c1"}, {"uid", 7}},
+                   {{"op", "renewToken"}, {"at", kStart + renew_at}, {"token", token}},
+                   {{"op", "publish"}, {"at", kStart + 1000}, {"stream", "s1"}}})));
+  RC_ASSERT(out.size() == 3u);  // three results: no notice, no expiry
+  const Json& r = result_of(out, 1);
+  RC_ASSERT(r["reason"] == "token_unexpected");
+  if (platform == "web") {
+    RC_ASSERT(r["codes"] == Json::array({{{"code", 119}, {"name", "ERR_STATIC_USE_DYNAMIC_KEY"}}}));
+  } else {
+    RC_ASSERT(r["codes"] == Json::array({{{"code", 3}, {"name", "INVALID_TOKEN"}}}));
+  }
+  RC_ASSERT(result_of(out, 2)["ok"] == true);
+}
+
 // AGORA-ENCODED, BD-ENCODED: a real token built by the codec and its claims twin
 // (same expiry, channel / room, uid / user) give the same outputs.
 RC_GTEST_PROP(EncodedTokens, BehaveLikeTheirClaims, ()) {

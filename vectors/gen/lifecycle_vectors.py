@@ -630,8 +630,8 @@ class Agora(Model):
         name, tok = self.token(ev)
         if self.state == "idle":
             return self.fail("not_in_channel", [])
-        if not self.cert:
-            return self.fail("token_unexpected", agora_join_codes(self.platform, "token_unexpected"))
+        if not self.cert:  # renewToken's own result natively (110 is a joinChannel code)
+            return self.fail("token_unexpected", agora_renew_codes(self.platform, "token_unexpected"))
         verdict, exp = self.judge(name, tok, self.channel, self.uid)
         if verdict != "valid":
             return self.fail(verdict, agora_renew_codes(self.platform, verdict))
@@ -1373,7 +1373,8 @@ def agora_suite():
         x = sc(platform, [ev("joinChannel", channel=ch, uid=0), ev("publish", stream="s1"),
                           adv(86400), ev("renewToken", token="B")], certificate=False)
         add("%s, no certificate and no token: joined, nothing expires" % platform,
-            ["AGORA-NO-CERT-NO-TOKEN"], [SEED_AGORA], ["AuthMode", "InferredRule"], x, Agora(x, {}))
+            ["AGORA-NO-CERT-NO-TOKEN", "AGORA-RENEW-CODES"], [SEED_AGORA, "token-formats.md §7"],
+            ["AuthMode", "InferredRule"], x, Agora(x, {}))
         x = sc(platform, [ev("joinChannel", channel=ch, uid=uid, token="A"),
                           ev("publish", stream="s1"), ev("publish", stream="s2"), until(120)])
         add("%s: join, will-expire 30 s before, then the did-expire callback and the user is out"
@@ -1528,6 +1529,17 @@ def agora_suite():
                  970)
     add("web: an App ID of the wrong data type (a number, the seed's usual cause): 101",
         ["AGORA-INIT-APP-ID"], app_src, ["InvalidAppId", "CodeMapping"], x, Agora(x, {}))
+
+    # -- issue 11 finding 6: renewToken without a certificate reports renewToken's result ---
+    for platform in AGORA_PLATFORMS:
+        x = sc(platform, [ev("joinChannel", channel=ch, uid=uid), ev("renewToken", token="B"),
+                          ev("renewToken", token="X"), ev("renewToken", token="CH"),
+                          ev("publish", stream="s1"), until(500)], certificate=False)
+        add("%s, no certificate: renewToken with a token (valid, expired, another channel) is "
+            "token_unexpected with renewToken's result code natively (3 INVALID_TOKEN, not the "
+            "join's 110), Web's join code 119; the user stays in the channel" % platform,
+            ["AGORA-RENEW-CODES", "AGORA-NO-CERT-NO-TOKEN"], ["token-formats.md §7", SEED_AGORA],
+            ["RenewRule", "CodeMapping", "InferredRule"], x, Agora(x, {}))
     return s
 
 
