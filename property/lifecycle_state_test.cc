@@ -285,8 +285,9 @@ struct AgoraModel {
 using AgoraSut = ZegoSut;
 using AgoraCommand = rc::state::Command<AgoraModel, AgoraSut>;
 
+// For the int uid 7, as AgoraJoin joins with (AGORA-UID-TYPE).
 Json agora_token(std::int64_t expire, bool right_channel) {
-  return {{"expire", kStart + expire}, {"channel", right_channel ? "c1" : "c2"}, {"uid", "7"}};
+  return {{"expire", kStart + expire}, {"channel", right_channel ? "c1" : "c2"}, {"uid", 7}};
 }
 
 struct AgoraJoin : AgoraCommand {

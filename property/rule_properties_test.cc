@@ -321,10 +321,10 @@ RC_GTEST_PROP(AgoraRules, JoinCodesPerPlatform, ()) {
   const bool certificate = *rc::gen::arbitrary<bool>();
   const int token = *rc::gen::inRange(0, 5);  // 0 none, 1 valid, 2 expired, 3 channel, 4 uid
   Json join{{"op", "joinChannel"}, {"channel", "c1"}, {"uid", 7}};
-  if (token > 0) {
+  if (token > 0) {  // a token for the int uid 7 (or 8), as the join's (AGORA-UID-TYPE)
     join["token"] = {{"expire", kStart + (token == 2 ? 0 : 600)},
                      {"channel", token == 3 ? "c2" : "c1"},
-                     {"uid", token == 4 ? "8" : "7"}};
+                     {"uid", token == 4 ? 8 : 7}};
   }
   const Json out = run(scenario({{"vendor", "agora"},
                                  {"product", "rtc"},
@@ -407,6 +407,54 @@ RC_GTEST_PROP(AgoraRules, AnInvalidAppIdFailsInitializeAndJoinWith101, ()) {
       RC_ASSERT(r["reason"] != "invalid_app_id");
       if (events[k]["op"] == "initialize") RC_ASSERT(r["ok"] == true);
     }
+  }
+}
+
+// AGORA-UID-TYPE (seed 001 §110: the token's user ID and the join's must match "且数据
+// 类型也一致"): a claims token for the int uid n never fits the user account of n's
+// digits, nor the reverse — uid_mismatch, 110 at join (Web ERR_NO_AUTHORIZED), and
+// renewToken's 3 INVALID_TOKEN natively on a renew; the same type fits.
+RC_GTEST_PROP(AgoraRules, AnIntUidAndAUserAccountNeverMatch, ()) {
+  const std::string platform = *rc::gen::element<std::string>("native", "objc", "web");
+  const auto n = *rc::gen::inRange<std::int64_t>(1, 4294967296);
+  const bool join_int = *rc::gen::arbitrary<bool>();
+  const bool token_int = *rc::gen::arbitrary<bool>();
+  const bool renew_int = *rc::gen::arbitrary<bool>();
+  auto uid = [n](bool as_int) { return as_int ? Json(n) : Json(std::to_string(n)); };
+  auto token = [&](bool as_int, std::int64_t e) {
+    return Json{{"expire", kStart + e}, {"channel", "c1"}, {"uid", uid(as_int)}};
+  };
+  const Json out = run(scenario(
+      {{"vendor", "agora"}, {"product", "rtc"}, {"platform", platform}, {"certificate", true}},
+      Json::array({{{"op", "joinChannel"},
+                    {"channel", "c1"},
+                    {"uid", uid(join_int)},
+                    {"token", token(token_int, 600)}},
+                   {{"op", "joinChannel"},
+                    {"channel", "c1"},
+                    {"uid", uid(join_int)},
+                    {"token", token(join_int, 600)}},
+                   {{"op", "renewToken"}, {"token", token(renew_int, 900)}}})));
+  const bool web = platform == "web";
+  const std::string invalid = platform == "native" ? "ERR_INVALID_TOKEN"
+                              : platform == "objc" ? "AgoraErrorCodeInvalidToken"
+                                                   : "ERR_NO_AUTHORIZED";
+  const Json& first = result_of(out, 0);
+  if (join_int == token_int) {
+    RC_ASSERT(first["ok"] == true);
+    RC_ASSERT(result_of(out, 1)["reason"] == "already_in_channel");
+  } else {
+    RC_ASSERT(first["reason"] == "uid_mismatch");
+    RC_ASSERT(first["codes"] == Json::array({{{"code", 110}, {"name", invalid}}}));
+    RC_ASSERT(result_of(out, 1)["ok"] == true);
+  }
+  const Json& renew = result_of(out, 2);
+  if (renew_int == join_int) {
+    RC_ASSERT(renew["ok"] == true);
+  } else {
+    RC_ASSERT(renew["reason"] == "uid_mismatch");
+    RC_ASSERT(renew["codes"] == (web ? Json::array({{{"code", 110}, {"name", invalid}}})
+                                     : Json::array({{{"code", 3}, {"name", "INVALID_TOKEN"}}})));
   }
 }
 

@@ -9,6 +9,9 @@
 //     the user is out of the channel and its streams stop.
 //   AGORA-RENEW: renewToken replaces the token; after the expiry a valid renew
 //     re-joins (seed: "调用 renewToken 方法尝试重新加入频道").
+//   AGORA-UID-TYPE: a claims token built for an int uid never fits a user account
+//     of the same digits, nor the reverse (seed: the user ID must match "且数据类型
+//     也一致"): uid_mismatch, 110.
 //   AGORA-INIT-APP-ID: the App ID the engine is initialised with must be a string of
 //     32 hex characters; otherwise initialize and every joinChannel fail with 101
 //     (seed: "SDK 在初始化 Agora 服务时返回错误码 ERR_INVALID_APP_ID(101)；或调用
@@ -23,7 +26,7 @@
 namespace tokcheck::lifecycle {
 namespace {
 
-constexpr ClaimNames kAgoraClaims{"app_id", "channel", "uid", false, false};
+constexpr ClaimNames kAgoraClaims{"app_id", "channel", "uid", false, false, /*int_uid=*/true};
 
 // An Agora App ID is the text of 32 hex characters (token-formats.md §0: the C++
 // builders and every 007 builder refuse anything else).
@@ -92,6 +95,7 @@ class AgoraSession final : public Session {
     c.app = app_id_;
     c.room = channel_;
     c.user = uid_;
+    c.user_is_int = uid_is_int_;  // AGORA-UID-TYPE (an encoded token carries text only)
     c.expired_at_expire = true;
     c.room_mismatch = Condition::kChannelMismatch;
     c.user_mismatch = Condition::kUidMismatch;
@@ -160,6 +164,8 @@ class AgoraSession final : public Session {
     }
     const std::string old_channel = std::exchange(channel_, channel);
     const std::string old_uid = std::exchange(uid_, uid);
+    // joinChannel takes an int uid, joinChannelWithUserAccount a string account.
+    const bool old_is_int = std::exchange(uid_is_int_, e["uid"].is_number());
     if (!certificate_) {  // a static-key project: nothing expires
       state_ = State::kJoined;
       unwatch();
@@ -168,9 +174,12 @@ class AgoraSession final : public Session {
     }
     const Evaluation ev = evaluate(*token, path);
     if (ev.condition != Condition::kValid) {
+      // The same text, another type: an int-uid token for an account or back.
+      const bool type_only = ev.condition == Condition::kUidMismatch && token->user == uid_;
       channel_ = old_channel;
       uid_ = old_uid;
-      because("AGORA-JOIN-VERIFY");
+      uid_is_int_ = old_is_int;
+      because(type_only ? "AGORA-UID-TYPE" : "AGORA-JOIN-VERIFY");
       result_fail(ev.condition, table_codes("agora", ev.condition, platform_));
       return;
     }
@@ -242,6 +251,7 @@ class AgoraSession final : public Session {
   State state_ = State::kIdle;
   std::string channel_;
   std::string uid_;
+  bool uid_is_int_ = false;
   std::vector<std::string> streams_;
 };
 

@@ -2,6 +2,7 @@
 
 #include <limits>
 
+#include "reference/schemes/json_fields.h"
 #include "reference/schemes/registry.h"
 
 namespace tokcheck::lifecycle {
@@ -47,7 +48,17 @@ TokenSpec parse_token_spec(const Json& v, std::string_view path, std::string_vie
     t.app = opt_string(v, path, names.app);
   }
   if (!names.room.empty()) t.room = opt_string(v, path, names.room);
-  t.user = opt_string(v, path, names.user);
+  if (names.int_uid && has(v, names.user) && v.at(std::string(names.user)).is_number()) {
+    try {
+      t.user = schemes::agora_uid(v.at(std::string(names.user)), names.user);
+    } catch (const UsageError& err) {
+      usage(join_path(path, names.user), err.what());
+    }
+    t.user_is_int = true;
+  } else {
+    t.user = opt_string(v, path, names.user);
+    if (names.int_uid && t.user) t.user_is_int = false;
+  }
   if (names.version) {
     t.version = opt_string(v, path, "version").value_or("");
     if (!t.version.empty() && t.version != "03" && t.version != "04") {
@@ -87,7 +98,11 @@ Evaluation evaluate_claims(const TokenSpec& token, const TokenCheck& check) {
   if (token.secret_generation != check.secret_generation) return fail(check.wrong_secret);
   if (check.app && token.app && *check.app != *token.app) return fail(Condition::kAppIdMismatch);
   if (check.room && token.room && *check.room != *token.room) return fail(check.room_mismatch);
-  if (check.user && token.user && *check.user != *token.user) return fail(check.user_mismatch);
+  if (check.user && token.user &&
+      (*check.user != *token.user ||
+       (check.user_is_int && token.user_is_int && *check.user_is_int != *token.user_is_int))) {
+    return fail(check.user_mismatch);
+  }
   if (is_expired(e.expire, check.now, check.expired_at_expire)) {
     return fail(Condition::kExpired);
   }

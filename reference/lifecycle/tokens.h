@@ -24,6 +24,9 @@ struct ClaimNames {
   std::string_view user;    // "user" | "uid"
   bool version = false;     // ZEGO "version": "03" | "04"
   bool privileges = false;  // ZEGO "privileges": {"login": bool, "publish": bool}
+  // Agora: the user is an int uid (a JSON number, written by Agora's rule: 0 → "")
+  // or a user account (a string); the two never match (AGORA-UID-TYPE).
+  bool int_uid = false;
 };
 
 struct TokenSpec {
@@ -36,6 +39,9 @@ struct TokenSpec {
   std::optional<std::string> app;      // app id / app key the token was issued for
   std::optional<std::string> room;
   std::optional<std::string> user;
+  // Agora (ClaimNames::int_uid): whether the token was built for an int uid (true)
+  // or a user account (false); absent for other vendors.
+  std::optional<bool> user_is_int;
   std::string version;  // ZEGO token version; empty: the profile's
   std::int64_t secret_generation = 1;
   bool malformed = false;
@@ -52,6 +58,9 @@ struct TokenCheck {
   std::optional<std::string> app;   // the profile's app id / key; absent: not checked
   std::optional<std::string> room;  // the call's room / channel; absent: not checked
   std::optional<std::string> user;
+  // Whether the call named an int uid (true) or a user account (false); absent:
+  // the type is not checked. A claims token of the other type is user_mismatch.
+  std::optional<bool> user_is_int;
   std::int64_t secret_generation = 1;
   bool expired_at_expire = true;  // expired when now >= expire (else only when now > expire)
   // The codec's "expire 0 never expires" (Volcengine 001): a claims expire of 0

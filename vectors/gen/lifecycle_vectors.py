@@ -91,6 +91,11 @@ NOTES = {
         "description": "The App ID the engine is initialised with is not an App ID (not 32 hex "
                        "characters, or not a string): seed 001's 101 at initialisation and at "
                        "joinChannel."},
+    "UidType": {
+        "bugType": "MODIFIED_PARAMETER",
+        "description": "An Agora claims token for an int uid joined with a user account of the "
+                       "same digits, or the reverse: seed 001 wants the same user ID \"且数据类型也"
+                       "一致\" (110)."},
     "ClockRange": {
         "bugType": "EDGE_CASE",
         "description": "Times at the last second a scenario's clock can reach "
@@ -202,9 +207,13 @@ class Model:
 
 def judge_claims(tok, now, *, app=None, room=None, user=None, generation=1, expired_at_expire=True,
                  room_cond="room_mismatch", user_cond="user_id_mismatch", wrong_secret="bad_signature",
-                 version_ok=None, default_version="", login=False, zero_never=False):
+                 version_ok=None, default_version="", login=False, zero_never=False,
+                 typed_uid=False):
     """A claims token, checked in the documented order (SEMANTICS.md LIFE-EVAL-ORDER).
-    zero_never: the codec's "expire 0 never expires" (Volcengine 001)."""
+    zero_never: the codec's "expire 0 never expires" (Volcengine 001).
+    typed_uid: Agora, `user` is (text, is_int) and a claims uid given as a number is an
+    int uid, as a string a user account; they match only with the same type too
+    (AGORA-UID-TYPE)."""
     if tok.get("malformed"):
         return "malformed"
     version = tok.get("version", default_version)
@@ -219,8 +228,12 @@ def judge_claims(tok, now, *, app=None, room=None, user=None, generation=1, expi
     if room is not None and room_key in tok and tok[room_key] != room:
         return room_cond
     user_key = "uid" if "uid" in tok else "user"
-    if user is not None and user_key in tok and tok[user_key] != user:
-        return user_cond
+    if user is not None and user_key in tok:
+        claim = tok[user_key]
+        if typed_uid:
+            claim = (agora_uid(claim), isinstance(claim, int))
+        if claim != user:
+            return user_cond
     exp = tok.get("expire")
     if zero_never and exp == 0:
         exp = None
@@ -581,11 +594,12 @@ class Agora(Model):
 
     def judge(self, name, tok, channel, uid):
         """(condition, expire) of a claims or encoded token."""
-        if "encoded" in tok:
+        if "encoded" in tok:  # the token carries the uid as text only
             truth = self.truths[name]
-            return truth["judge"](self.now, channel, uid), truth["expire"]
+            return truth["judge"](self.now, channel, uid[0]), truth["expire"]
         return (judge_claims(tok, self.now, app=self.app, room=channel, user=uid,
-                             room_cond="channel_mismatch", user_cond="uid_mismatch"),
+                             room_cond="channel_mismatch", user_cond="uid_mismatch",
+                             typed_uid=True),
                 tok.get("expire"))
 
     def app_id_refused(self):
@@ -613,7 +627,8 @@ class Agora(Model):
             return self.fail("token_missing", agora_join_codes(self.platform, "token_missing"))
         if not self.cert and tok is not None:
             return self.fail("token_unexpected", agora_join_codes(self.platform, "token_unexpected"))
-        channel, uid = ev["channel"], agora_uid(ev["uid"])
+        # joinChannel takes an int uid, joinChannelWithUserAccount a string account
+        channel, uid = ev["channel"], (agora_uid(ev["uid"]), isinstance(ev["uid"], int))
         if not self.cert:
             self.state, self.channel, self.uid = "joined", channel, uid
             self.unwatch()
@@ -1540,6 +1555,35 @@ def agora_suite():
             "join's 110), Web's join code 119; the user stays in the channel" % platform,
             ["AGORA-RENEW-CODES", "AGORA-NO-CERT-NO-TOKEN"], ["token-formats.md §7", SEED_AGORA],
             ["RenewRule", "CodeMapping", "InferredRule"], x, Agora(x, {}))
+
+    # -- issue 11 finding 5: an int uid and a user account of the same digits differ -------
+    typed = dict(base)
+    typed.update({"S7": {"expire": at(100), "channel": ch, "uid": "7"},
+                  "I7": {"expire": at(100), "channel": ch, "uid": 7},
+                  "I7B": {"expire": at(400), "channel": ch, "uid": 7},
+                  "S7B": {"expire": at(400), "channel": ch, "uid": "7"},
+                  "I0": {"expire": at(100), "channel": ch, "uid": 0}})
+    for platform in AGORA_PLATFORMS:
+        x = sc(platform, [ev("joinChannel", channel=ch, uid=7, token="S7"),
+                          ev("joinChannel", channel=ch, uid="7", token="I7"),
+                          ev("joinChannel", channel=ch, uid="7", token="S7")], tokens=typed)
+        add("%s: a token for the user account \"7\" joined with the int uid 7, and a token for "
+            "the int uid 7 joined with the account \"7\": uid_mismatch (110); the account joins "
+            "with its own token" % platform, ["AGORA-UID-TYPE", "AGORA-JOIN-VERIFY"], [SEED_AGORA],
+            ["UidType", "CodeMapping"], x, Agora(x, {}))
+    x = sc("native", [ev("joinChannel", channel=ch, uid=7, token="I7"),
+                      ev("renewToken", at=at(72), token="S7B"),
+                      ev("renewToken", at=at(73), token="I7B"), until(400)], tokens=typed)
+    add("native: int uid 7 joined with its token; a renew with the account \"7\"'s token is "
+        "refused (renewToken's 3 INVALID_TOKEN), one for the int uid 7 is accepted",
+        ["AGORA-UID-TYPE", "AGORA-RENEW-CODES", "LIFE-RENEW-OTHER-BINDING"],
+        [SEED_AGORA, "token-formats.md §7"], ["UidType", "RenewRule", "InferredRule"], x,
+        Agora(x, {}))
+    x = sc("web", [ev("joinChannel", channel=ch, uid=0, token="I0"), ev("leaveChannel"),
+                   ev("joinChannel", channel=ch, uid="", token="I0")], tokens=typed)
+    add("web: a token for the int uid 0 (written \"\") joins with uid 0, not with the account \"\"",
+        ["AGORA-UID-TYPE", "AGORA-JOIN-VERIFY"], [SEED_AGORA, "token-formats.md §1"],
+        ["UidType", "CodeMapping"], x, Agora(x, {}))
     return s
 
 
