@@ -15,7 +15,8 @@
 namespace tokcheck::lifecycle {
 namespace {
 
-constexpr ClaimNames kVolcClaims{"app_id", "room", "user", false, false};
+constexpr ClaimNames kVolcClaims{"app_id",           "room", "user", false, false, false,
+                                 /*u32_expire=*/true};
 
 // Parameter errors (errNo 20000) are documented only as "<api>:fail" + detail; the
 // detail text is inferred from the host's usual parameter check.
@@ -68,13 +69,8 @@ class MiniProgramSession final : public Session {
     c.user = user_;
     c.expired_at_expire = false;
     if (!t.encoded) {
-      // Claims follow the codec (volc001.h): expire_at is a u32 and 0 never
-      // expires (BD-NO-EXPIRY). A value the field cannot hold is a scenario error.
-      if (t.expire && (*t.expire < 0 || *t.expire > 0xFFFFFFFFLL)) {
-        usage(t.label == "inline" ? join_path(join_path(path, "token"), "expire")
-                                  : "tokens." + t.label + ".expire",
-              "a Volcengine expire_at is 0 (never expires) or unix seconds up to 4294967295");
-      }
+      // Claims follow the codec (volc001.h): expire_at is a u32 (checked where the
+      // claims are read, ClaimNames::u32_expire) and 0 never expires (BD-NO-EXPIRY).
       c.zero_expire_never = true;
       return evaluate_claims(t, c);
     }

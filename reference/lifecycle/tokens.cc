@@ -41,6 +41,10 @@ TokenSpec parse_token_spec(const Json& v, std::string_view path, std::string_vie
     }
   }
   t.expire = opt_int(v, path, "expire");
+  if (names.u32_expire && t.expire && (*t.expire < 0 || *t.expire > 0xFFFFFFFFLL)) {
+    usage(join_path(path, "expire"),
+          "a Volcengine expire_at is 0 (never expires) or unix seconds up to 4294967295");
+  }
   // ZEGO app ids are numbers; they compare as their decimal text.
   if (has(v, names.app) && v.at(std::string(names.app)).is_number_integer()) {
     t.app = std::to_string(*opt_int(v, path, names.app));

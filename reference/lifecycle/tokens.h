@@ -27,6 +27,9 @@ struct ClaimNames {
   // Agora: the user is an int uid (a JSON number, written by Agora's rule: 0 → "")
   // or a user account (a string); the two never match (AGORA-UID-TYPE).
   bool int_uid = false;
+  // Volcengine: "expire" is a u32 expire_at (0: never expires); a value the field
+  // cannot hold is a scenario error naming it.
+  bool u32_expire = false;
 };
 
 struct TokenSpec {
