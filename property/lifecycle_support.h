@@ -21,6 +21,16 @@ using Json = nlohmann::ordered_json;
 
 inline constexpr std::int64_t kStart = 1700000000;
 
+// An output's member, or null when it has none. An ok result carries no "reason"
+// or "codes", and nlohmann's const operator[] on a missing key is an assertion
+// failure (undefined behaviour under NDEBUG), so a property reads optional members
+// through this: null compares unequal to every expected value.
+inline const Json& member(const Json& output, const char* key) {
+  static const Json kAbsent;
+  const auto it = output.find(key);
+  return it == output.end() ? kAbsent : *it;
+}
+
 // What a property needs to know about a vendor's calls and callbacks.
 struct Vendor {
   std::string name;                    // "zego", "agora", "bytedance", "rongcloud"

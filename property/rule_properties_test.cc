@@ -58,12 +58,13 @@ RC_GTEST_PROP(ZegoRules, TokenVersionAndRenewThresholds, ()) {
   const Json& login = result_of(out, 1);
   RC_ASSERT(login["ok"] == accepted);
   if (!accepted) {
-    RC_ASSERT(login["reason"] == "unsupported_version");
-    RC_ASSERT(login["codes"] ==
+    RC_ASSERT(member(login, "reason") == "unsupported_version");
+    RC_ASSERT(member(login, "codes") ==
               Json::array({{{"code", 1002079}, {"name", "RoomTokenVersionError"}}}));
   }
   const Json& renew = result_of(out, 2);
-  if (!at_least(major, minor, patch, 2, 8, 0)) RC_ASSERT(renew["reason"] == "api_unavailable");
+  if (!at_least(major, minor, patch, 2, 8, 0))
+    RC_ASSERT(member(renew, "reason") == "api_unavailable");
 }
 
 // ZEGO-AUTH-APPSIGN, ZEGO-AUTH-TOKEN, ZEGO-AUTH-EITHER, ZEGO-AUTH-FORCED (seed 002):
@@ -96,7 +97,7 @@ RC_GTEST_PROP(ZegoRules, WhichCredentialLetsTheUserIn, ()) {
                              : forced && sign != "none" ? "appsign_refused"
                              : sign == "invalid"        ? "appsign_invalid"
                                                         : "token_missing";
-    RC_ASSERT(r["reason"] == want);
+    RC_ASSERT(member(r, "reason") == want);
   }
 }
 
@@ -159,7 +160,7 @@ RC_GTEST_PROP(ZegoRules, PublishFollowsTheCurrentPublishPrivilege, ()) {
            {{"op", "startPublishingStream"}, {"stream", "s2"}}})));
   RC_ASSERT(result_of(out, 2)["ok"] == first);
   RC_ASSERT(result_of(out, 4)["ok"] == second);
-  if (!second) RC_ASSERT(result_of(out, 4)["reason"] == "privilege_missing");
+  if (!second) RC_ASSERT(member(result_of(out, 4), "reason") == "privilege_missing");
   for (const Json& o : out) RC_ASSERT(o["kind"] != "stream_stopped");
 }
 
@@ -182,8 +183,8 @@ RC_GTEST_PROP(ZegoRules, LoginFailuresCarryLoginCodesOnly, ()) {
                    {{"op", "loginRoom"}, {"room", "r1"}, {"user", "u1"}, {"token", token}}})));
   const Json& r = result_of(out, 1);
   RC_ASSERT(r["ok"] == false);
-  RC_ASSERT(!r["codes"].empty());
-  for (const Json& c : r["codes"]) {
+  RC_ASSERT(!member(r, "codes").empty());
+  for (const Json& c : member(r, "codes")) {
     const std::int64_t code = c["code"];
     RC_ASSERT(code / 1000 == 1002);  // 1002xxx: the room (login) module
   }
@@ -234,15 +235,15 @@ RC_GTEST_PROP(ZegoRules, CallOrder, ()) {
   const Json out = run(scenario(zego_express("macos", "2.17.0", "token", "04"), events));
   for (int i = 0; i < engines; ++i) {
     RC_ASSERT(result_of(out, i)["ok"] == (i == 0));
-    if (i > 0) RC_ASSERT(result_of(out, i)["reason"] == "engine_exists");
+    if (i > 0) RC_ASSERT(member(result_of(out, i), "reason") == "engine_exists");
   }
   for (int i = 0; i < logins; ++i) {
     const Json& r = result_of(out, engines + i);
     if (engines == 0) {
-      RC_ASSERT(r["reason"] == "no_engine");
+      RC_ASSERT(member(r, "reason") == "no_engine");
     } else {
       RC_ASSERT(r["ok"] == (i == 0));
-      if (i > 0) RC_ASSERT(r["reason"] == "already_logged_in");
+      if (i > 0) RC_ASSERT(member(r, "reason") == "already_logged_in");
     }
   }
 }
@@ -274,11 +275,11 @@ RC_GTEST_PROP(ZegoRules, EveryCallBeforeCreateEngineIsNoEngine, ()) {
     const bool before = k < picks.size();
     const bool renew = events[k]["op"] == "renewToken";
     if (renew && !renew_exists) {
-      RC_ASSERT(r["reason"] == "api_unavailable");
+      RC_ASSERT(member(r, "reason") == "api_unavailable");
     } else if (before) {
-      RC_ASSERT(r["reason"] == "no_engine");
+      RC_ASSERT(member(r, "reason") == "no_engine");
     } else {
-      RC_ASSERT(r["reason"] != "no_engine");
+      RC_ASSERT(member(r, "reason") != "no_engine");
     }
   }
 }
@@ -306,8 +307,8 @@ RC_GTEST_PROP(ZegoRules, AnAppSignOnlySessionHasNoToken, ()) {
                                 {{"op", "startPublishingStream"}, {"stream", "s1"}}})));
   RC_ASSERT(out.size() == 4u);  // four results, nothing else
   RC_ASSERT(result_of(out, 1)["ok"] == true);
-  RC_ASSERT(result_of(out, 2)["reason"] == "no_token");
-  RC_ASSERT(result_of(out, 2)["codes"] == Json::array());
+  RC_ASSERT(member(result_of(out, 2), "reason") == "no_token");
+  RC_ASSERT(member(result_of(out, 2), "codes") == Json::array());
   RC_ASSERT(result_of(out, 4)["ok"] == true);
 }
 
@@ -337,20 +338,20 @@ RC_GTEST_PROP(AgoraRules, JoinCodesPerPlatform, ()) {
                               : platform == "objc" ? "AgoraErrorCodeInvalidToken"
                                                    : "ERR_NO_AUTHORIZED";
   if (certificate && token == 0) {
-    RC_ASSERT(r["reason"] == "token_missing");
-    RC_ASSERT(r["codes"][0]["code"] == (web ? 120 : 110));
+    RC_ASSERT(member(r, "reason") == "token_missing");
+    RC_ASSERT(member(r, "codes")[0]["code"] == (web ? 120 : 110));
   } else if (!certificate && token > 0) {
-    RC_ASSERT(r["reason"] == "token_unexpected");
-    RC_ASSERT(r["codes"][0]["code"] == (web ? 119 : 110));
+    RC_ASSERT(member(r, "reason") == "token_unexpected");
+    RC_ASSERT(member(r, "codes")[0]["code"] == (web ? 119 : 110));
   } else if (!certificate || token == 1) {
     RC_ASSERT(r["ok"] == true);
   } else if (token == 2) {
-    RC_ASSERT(r["reason"] == "expired");
-    RC_ASSERT(r["codes"][0]["code"] == 109);
-    if (web) RC_ASSERT(r["codes"].size() == 3u);  // 109, 118, 2
+    RC_ASSERT(member(r, "reason") == "expired");
+    RC_ASSERT(member(r, "codes")[0]["code"] == 109);
+    if (web) RC_ASSERT(member(r, "codes").size() == 3u);  // 109, 118, 2
   } else {
-    RC_ASSERT(r["reason"] == (token == 3 ? "channel_mismatch" : "uid_mismatch"));
-    RC_ASSERT(r["codes"] == Json::array({{{"code", 110}, {"name", invalid}}}));
+    RC_ASSERT(member(r, "reason") == (token == 3 ? "channel_mismatch" : "uid_mismatch"));
+    RC_ASSERT(member(r, "codes") == Json::array({{{"code", 110}, {"name", invalid}}}));
   }
 }
 
@@ -399,12 +400,12 @@ RC_GTEST_PROP(AgoraRules, AnInvalidAppIdFailsInitializeAndJoinWith101, ()) {
   for (std::size_t k = 0; k < events.size(); ++k) {
     const Json& r = result_of(out, static_cast<int>(k));
     if (fault != 0) {
-      RC_ASSERT(r["reason"] == "invalid_app_id");
-      RC_ASSERT(r["codes"] == refused);
+      RC_ASSERT(member(r, "reason") == "invalid_app_id");
+      RC_ASSERT(member(r, "codes") == refused);
     } else if (k + 1 == events.size()) {
-      RC_ASSERT(r["reason"] == "already_initialized");  // the join or the first one made it
+      RC_ASSERT(member(r, "reason") == "already_initialized");  // the join or the first one made it
     } else {
-      RC_ASSERT(r["reason"] != "invalid_app_id");
+      RC_ASSERT(member(r, "reason") != "invalid_app_id");
       if (events[k]["op"] == "initialize") RC_ASSERT(r["ok"] == true);
     }
   }
@@ -442,19 +443,20 @@ RC_GTEST_PROP(AgoraRules, AnIntUidAndAUserAccountNeverMatch, ()) {
   const Json& first = result_of(out, 0);
   if (join_int == token_int) {
     RC_ASSERT(first["ok"] == true);
-    RC_ASSERT(result_of(out, 1)["reason"] == "already_in_channel");
+    RC_ASSERT(member(result_of(out, 1), "reason") == "already_in_channel");
   } else {
-    RC_ASSERT(first["reason"] == "uid_mismatch");
-    RC_ASSERT(first["codes"] == Json::array({{{"code", 110}, {"name", invalid}}}));
+    RC_ASSERT(member(first, "reason") == "uid_mismatch");
+    RC_ASSERT(member(first, "codes") == Json::array({{{"code", 110}, {"name", invalid}}}));
     RC_ASSERT(result_of(out, 1)["ok"] == true);
   }
   const Json& renew = result_of(out, 2);
   if (renew_int == join_int) {
     RC_ASSERT(renew["ok"] == true);
   } else {
-    RC_ASSERT(renew["reason"] == "uid_mismatch");
-    RC_ASSERT(renew["codes"] == (web ? Json::array({{{"code", 110}, {"name", invalid}}})
-                                     : Json::array({{{"code", 3}, {"name", "INVALID_TOKEN"}}})));
+    RC_ASSERT(member(renew, "reason") == "uid_mismatch");
+    RC_ASSERT(member(renew, "codes") ==
+              (web ? Json::array({{{"code", 110}, {"name", invalid}}})
+                   : Json::array({{{"code", 3}, {"name", "INVALID_TOKEN"}}})));
   }
 }
 
@@ -482,14 +484,14 @@ RC_GTEST_PROP(AgoraRules, RenewResultCodes, ()) {
   const Json& r = result_of(out, 1);
   RC_ASSERT(r["ok"] == false);
   if (platform == "web") {
-    RC_ASSERT(r["codes"][0]["code"] == (fault == 0 ? 109 : 110));
+    RC_ASSERT(member(r, "codes")[0]["code"] == (fault == 0 ? 109 : 110));
   } else {
     const int want[] = {2, 3, 4, 5};
-    RC_ASSERT(r["codes"] == Json::array({{{"code", want[fault]},
-                                          {"name", fault == 0   ? "TOKEN_EXPIRED"
-                                                   : fault == 1 ? "INVALID_TOKEN"
-                                                   : fault == 2 ? "INVALID_CHANNEL_NAME"
-                                                                : "INCONSISTENT_APPID"}}}));
+    RC_ASSERT(member(r, "codes") == Json::array({{{"code", want[fault]},
+                                                  {"name", fault == 0   ? "TOKEN_EXPIRED"
+                                                           : fault == 1 ? "INVALID_TOKEN"
+                                                           : fault == 2 ? "INVALID_CHANNEL_NAME"
+                                                                        : "INCONSISTENT_APPID"}}}));
   }
 }
 
@@ -512,11 +514,12 @@ RC_GTEST_PROP(AgoraRules, RenewWithoutACertificateReportsRenewCodes, ()) {
                    {{"op", "publish"}, {"at", kStart + 1000}, {"stream", "s1"}}})));
   RC_ASSERT(out.size() == 3u);  // three results: no notice, no expiry
   const Json& r = result_of(out, 1);
-  RC_ASSERT(r["reason"] == "token_unexpected");
+  RC_ASSERT(member(r, "reason") == "token_unexpected");
   if (platform == "web") {
-    RC_ASSERT(r["codes"] == Json::array({{{"code", 119}, {"name", "ERR_STATIC_USE_DYNAMIC_KEY"}}}));
+    RC_ASSERT(member(r, "codes") ==
+              Json::array({{{"code", 119}, {"name", "ERR_STATIC_USE_DYNAMIC_KEY"}}}));
   } else {
-    RC_ASSERT(r["codes"] == Json::array({{{"code", 3}, {"name", "INVALID_TOKEN"}}}));
+    RC_ASSERT(member(r, "codes") == Json::array({{{"code", 3}, {"name", "INVALID_TOKEN"}}}));
   }
   RC_ASSERT(result_of(out, 2)["ok"] == true);
 }
@@ -615,7 +618,7 @@ RC_GTEST_PROP(RongCloudRules, SecretRotationExpiryAppKeyAndReporting, ()) {
                                 events));
   RC_ASSERT(out.size() == 4u);  // connect, connect, disconnect, connect: nothing else ever
   RC_ASSERT(out[0]["ok"] == true);
-  RC_ASSERT(out[1]["reason"] == "already_connected");
+  RC_ASSERT(member(out[1], "reason") == "already_connected");
   const Json& r = out[3];
   const std::string want = generation != rotations + 1 ? "bad_signature"
                            : other_key                 ? "app_id_mismatch"
@@ -623,13 +626,13 @@ RC_GTEST_PROP(RongCloudRules, SecretRotationExpiryAppKeyAndReporting, ()) {
                                                        : "";
   RC_ASSERT(r["ok"] == want.empty());
   if (!want.empty()) {
-    RC_ASSERT(r["reason"] == want);
+    RC_ASSERT(member(r, "reason") == want);
     const std::string via = v1                      ? "error_code"
                             : platform == "android" ? "onError"
                             : platform == "ios"     ? "error"
                                                     : "onTokenIncorrect";
     RC_ASSERT(r["via"] == via);
-    RC_ASSERT(r["codes"].size() == (!v1 && platform == "web" ? 0u : 1u));
+    RC_ASSERT(member(r, "codes").size() == (!v1 && platform == "web" ? 0u : 1u));
   }
 }
 
@@ -654,7 +657,7 @@ RC_GTEST_PROP(MiniProgramRules, VersionsAndCallbackOrder, ()) {
     const bool exists = call == "updateToken" ? at_least(2, minor, patch, 2, 68, 0)
                                               : at_least(2, minor, patch, 2, 42, 0);
     if (!exists) {
-      RC_ASSERT(o["reason"] == "api_unavailable");
+      RC_ASSERT(member(o, "reason") == "api_unavailable");
       const bool no_callback =
           i + 1 == out.size() || out[i + 1]["kind"] != "callback" || !out[i + 1].contains("call");
       RC_ASSERT(no_callback);
@@ -773,7 +776,7 @@ RC_GTEST_PROP(SharedRules, ClaimsAreJudgedInTheDocumentedOrder, ()) {
                            : expired ? "expired"
                                      : "";
   const Json& r = result_of(out, 1);
-  const bool as_documented = want.empty() ? r["ok"] == true : r["reason"] == want;
+  const bool as_documented = want.empty() ? r["ok"] == true : member(r, "reason") == want;
   RC_ASSERT(as_documented);
 }
 
