@@ -191,7 +191,9 @@ RC_GTEST_PROP(ZegoRules, LoginFailuresCarryLoginCodesOnly, ()) {
 }
 
 // ZEGO-DOCS-TOKEN-AUTH, ZEGO-DOCS-NOTICE (seed 002): DocsView / SuperBoard init with a
-// token from 2.3.0 (DocsView Electron 2.1.6); the notice has the product's name.
+// token from 2.3.0 (DocsView Electron 2.1.6), a token04 only (inferred: their rows in
+// sdk_versions.h are token04 rows), at init and at renewToken; the notice has the
+// product's name.
 RC_GTEST_PROP(ZegoRules, DocsViewAndSuperBoardTokenAuthentication, ()) {
   const std::string product = *rc::gen::element<std::string>("docsview", "superboard");
   const std::string platform = product == "docsview"
@@ -199,16 +201,31 @@ RC_GTEST_PROP(ZegoRules, DocsViewAndSuperBoardTokenAuthentication, ()) {
                                    : *rc::gen::element<std::string>("ios", "android");
   const int minor = *rc::gen::inRange(0, 6), patch = *rc::gen::inRange(0, 10);
   const std::int64_t e = *rc::gen::inRange(31, 500);
-  Json init{{"op", "init"}, {"user", "u1"}, {"token", {{"expire", kStart + e}, {"user", "u1"}}}};
+  const std::string tv = *rc::gen::element<std::string>("03", "04");
+  const std::string renew_tv = *rc::gen::element<std::string>("03", "04");
+  Json init{{"op", "init"},
+            {"user", "u1"},
+            {"token", {{"expire", kStart + e}, {"user", "u1"}, {"version", tv}}}};
   if (product == "superboard") init["room"] = "r1";
-  const Json out = run(scenario({{"vendor", "zego"},
-                                 {"product", product},
-                                 {"platform", platform},
-                                 {"sdk_version", version_text(2, minor, patch)}},
-                                Json::array({init, {{"op", "advance"}, {"at", kStart + e}}})));
+  const Json renew{{"op", "renewToken"},
+                   {"at", kStart + 1},
+                   {"token", {{"expire", kStart + e}, {"user", "u1"}, {"version", renew_tv}}}};
+  const Json out =
+      run(scenario({{"vendor", "zego"},
+                    {"product", product},
+                    {"platform", platform},
+                    {"sdk_version", version_text(2, minor, patch)}},
+                   Json::array({init, renew, {{"op", "advance"}, {"at", kStart + e}}})));
   const bool since = platform == "electron" ? at_least(2, minor, patch, 2, 1, 6)
                                             : at_least(2, minor, patch, 2, 3, 0);
-  RC_ASSERT(result_of(out, 0)["ok"] == since);
+  const bool inited = since && tv == "04";
+  RC_ASSERT(result_of(out, 0)["ok"] == inited);
+  if (!since) RC_ASSERT(member(result_of(out, 0), "reason") == "token_auth_unavailable");
+  if (since && tv == "03") RC_ASSERT(member(result_of(out, 0), "reason") == "unsupported_version");
+  RC_ASSERT(result_of(out, 1)["ok"] == (inited && renew_tv == "04"));
+  if (inited && renew_tv == "03") {
+    RC_ASSERT(member(result_of(out, 1), "reason") == "unsupported_version");
+  }
   const std::string name = product == "superboard" ? "onRoomTokenWillExpire"
                            : platform == "ios"     ? "tokenWillExpire"
                                                    : "onTokenWillExpire";
@@ -218,7 +235,7 @@ RC_GTEST_PROP(ZegoRules, DocsViewAndSuperBoardTokenAuthentication, ()) {
     const bool quiet = o["kind"] == "result" || o["kind"] == "callback";
     RC_ASSERT(quiet);  // ZEGO-DOCS-EXPIRY: nothing but results and the notice
   }
-  RC_ASSERT(callbacks == (since ? std::vector<std::string>{name} : std::vector<std::string>{}));
+  RC_ASSERT(callbacks == (inited ? std::vector<std::string>{name} : std::vector<std::string>{}));
 }
 
 // ZEGO-CALL-ORDER (inferred): loginRoom needs createEngine; one engine, one login.

@@ -63,6 +63,11 @@ class ZegoSessionBase : public Session {
       c.version_supported = [caps](std::string_view v) {
         return v == "03" ? caps.token03 : v == "04" ? caps.token04 : false;
       };
+    } else {
+      // DocsView / SuperBoard: their token authentication is the token04 row of
+      // reference/zego/sdk_versions.h (seed 002's guide lists them beside Express
+      // 2.17.0's token04); a token03 is unsupported_version (ZEGO-DOCS-TOKEN-AUTH).
+      c.version_supported = [](std::string_view v) { return v == "04"; };
     }
     c.require_login_privilege = login;
     if (!t.encoded) return evaluate_claims(t, c);

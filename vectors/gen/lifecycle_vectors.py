@@ -464,6 +464,7 @@ class ZegoBoard(Model):
         self.product, self.platform = p["product"], p["platform"]
         self.token_auth = vtuple(p["sdk_version"]) >= ZEGO_BOARD_SINCE[(self.product, self.platform)]
         self.app = str(p["app_id"]) if "app_id" in p else None
+        self.default_version = p.get("token_version", "04")
         self.inited = False
         self.user = self.room = None
 
@@ -472,8 +473,11 @@ class ZegoBoard(Model):
         return self.tokens[t] if isinstance(t, str) else t
 
     def judge(self, tok, login):
+        # ZEGO-DOCS-TOKEN-AUTH: their token authentication takes a token04 only (inferred).
         return judge_claims(tok, self.now, app=self.app, room=self.room, user=self.user,
-                            wrong_secret="decrypt_failed", login=login)
+                            wrong_secret="decrypt_failed", login=login,
+                            version_ok=lambda v: v == "04",
+                            default_version=self.default_version)
 
     def op_init(self, ev):
         tok = self.token(ev)
@@ -1337,6 +1341,22 @@ def zego_suite():
             "refused (no token to renew), no notice, nothing expires" % (version, mode),
             ["ZEGO-AUTH-APPSIGN-NO-TOKEN", "ZEGO-AUTH-APPSIGN"], [S2, S0],
             ["AuthMode", "RenewRule", "InferredRule"], sc, ZegoExpress(sc))
+
+    # -- issue 11, finding 8: DocsView / SuperBoard take a token04 only
+    for product, platform in (("docsview", "android"), ("superboard", "ios")):
+        room = {"room": "r1"} if product == "superboard" else {}
+        sc = {"profile": {"vendor": "zego", "product": product, "platform": platform,
+                          "sdk_version": "2.3.0"}, "start": T0,
+              "tokens": {"T3": {"expire": at(100), "user": "u1", "version": "03"},
+                         "T4": {"expire": at(100), "user": "u1", "version": "04"},
+                         "R3": {"expire": at(300), "user": "u1", "version": "03"}},
+              "events": [ev("init", user="u1", token="T3", **room),
+                         ev("init", user="u1", token="T4", **room),
+                         ev("renewToken", token="R3"), until(100)]}
+        add("%s %s 2.3.0: a token03 at init and at renewToken is unsupported_version; a token04 "
+            "inits, and its expiry stands" % (product, platform),
+            ["ZEGO-DOCS-TOKEN-AUTH", "ZEGO-DOCS-NOTICE"], [S2],
+            ["VersionBoundary", "RenewRule", "InferredRule"], sc, ZegoBoard(sc))
     return s
 
 
