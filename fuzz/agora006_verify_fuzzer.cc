@@ -38,11 +38,6 @@ namespace agora = tokcheck::agora;
 
 namespace {
 
-bool same(const Verdict& a, const Verdict& b) {
-  return a.condition == b.condition && a.malformation == b.malformation &&
-         a.lenient_base64 == b.lenient_base64 && a.privilege == b.privilege;
-}
-
 // What "valid" must mean, derived from the parsed token rather than the verifier.
 bool independently_valid(const VerifyCase& c, const agora::Binding006& b, std::int64_t now,
                          Base64Mode mode) {
@@ -106,7 +101,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   agora::Verifier006 verifier(tokcheck::fuzz::kAgoraCertificate);
   const Verdict first = verifier.verify(c.token, now, binding, mode);
   const Verdict second = verifier.verify(c.token, now, binding, mode);
-  TOKCHECK_FUZZ_CHECK(same(first, second), "a reused Verifier006 changed its verdict");
+  TOKCHECK_FUZZ_CHECK(first == second, "a reused Verifier006 changed its verdict");
   TOKCHECK_FUZZ_CHECK(first.valid() == independently_valid(c, binding, now, mode),
                       "verdict disagrees with the independently derived validity");
   if (first.condition == Condition::kMalformed) {
@@ -120,7 +115,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (!c.token.empty()) {
     const auto outcome = tokcheck::schemes::agora006_scheme().verify(adapter_request(c, now));
-    TOKCHECK_FUZZ_CHECK(same(outcome.verdict, first), "the JSON adapter disagrees with the codec");
+    TOKCHECK_FUZZ_CHECK(outcome.verdict == first, "the JSON adapter disagrees with the codec");
   }
   return 0;
 }

@@ -38,11 +38,6 @@ using Rule = tencent::UserSigBinding::Userbuf;
 
 namespace {
 
-bool same(const Verdict& a, const Verdict& b) {
-  return a.condition == b.condition && a.malformation == b.malformation &&
-         a.lenient_base64 == b.lenient_base64 && a.privilege == b.privilege;
-}
-
 struct Request {
   Base64Mode base64 = Base64Mode::kStrict;
   std::int64_t now = 0;
@@ -106,7 +101,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   tencent::UserSigVerifier verifier(tokcheck::fuzz::kTencentKey);
   const Verdict first = verifier.verify(c.token, r.now, r.binding, r.base64);
   const Verdict second = verifier.verify(c.token, r.now, r.binding, r.base64);
-  TOKCHECK_FUZZ_CHECK(same(first, second), "a reused UserSigVerifier changed its verdict");
+  TOKCHECK_FUZZ_CHECK(first == second, "a reused UserSigVerifier changed its verdict");
   TOKCHECK_FUZZ_CHECK(first.valid() == independently_valid(c.token, r),
                       "verdict disagrees with the independently derived validity");
   if (first.valid()) {
@@ -116,7 +111,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (!c.token.empty()) {
     const auto outcome = tokcheck::schemes::tencent_usersig_scheme().verify(adapter_request(c, r));
-    TOKCHECK_FUZZ_CHECK(same(outcome.verdict, first), "the JSON adapter disagrees with the codec");
+    TOKCHECK_FUZZ_CHECK(outcome.verdict == first, "the JSON adapter disagrees with the codec");
   }
   return 0;
 }

@@ -39,11 +39,6 @@ namespace volc = tokcheck::volc;
 
 namespace {
 
-bool same(const Verdict& a, const Verdict& b) {
-  return a.condition == b.condition && a.malformation == b.malformation &&
-         a.lenient_base64 == b.lenient_base64 && a.privilege == b.privilege;
-}
-
 struct Request {
   volc::CheckMode mode = volc::CheckMode::kStrict;
   Base64Mode base64 = Base64Mode::kStrict;
@@ -126,7 +121,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   volc::Verifier001 verifier(tokcheck::fuzz::kVolcAppKey);
   const Verdict first = verifier.verify(c.token, r.now, r.mode, binding, r.base64);
   const Verdict second = verifier.verify(c.token, r.now, r.mode, binding, r.base64);
-  TOKCHECK_FUZZ_CHECK(same(first, second), "a reused Verifier001 changed its verdict");
+  TOKCHECK_FUZZ_CHECK(first == second, "a reused Verifier001 changed its verdict");
   TOKCHECK_FUZZ_CHECK(first.valid() == independently_valid(c.token, r),
                       "verdict disagrees with the independently derived validity");
   if (first.condition == Condition::kMalformed) {
@@ -140,7 +135,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   if (!c.token.empty()) {
     const auto outcome = tokcheck::schemes::volc001_scheme().verify(adapter_request(c, r));
-    TOKCHECK_FUZZ_CHECK(same(outcome.verdict, first), "the JSON adapter disagrees with the codec");
+    TOKCHECK_FUZZ_CHECK(outcome.verdict == first, "the JSON adapter disagrees with the codec");
   }
   return 0;
 }

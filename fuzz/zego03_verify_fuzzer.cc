@@ -28,15 +28,6 @@ using tokcheck::Verdict;
 using tokcheck::fuzz::VerifyCase;
 namespace zego = tokcheck::zego;
 
-namespace {
-
-bool same(const Verdict& a, const Verdict& b) {
-  return a.condition == b.condition && a.malformation == b.malformation &&
-         a.lenient_base64 == b.lenient_base64 && a.privilege == b.privilege;
-}
-
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const VerifyCase c = VerifyCase::parse(data, size);
   const Base64Mode b64 = c.get("base64") == "lenient" ? Base64Mode::kLenient : Base64Mode::kStrict;
@@ -47,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   zego::Verifier03 verifier(tokcheck::fuzz::kZegoSecret);
   const Verdict first = verifier.verify(c.token, now, binding, b64);
   const Verdict second = verifier.verify(c.token, now, binding, b64);
-  TOKCHECK_FUZZ_CHECK(same(first, second), "a reused Verifier03 changed its verdict");
+  TOKCHECK_FUZZ_CHECK(first == second, "a reused Verifier03 changed its verdict");
   if (!first.valid()) return 0;
   const auto p = zego::parse_03(c.token, tokcheck::fuzz::kZegoSecret, b64);
   TOKCHECK_FUZZ_CHECK(p.condition == Condition::kValid, "valid verdict for a token parse rejects");

@@ -16,6 +16,8 @@ struct Verdict {
   std::uint32_t privilege = 0;
 
   bool valid() const { return condition == Condition::kValid; }
+  // Every field: two verdicts are the same answer only if they agree on all of them.
+  friend bool operator==(const Verdict&, const Verdict&) = default;
   // This verdict (lenient_base64 kept) ending in `c`: how every verifier's
   // check sequence reports its first failing check.
   Verdict ending(Condition c, std::uint32_t privilege_id = 0,
