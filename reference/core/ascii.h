@@ -53,6 +53,15 @@ bool all_in_class(std::string_view s) {
 
 }  // namespace ascii_detail
 
+// The value of one hex digit (0-9, a-f, A-F), or -1 for any other byte. The one
+// hex digit decoder: from_hex and both strict JSON readers' \\uXXXX use it.
+constexpr int hex_digit_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
 // Every byte is 0-9, a-f or A-F (an empty string qualifies).
 inline bool all_hex(std::string_view s) {
   return ascii_detail::all_in_class<ascii_detail::hex_bytes>(s);

@@ -41,5 +41,15 @@ TEST(Ascii, WholeStrings) {
   EXPECT_FALSE(all_hex(std::string_view("abcdef12\xC3\xA9", 10)));
 }
 
+TEST(Ascii, HexDigitValueOfEveryByte) {
+  const std::string digits = "0123456789abcdef";
+  for (int b = 0; b < 256; ++b) {
+    const char c = static_cast<char>(b);
+    const std::size_t lower = digits.find(static_cast<char>(b >= 'A' && b <= 'F' ? b + 32 : b));
+    const int want = hex_byte(static_cast<unsigned char>(b)) ? static_cast<int>(lower) : -1;
+    EXPECT_EQ(hex_digit_value(c), want) << b;
+  }
+}
+
 }  // namespace
 }  // namespace tokcheck

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <limits>
 
+#include "reference/core/ascii.h"
 #include "reference/core/json_number.h"
 #include "reference/core/json_scan.h"
 #include "reference/core/zlib_codec.h"
@@ -43,18 +44,9 @@ class JsonObjectReader::Cursor {
     if (s_.size() - pos_ < 4) return false;
     out = 0;
     for (int i = 0; i < 4; ++i) {
-      const char c = s_[pos_++];
-      std::uint32_t d = 0;
-      if (c >= '0' && c <= '9') {
-        d = static_cast<std::uint32_t>(c - '0');
-      } else if (c >= 'a' && c <= 'f') {
-        d = static_cast<std::uint32_t>(c - 'a' + 10);
-      } else if (c >= 'A' && c <= 'F') {
-        d = static_cast<std::uint32_t>(c - 'A' + 10);
-      } else {
-        return false;
-      }
-      out = (out << 4) | d;
+      const int d = hex_digit_value(s_[pos_++]);
+      if (d < 0) return false;
+      out = (out << 4) | static_cast<std::uint32_t>(d);
     }
     return true;
   }

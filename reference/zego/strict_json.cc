@@ -4,19 +4,13 @@
 #include <cstring>
 #include <limits>
 
+#include "reference/core/ascii.h"
 #include "reference/core/json_number.h"
 #include "reference/core/json_scan.h"
 #include "reference/core/utf8.h"
 
 namespace tokcheck::zego {
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -196,7 +190,7 @@ bool JsonReader::scan_string_append(std::string* out, bool& escaped) {
     if (text_.size() - pos_ < 4) return false;
     v = 0;
     for (int k = 0; k < 4; ++k) {
-      const int h = hex_value(text_[pos_ + static_cast<std::size_t>(k)]);
+      const int h = hex_digit_value(text_[pos_ + static_cast<std::size_t>(k)]);
       if (h < 0) return false;
       v = (v << 4) | static_cast<std::uint32_t>(h);
     }
