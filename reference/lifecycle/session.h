@@ -24,7 +24,8 @@
 namespace tokcheck::lifecycle {
 
 // When the will-expire notice fires: this many seconds before the token's expiry
-// (seeds 000, 001; volcengine.com/docs/6348/1157360).
+// (seeds 000, 001; volcengine.com/docs/6348/1157360). The one lead constant: every
+// vendor's session schedules its notice through Session::watch.
 inline constexpr std::int64_t kWillExpireLead = 30;
 
 class Session {

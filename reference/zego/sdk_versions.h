@@ -90,9 +90,6 @@ enum class Support : std::uint8_t {
 Support sdk_supports(SdkProduct product, SdkPlatform platform, SdkFeature feature,
                      const SdkVersion& version);
 
-// seed 000: onRoomTokenWillExpire fires 30 seconds before the token expires.
-inline constexpr std::int64_t kTokenWillExpireLeadSeconds = 30;
-
 std::string_view to_string(SdkProduct p);
 std::string_view to_string(SdkPlatform p);
 std::string_view to_string(SdkFeature f);
