@@ -54,7 +54,8 @@ bool all_in_class(std::string_view s) {
 }  // namespace ascii_detail
 
 // The value of one hex digit (0-9, a-f, A-F), or -1 for any other byte. The one
-// hex digit decoder: from_hex and both strict JSON readers' \\uXXXX use it.
+// hex digit decoder: from_hex and both strict JSON readers' four-digit unicode
+// escapes use it.
 constexpr int hex_digit_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
