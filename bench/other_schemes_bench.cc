@@ -16,11 +16,12 @@
 #include "reference/tencent/usersig.h"
 #include "reference/volc/volc001.h"
 #include "reference/zego/token04.h"
+#include "reference/zego/z1_vector.h"
 
 namespace tokcheck::bench {
 namespace {
 
-constexpr std::string_view kZegoSecret = "fa94dd0f974cf2e293728a526b028271";
+constexpr std::string_view kZegoSecret = zego::kZ1Secret;  // the secret of zego_token()
 
 void report(benchmark::State& state, std::size_t allocations_before) {
   state.counters["allocs_per_verify"] =
@@ -30,17 +31,7 @@ void report(benchmark::State& state, std::size_t allocations_before) {
 }
 
 std::string zego_token(zego::CipherMode mode) {
-  zego::Build04Input in;
-  in.app_id = 1;
-  in.user_id = "demo";
-  in.secret = std::string(kZegoSecret);
-  in.effective_time_in_seconds = 3600;
-  in.ctime = 1700000000;
-  in.nonce = 123456789;
-  const std::string iv = mode == zego::CipherMode::kGcm ? "0123456789ab" : "0123456789abcdef";
-  in.iv.assign(iv.begin(), iv.end());
-  in.mode = mode;
-  return zego::build_04(in).token;
+  return zego::build_04(zego::z1_build_input(mode)).token;
 }
 
 // The claims ciphertext of a token04: body after be64 expire, be16+iv, be16 len.

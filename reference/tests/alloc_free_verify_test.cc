@@ -16,6 +16,7 @@
 #include "reference/volc/volc001.h"
 #include "reference/zego/token03.h"
 #include "reference/zego/token04.h"
+#include "reference/zego/z1_vector.h"
 #include "reference/zego/zego_common.h"
 
 namespace tokcheck {
@@ -83,19 +84,9 @@ TEST(AllocFreeVerify, Agora007) {
 // bad used to cost 2 mallocs per verify: OpenSSL's EVP_DecryptFinal_ex reported it
 // through the thread error queue (issue 13); the padding is now checked by aes.cc.
 TEST(AllocFreeVerify, Zego04) {
-  constexpr std::string_view kSecret = "fa94dd0f974cf2e293728a526b028271";
-  zego::Build04Input in;
-  in.app_id = 1;
-  in.user_id = "demo";
-  in.secret = std::string(kSecret);
-  in.effective_time_in_seconds = 3600;
-  in.ctime = 1700000000;
-  in.nonce = 123456789;
+  constexpr std::string_view kSecret = zego::kZ1Secret;
   for (const zego::CipherMode mode : {zego::CipherMode::kCbc, zego::CipherMode::kGcm}) {
-    in.mode = mode;
-    const std::string iv = mode == zego::CipherMode::kCbc ? "0123456789abcdef" : "0123456789ab";
-    in.iv.assign(iv.begin(), iv.end());
-    const zego::Build04Result built = zego::build_04(in);
+    const zego::Build04Result built = zego::build_04(zego::z1_build_input(mode));
     ASSERT_EQ(built.error, zego::BuildError::kNone);
     zego::Verifier04 verifier(kSecret);
     const zego::Binding04 binding{};

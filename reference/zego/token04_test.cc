@@ -7,11 +7,12 @@
 #include <gtest/gtest.h>
 
 #include "reference/core/crypto_util.h"
+#include "reference/zego/z1_vector.h"
 
 namespace tokcheck::zego {
 namespace {
 
-constexpr std::string_view kSecret = "fa94dd0f974cf2e293728a526b028271";
+constexpr std::string_view kSecret = kZ1Secret;
 constexpr std::string_view kZ1 =
     "04AAAAAGVT/xAAEDAxMjM0NTY3ODlhYmNkZWYAcPDOWcZeMCPxbh1dpHzCTREIwK2oIO5x78Qlcu9iUMPYkqBI5TvjB3Jw"
     "CxC9+klE8/eu//t2uE7+o7gQ53yB/JkIFUA6xyD5rb5rd5NER5knvdDJH2auGOam8ZKJG5qT/1t+UUUnbL8ghIsUgkbwAA"
@@ -20,18 +21,7 @@ constexpr std::int64_t kExpire = 1700003600;
 
 std::vector<std::uint8_t> text_iv(std::string_view s) { return {s.begin(), s.end()}; }
 
-Build04Input z1_input() {
-  Build04Input in;
-  in.app_id = 1;
-  in.user_id = "demo";
-  in.secret = std::string(kSecret);
-  in.effective_time_in_seconds = 3600;
-  in.ctime = 1700000000;
-  in.nonce = 123456789;
-  in.iv = text_iv("0123456789abcdef");
-  in.mode = CipherMode::kCbc;
-  return in;
-}
+Build04Input z1_input() { return z1_build_input(); }
 
 Build04Input gcm_input(std::string payload = "") {
   Build04Input in = z1_input();
