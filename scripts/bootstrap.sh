@@ -6,6 +6,8 @@ set -euo pipefail
 PACKAGES=(
   cmake ninja-build g++ clang clang-format llvm libclang-rt-14-dev
   libssl-dev zlib1g-dev
+  # the benchmarks' inflate floor (bench/floors_bench.cc)
+  libdeflate-dev
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   nlohmann-json3-dev libcli11-dev
   nodejs zip
