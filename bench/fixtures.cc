@@ -202,6 +202,46 @@ const Zego04Fixture& zego04(zego::CipherMode mode) {
   return mode == zego::CipherMode::kGcm ? gcm : cbc;
 }
 
+agora::Binding006 binding006() {
+  static constexpr std::uint16_t kRequired[] = {1, 2};
+  const Agora006Fixture& f = agora006();
+  return {f.input.app_id, f.input.channel_name, f.input.uid, kRequired};
+}
+agora::Binding007 binding007() {
+  static constexpr std::uint16_t kRequired[] = {1};
+  const Agora007Fixture& f = agora007();
+  agora::Binding007 b;
+  b.app_id = f.input.app_id;
+  b.channel_name = f.input.services.front().channel_name;
+  b.uid = f.input.services.front().uid;
+  b.required_privileges = kRequired;
+  return b;
+}
+volc::Binding001 binding001() {
+  static constexpr std::uint16_t kSubscribe[] = {4};
+  const Volc001Fixture& f = volc001();
+  volc::Binding001 b;
+  b.app_id = f.input.app_id;
+  b.room_id = f.input.room_id;
+  b.user_id = f.input.user_id;
+  b.required_privileges = kSubscribe;
+  return b;
+}
+tencent::UserSigBinding usersig_binding() {
+  const UserSigFixture& f = usersig();
+  tencent::UserSigBinding b;
+  b.sdkappid = f.input.sdkappid;
+  b.identifier = f.input.identifier;
+  return b;
+}
+zego::Binding04 binding04(zego::CipherMode mode) {
+  const Zego04Fixture& f = zego04(mode);
+  zego::Binding04 b;
+  b.app_id = f.input.app_id;
+  b.user_id = f.input.user_id;
+  return b;
+}
+
 std::string fixtures_json() {
   const Agora006Fixture& a6 = agora006();
   const Agora007Fixture& a7 = agora007();

@@ -72,6 +72,13 @@ const Volc001Fixture& volc001();
 const UserSigFixture& usersig();
 const Zego04Fixture& zego04(zego::CipherMode mode);
 
+// What each verify benchmark binds the token to (views into the fixtures above).
+agora::Binding006 binding006();
+agora::Binding007 binding007();
+volc::Binding001 binding001();
+tencent::UserSigBinding usersig_binding();
+zego::Binding04 binding04(zego::CipherMode mode);
+
 // The fixtures the official npm packages can verify (Agora 006/007, Tencent
 // UserSig) as the JSON document tokcheck_bench_fixtures prints.
 std::string fixtures_json();

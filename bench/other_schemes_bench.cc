@@ -50,9 +50,7 @@ BENCHMARK(BM_Zego04Gcm_RawCrypto);
 void zego_verify(benchmark::State& state, zego::CipherMode mode) {
   const Zego04Fixture& f = zego04(mode);
   zego::Verifier04 verifier(f.input.secret);
-  zego::Binding04 binding;
-  binding.app_id = f.input.app_id;
-  binding.user_id = f.input.user_id;
+  const zego::Binding04 binding = binding04(mode);
   if (!verifier.verify(f.token, f.now, binding).valid()) state.SkipWithError("not valid");
   const std::size_t before = allocation_count();
   for (auto _ : state) benchmark::DoNotOptimize(verifier.verify(f.token, f.now, binding));
@@ -74,12 +72,7 @@ BENCHMARK(BM_Volc001_RawCrypto);
 void BM_Volc001_Verify(benchmark::State& state) {
   const Volc001Fixture& f = volc001();
   volc::Verifier001 verifier(f.input.app_key);
-  const std::uint16_t subscribe[] = {4};
-  volc::Binding001 binding;
-  binding.app_id = f.input.app_id;
-  binding.room_id = f.input.room_id;
-  binding.user_id = f.input.user_id;
-  binding.required_privileges = subscribe;
+  const volc::Binding001 binding = binding001();
   if (!verifier.verify(f.token, f.now, volc::CheckMode::kStrict, binding).valid()) {
     state.SkipWithError("not valid");
   }
@@ -111,9 +104,7 @@ BENCHMARK(BM_TencentUserSig_RawInflate);
 void BM_TencentUserSig_Verify(benchmark::State& state) {
   const UserSigFixture& f = usersig();
   tencent::UserSigVerifier verifier(f.input.key);
-  tencent::UserSigBinding binding;
-  binding.sdkappid = f.input.sdkappid;
-  binding.identifier = f.input.identifier;
+  const tencent::UserSigBinding binding = usersig_binding();
   if (!verifier.verify(f.token, f.now, binding).valid()) state.SkipWithError("not valid");
   const std::size_t before = allocation_count();
   for (auto _ : state) benchmark::DoNotOptimize(verifier.verify(f.token, f.now, binding));

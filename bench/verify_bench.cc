@@ -37,8 +37,7 @@ BENCHMARK(BM_Agora006_RawCrypto);
 void BM_Agora006_Verify(benchmark::State& state) {
   const Agora006Fixture& f = agora006();
   agora::Verifier006 verifier(f.input.app_certificate);
-  const std::uint16_t required[] = {1, 2};
-  const agora::Binding006 binding{f.input.app_id, f.input.channel_name, f.input.uid, required};
+  const agora::Binding006 binding = binding006();
   if (!verifier.verify(f.token, f.now, binding).valid()) state.SkipWithError("token not valid");
   const std::size_t before = allocation_count();
   for (auto _ : state) benchmark::DoNotOptimize(verifier.verify(f.token, f.now, binding));
@@ -69,12 +68,7 @@ BENCHMARK(BM_Agora007_RawInflate);
 void BM_Agora007_Verify(benchmark::State& state) {
   const Agora007Fixture& f = agora007();
   agora::Verifier007 verifier(f.input.app_certificate);
-  const std::uint16_t required[] = {1};
-  agora::Binding007 binding;
-  binding.app_id = f.input.app_id;
-  binding.channel_name = f.input.services.front().channel_name;
-  binding.uid = f.input.services.front().uid;
-  binding.required_privileges = required;
+  const agora::Binding007 binding = binding007();
   if (!verifier.verify(f.token, f.now, binding).valid()) state.SkipWithError("token not valid");
   const std::size_t before = allocation_count();
   for (auto _ : state) benchmark::DoNotOptimize(verifier.verify(f.token, f.now, binding));
