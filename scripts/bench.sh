@@ -1,37 +1,180 @@
 #!/usr/bin/env bash
-# Benchmarks on this machine: verify throughput next to the raw cost of the
-# cryptography it needs, with the `openssl speed` ceiling measured on the same
-# host. Writes build/bench/results.json and prints the ratios docs/BENCHMARKS.md
-# quotes. Run it on an idle machine: figures under load are noise.
-#   scripts/bench.sh [--repetitions N]   (default 9, the minimum compare.py's U test needs)
+# One command for the benchmark table (docs/BENCHMARKS.md): every verify next to its
+# floor, interleaved in the same repetitions, the official npm packages on the same
+# tokens, 2-thread scaling and malloc-level allocations per verify.
+#   scripts/bench.sh [--repetitions N] [--min-time SECONDS] [--filter REGEX]
+#                    [--no-build --build-dir DIR]   (use binaries already built in DIR)
+# Writes build/bench/{fixtures,results,official,summary}.json and prints one
+# markdown table of medians over N repetitions with their min–max spread.
+#
+# tokcheck_bench runs with --benchmark_enable_random_interleaving: each repetition
+# runs every benchmark once, in a fresh random order, so load on a shared machine
+# moves a verify and its floor alike; ratios are taken per repetition, then their
+# median. Node times the official packages afterwards (bench/official/run.js, when
+# present), interleaving its own tokens the same way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps=9
-[[ "${1:-}" == "--repetitions" ]] && reps=$2
-scripts/bootstrap.sh >/dev/null
-cmake --preset default >/dev/null
-cmake --build --preset default -j"$(nproc)" --target tokcheck_bench >/dev/null
-mkdir -p build/bench
-echo "== openssl speed -hmac sha256 (ceiling on this host)"
-openssl speed -seconds 1 -bytes 64 -hmac sha256 2>/dev/null | tail -1
-echo "== tokcheck_bench, $reps repetitions"
-build/default/bench/tokcheck_bench --benchmark_repetitions="$reps" \
-  --benchmark_report_aggregates_only=true --benchmark_min_time=0.5 \
-  --benchmark_out=build/bench/results.json --benchmark_out_format=json >/dev/null
-python3 - build/bench/results.json <<'PY'
-import json, sys
-runs = {b["run_name"]: b for b in json.load(open(sys.argv[1]))["benchmarks"] if b.get("aggregate_name") == "median"}
-ns = lambda name: runs[name]["cpu_time"]
-print(f"{'benchmark':32} {'median cpu ns':>14} {'per second':>12}")
-for name, b in runs.items():
-    extra = f"  allocs/verify={b['allocs_per_verify']:.0f}" if "allocs_per_verify" in b else ""
-    print(f"{name:32} {b['cpu_time']:14.0f} {1e9 / b['cpu_time']:12.0f}{extra}")
-pairs = []
-for stem in sorted({n.rsplit('_', 1)[0] for n in runs if n.endswith('_Verify')}):
-    v, c = f"{stem}_Verify", f"{stem}_RawCrypto"
-    if c in runs:
-        line = f"{stem}: verify / raw crypto = {ns(v) / ns(c):.2f}x"
-        if f"{stem}_RawInflate" in runs:
-            line += f"; verify / (raw crypto + inflate) = {ns(v) / (ns(c) + ns(stem + '_RawInflate')):.2f}x"
-        print(line)
+min_time=0.2
+filter='^BM_(Agora|Volc|Tencent|Zego)'
+build=1
+bin=build/default/bench
+while (($#)); do
+  case "$1" in
+    --repetitions) reps=$2; shift 2 ;;
+    --min-time) min_time=$2; shift 2 ;;
+    --filter) filter=$2; shift 2 ;;
+    --no-build) build=0; shift ;;
+    --build-dir) bin=$2/bench; shift 2 ;;
+    *) echo "usage: scripts/bench.sh [--repetitions N] [--min-time S] [--filter REGEX] [--no-build] [--build-dir DIR]" >&2; exit 2 ;;
+  esac
+done
+out=build/bench
+if ((build)); then
+  scripts/bootstrap.sh >/dev/null
+  cmake --preset default >/dev/null
+  cmake --build --preset default -j"$(nproc)" --target tokcheck_bench tokcheck_bench_fixtures >/dev/null
+fi
+mkdir -p "$out"
+"$bin/tokcheck_bench_fixtures" >"$out/fixtures.json"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "== tokcheck_bench: $reps interleaved repetitions, min time ${min_time}s (load average $load_before)" >&2
+"$bin/tokcheck_bench" --benchmark_filter="$filter" --benchmark_repetitions="$reps" \
+  --benchmark_enable_random_interleaving=true --benchmark_min_time="$min_time" \
+  --benchmark_out="$out/results.json" --benchmark_out_format=json >/dev/null
+rm -f "$out/official.json"
+if [[ -f bench/official/run.js ]] && command -v node >/dev/null; then
+  echo "== official npm packages (bench/official/run.js), $reps repetitions" >&2
+  node bench/official/run.js --fixtures "$out/fixtures.json" --repetitions "$reps" \
+    --out "$out/official.json" >&2 || echo "bench/official/run.js failed: no speed-up column" >&2
+fi
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+python3 - "$out" "$reps" "$min_time" "$load_before" "$load_after" <<'PY'
+import json, os, platform, statistics, subprocess, sys, time
+out, reps, min_time, load_before, load_after = sys.argv[1:]
+res = json.load(open(f"{out}/results.json"))
+runs = {}   # run_name -> [per-repetition benchmark dicts], in repetition order
+for b in res["benchmarks"]:
+    if b.get("run_type") != "iteration" or b.get("error_occurred"):
+        continue
+    runs.setdefault(b["run_name"], []).append(b)
+for v in runs.values():
+    v.sort(key=lambda b: b.get("repetition_index", 0))
+
+def ns(b):  # ns per item (token); items_per_second is per CPU second, or wall for real_time
+    return 1e9 / b["items_per_second"]
+
+def stats(xs):
+    return {"median": statistics.median(xs), "min": min(xs), "max": max(xs), "n": len(xs)}
+
+def series(name, f=ns):
+    return [f(b) for b in runs.get(name, [])]
+
+def paired(a, b, f):  # per-repetition f(a_i, b_i): both ran in the same repetition
+    xa, xb = runs.get(a, []), runs.get(b, [])
+    return [f(x, y) for x, y in zip(xa, xb)] if xa and len(xa) == len(xb) else []
+
+official = {}
+if os.path.exists(f"{out}/official.json"):
+    doc = json.load(open(f"{out}/official.json"))
+    for r in doc.get("results", []):
+        best = official.get(r["scheme"])
+        if best is None or r["median_ns"] < best["median_ns"]:
+            official[r["scheme"]] = r
+    node_version = doc.get("node")
+else:
+    node_version = None
+
+schemes = [("agora-006", "Agora006"), ("agora-007", "Agora007"), ("volc-001", "Volc001"),
+           ("tencent-usersig", "TencentUserSig"), ("zego-04-cbc", "Zego04Cbc"),
+           ("zego-04-gcm", "Zego04Gcm")]
+ops = [("verify", "Verify"), ("verify, cold key", "VerifyColdKey"), ("parse", "Parse"),
+       ("build", "Build"), ("floor", "Floor"), ("raw AES-NI (bulk)", "AesBulk")]
+
+def fmt_range(s, digits=0, suffix=""):
+    f = lambda x: f"{x:,.{digits}f}{suffix}"
+    return f"{f(s['median'])} ({f(s['min'])}–{f(s['max'])})"
+
+rows = []
+for scheme, stem in schemes:
+    for op, suffix in ops:
+        name = f"BM_{stem}_{suffix}"
+        xs = series(name)
+        if not xs:
+            continue
+        row = {"scheme": scheme, "op": op, "benchmark": name, "ns": stats(xs),
+               "tokens_per_s": statistics.median([1e9 / x for x in xs])}
+        if suffix == "Verify":
+            r = paired(name, f"BM_{stem}_Floor", lambda a, b: ns(a) / ns(b))
+            if r:
+                row["verify_over_floor"] = stats(r)
+            r = paired(name, f"BM_{stem}_AesBulk", lambda a, b: ns(a) / ns(b))
+            if r:
+                row["verify_over_raw_aesni"] = stats(r)
+            t1, t2 = (f"BM_{stem}_VerifyThreads/real_time/threads:{n}" for n in (1, 2))
+            r = paired(t2, t1, lambda a, b: a["items_per_second"] / b["items_per_second"])
+            if r:
+                row["two_thread_scaling"] = stats(r)
+            allocs = [b["allocs_per_verify"] for b in runs[name] if "allocs_per_verify" in b]
+            if allocs:
+                row["allocs_per_verify"] = max(allocs)
+            o = official.get(scheme)
+            if o:
+                row["official"] = {k: o.get(k) for k in ("package", "version", "timed", "median_ns",
+                                                         "min_ns", "max_ns", "repetitions")}
+                row["speedup_vs_official"] = o["median_ns"] / row["ns"]["median"]
+        rows.append(row)
+
+def cpu_model():
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+def cmd(*a):
+    try:
+        return subprocess.run(a, capture_output=True, text=True, check=True).stdout.strip()
+    except Exception:
+        return None
+
+machine = {"cpu": cpu_model(), "cpus": os.cpu_count(), "kernel": platform.release(),
+           "openssl": cmd("openssl", "version"), "node": node_version,
+           "load_average_before": load_before, "load_average_after": load_after,
+           "context": res.get("context", {}).get("load_avg")}
+summary = {"date_utc": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+           "git": cmd("git", "rev-parse", "--short", "HEAD"), "repetitions": int(reps),
+           "min_time_s": float(min_time), "interleaved": True, "machine": machine, "rows": rows,
+           "benchmarks": {n: {"ns_per_item": stats(series(n)),
+                              "cpu_time_ns": stats([b["cpu_time"] for b in v]),
+                              "real_time_ns": stats([b["real_time"] for b in v])}
+                          for n, v in runs.items()}}
+json.dump(summary, open(f"{out}/summary.json", "w"), indent=2)
+
+print(f"Measured {summary['date_utc']} (git {summary['git']}) on {machine['cpu']}, "
+      f"{machine['cpus']} CPUs, {machine['openssl']}; load average {load_before} before, "
+      f"{load_after} after. Medians of {reps} interleaved repetitions (min–max in brackets), "
+      f"min time {min_time} s; ns per token (CPU time; threads: wall time).")
+print()
+print("| scheme | op | ns/token | tokens/s | verify ÷ floor | speed-up vs official package | "
+      "2-thread scaling | allocs/verify |")
+print("|---|---|---:|---:|---:|---:|---:|---:|")
+for r in rows:
+    ratio = fmt_range(r["verify_over_floor"], 2, "×") if "verify_over_floor" in r else ""
+    if "verify_over_raw_aesni" in r:
+        ratio += f"; ÷ raw AES-NI {r['verify_over_raw_aesni']['median']:.1f}×"
+    sp = ""
+    if "speedup_vs_official" in r:
+        o = r["official"]
+        sp = f"{r['speedup_vs_official']:.1f}× ({o['package']} {o['version']}, {o['median_ns']:,.0f} ns)"
+    sc = fmt_range(r["two_thread_scaling"], 2, "×") if "two_thread_scaling" in r else ""
+    al = f"{r['allocs_per_verify']:g}" if "allocs_per_verify" in r else ""
+    print(f"| {r['scheme']} | {r['op']} | {fmt_range(r['ns'])} | {r['tokens_per_s']:,.0f} | "
+          f"{ratio} | {sp} | {sc} | {al} |")
+if not official:
+    print()
+    print("(no build/bench/official.json: bench/official/run.js absent or failed, no speed-up column)")
 PY
