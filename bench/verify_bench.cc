@@ -5,7 +5,9 @@
 //   BM_Agora007_RawCrypto   the three fresh-key HMACs of the 007 key chain
 //   BM_Agora007_RawInflate  inflating the token body (the other unavoidable step)
 //   BM_Agora007_Verify      all of it
-// Every verify benchmark also reports allocs_per_verify (must be 0).
+// Every verify benchmark also reports allocs_per_verify (must be 0). RawCrypto and
+// RawInflate are the reference's own primitives, kept for contrast; the floors the
+// table divides by are in floors_bench.cc, the tokens in fixtures.h.
 #include <benchmark/benchmark.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
