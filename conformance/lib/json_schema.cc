@@ -81,78 +81,112 @@ const Json& JsonSchema::resolve(const Json& s) const {
   return root_["$defs"][ref.substr(prefix.size())];
 }
 
+struct JsonSchema::PathNode {
+  const PathNode* parent = nullptr;
+  const std::string* key = nullptr;  // an object member's name, or null for an array index
+  std::size_t index = 0;
+};
+
+namespace {
+
+// The JSON pointer of `path` ("/" for the root). Built only for an error message:
+// building every node's path string eagerly was most of the schema check's
+// allocations when loading vector files (issue 13's profile).
+template <typename Node>
+std::string pointer(const Node* path) {
+  if (!path) return "/";
+  std::vector<const Node*> chain;
+  for (const Node* p = path; p; p = p->parent) chain.push_back(p);
+  std::string out;
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+    out += '/';
+    out += (*it)->key ? escape_pointer(*(*it)->key) : std::to_string((*it)->index);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<std::string> JsonSchema::validate(const Json& instance) const {
   std::vector<std::string> errors;
-  validate_at(root_, instance, "", errors);
+  validate_at(root_, instance, nullptr, errors);
   return errors;
 }
 
-void JsonSchema::validate_at(const Json& s, const Json& v, const std::string& path,
+void JsonSchema::validate_at(const Json& s, const Json& v, const PathNode* path,
                              std::vector<std::string>& errors) const {
-  const std::string at = path.empty() ? "/" : path;
   if (s.is_boolean()) {
-    if (!s.get<bool>()) errors.push_back(at + ": not allowed here");
+    if (!s.get<bool>()) errors.push_back(pointer(path) + ": not allowed here");
     return;
   }
+  const auto end = s.end();
   if (s.contains("$ref")) validate_at(resolve(s), v, path, errors);
-  if (s.contains("type")) {
+  if (const auto type = s.find("type"); type != end) {
     bool ok = false;
-    if (s["type"].is_array()) {
-      for (const Json& t : s["type"]) ok = ok || has_type(v, t.get<std::string>());
+    if (type->is_array()) {
+      for (const Json& t : *type) ok = ok || has_type(v, t.get_ref<const std::string&>());
     } else {
-      ok = has_type(v, s["type"].get<std::string>());
+      ok = has_type(v, type->get_ref<const std::string&>());
     }
     if (!ok) {
-      errors.push_back(at + ": expected type " + s["type"].dump() + ", got " + v.type_name());
+      errors.push_back(pointer(path) + ": expected type " + type->dump() + ", got " +
+                       v.type_name());
       return;
     }
   }
-  if (s.contains("const") && v != s["const"]) {
-    errors.push_back(at + ": must equal " + s["const"].dump());
+  if (const auto c = s.find("const"); c != end && v != *c) {
+    errors.push_back(pointer(path) + ": must equal " + c->dump());
   }
-  if (s.contains("enum")) {
+  if (const auto e = s.find("enum"); e != end) {
     bool found = false;
-    for (const Json& e : s["enum"]) found = found || e == v;
-    if (!found) errors.push_back(at + ": " + v.dump() + " is not one of " + s["enum"].dump());
+    for (const Json& option : *e) found = found || option == v;
+    if (!found) errors.push_back(pointer(path) + ": " + v.dump() + " is not one of " + e->dump());
   }
   if (v.is_string()) {
     const auto& str = v.get_ref<const std::string&>();
-    if (s.contains("minLength") && str.size() < s["minLength"].get<std::size_t>()) {
-      errors.push_back(at + ": shorter than " + s["minLength"].dump());
+    if (const auto m = s.find("minLength"); m != end && str.size() < m->get<std::size_t>()) {
+      errors.push_back(pointer(path) + ": shorter than " + m->dump());
     }
-    if (s.contains("pattern") &&
-        !std::regex_search(str, patterns_.at(s["pattern"].get_ref<const std::string&>()))) {
-      errors.push_back(at + ": does not match " + s["pattern"].dump());
+    if (const auto p = s.find("pattern");
+        p != end && !std::regex_search(str, patterns_.at(p->get_ref<const std::string&>()))) {
+      errors.push_back(pointer(path) + ": does not match " + p->dump());
     }
   }
-  if (v.is_number() && s.contains("minimum") && v.get<double>() < s["minimum"].get<double>()) {
-    errors.push_back(at + ": less than " + s["minimum"].dump());
+  if (v.is_number()) {
+    if (const auto m = s.find("minimum"); m != end && v.get<double>() < m->get<double>()) {
+      errors.push_back(pointer(path) + ": less than " + m->dump());
+    }
   }
   if (v.is_array()) {
-    if (s.contains("minItems") && v.size() < s["minItems"].get<std::size_t>()) {
-      errors.push_back(at + ": fewer than " + s["minItems"].dump() + " items");
+    if (const auto m = s.find("minItems"); m != end && v.size() < m->get<std::size_t>()) {
+      errors.push_back(pointer(path) + ": fewer than " + m->dump() + " items");
     }
-    if (s.contains("items")) {
+    if (const auto items = s.find("items"); items != end) {
       for (std::size_t i = 0; i < v.size(); ++i) {
-        validate_at(s["items"], v[i], path + "/" + std::to_string(i), errors);
+        const PathNode child{path, nullptr, i};
+        validate_at(*items, v[i], &child, errors);
       }
     }
   }
   if (v.is_object()) {
-    if (s.contains("required")) {
-      for (const Json& key : s["required"]) {
-        if (!v.contains(key.get<std::string>())) {
-          errors.push_back(at + ": missing required \"" + key.get<std::string>() + "\"");
+    if (const auto required = s.find("required"); required != end) {
+      for (const Json& key : *required) {
+        if (!v.contains(key.get_ref<const std::string&>())) {
+          errors.push_back(pointer(path) + ": missing required \"" +
+                           key.get_ref<const std::string&>() + "\"");
         }
       }
     }
+    const auto properties = s.find("properties");
+    const auto additional = s.find("additionalProperties");
     for (auto it = v.begin(); it != v.end(); ++it) {
-      const std::string child = path + "/" + escape_pointer(it.key());
-      if (s.contains("properties") && s["properties"].contains(it.key())) {
-        validate_at(s["properties"][it.key()], *it, child, errors);
-      } else if (s.contains("additionalProperties")) {
-        validate_at(s["additionalProperties"], *it, child, errors);
+      const PathNode child{path, &it.key(), 0};
+      const Json* sub = nullptr;
+      if (properties != end) {
+        if (const auto p = properties->find(it.key()); p != properties->end()) sub = &*p;
       }
+      if (!sub && additional != end) sub = &*additional;
+      if (sub) validate_at(*sub, *it, &child, errors);
     }
   }
 }

@@ -25,7 +25,10 @@ class JsonSchema {
 
  private:
   void check_schema(const Json& s, const std::string& where);
-  void validate_at(const Json& s, const Json& v, const std::string& path,
+  // Where validate_at is in the instance: a chain of parents on the stack, turned
+  // into a JSON pointer only when an error names it.
+  struct PathNode;
+  void validate_at(const Json& s, const Json& v, const PathNode* path,
                    std::vector<std::string>& errors) const;
   const Json& resolve(const Json& s) const;
 

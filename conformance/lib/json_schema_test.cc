@@ -34,6 +34,24 @@ TEST(JsonSchema, ChecksEachKeyword) {
   EXPECT_EQ(s.validate(Json::parse(R"({"a":1,"e":0})")).size(), 1u);       // additional
 }
 
+// Each error names where it is as a JSON pointer (the path is built only for
+// errors, so this pins the text): array indices, escaped member names, the root.
+TEST(JsonSchema, ErrorsNameTheirJsonPointer) {
+  const JsonSchema s(Json::parse(R"({
+    "type": "object",
+    "properties": {"b": {"type": "array", "items": {"type": "string", "pattern": "^[a-z]+$"}}},
+    "additionalProperties": {"type": "object", "required": ["x"]}
+  })"));
+  EXPECT_EQ(s.validate(Json::parse(R"({"b":["ab","A1"]})")),
+            std::vector<std::string>{"/b/1: does not match \"^[a-z]+$\""});
+  EXPECT_EQ(s.validate(Json::parse(R"({"a/b~c":{}})")),
+            std::vector<std::string>{"/a~1b~0c: missing required \"x\""});
+  EXPECT_EQ(s.validate(Json::parse(R"({"k":{"x":1},"m":{"y":{"z":2}}})")),
+            std::vector<std::string>{"/m: missing required \"x\""});
+  EXPECT_EQ(s.validate(Json::parse("[]")),
+            std::vector<std::string>{"/: expected type \"object\", got array"});
+}
+
 constexpr const char* kMinimalFile = R"({
   "schema": "tokcheck_vectors_v1.schema.json", "scheme": "agora-006", "operation": "parse",
   "generator": "test", "numberOfTests": 1, "header": ["h"],

@@ -60,15 +60,18 @@ std::vector<std::string> load_vector_file(const std::string& text, const JsonSch
   out.scheme = doc["scheme"].get<std::string>();
   out.operation = doc["operation"].get<std::string>();
   out.tests.clear();
-  for (const Json& t : tests) {
+  out.tests.reserve(tests.size());
+  // Moved out of the parsed document, not copied (deep copies of every input and
+  // expected object were ~9% of a conformance run).
+  for (Json& t : doc["tests"]) {
     VectorCase c;
     c.tc_id = t["tcId"].get<int>();
-    c.comment = t["comment"].get<std::string>();
-    for (const Json& f : t["flags"]) c.flags.push_back(f.get<std::string>());
-    c.result = t["result"].get<std::string>();
-    c.source = t["source"].get<std::string>();
-    c.input = t["input"];
-    c.expected = t["expected"];
+    c.comment = std::move(t["comment"].get_ref<std::string&>());
+    for (Json& f : t["flags"]) c.flags.push_back(std::move(f.get_ref<std::string&>()));
+    c.result = std::move(t["result"].get_ref<std::string&>());
+    c.source = std::move(t["source"].get_ref<std::string&>());
+    c.input = std::move(t["input"]);
+    c.expected = std::move(t["expected"]);
     out.tests.push_back(std::move(c));
   }
   return {};
