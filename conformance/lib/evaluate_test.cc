@@ -21,6 +21,39 @@ VectorCase verify_case(const std::string& result, const std::string& condition) 
   return c;
 }
 
+// Vendor codes compare as {platform, code, name} lists in order: other members
+// (the basis) do not count; a missing, extra or reordered code does.
+TEST(Evaluate, VendorCodesCompareOnlyWhatUsersSee) {
+  const VectorFile f = file_for("verify");
+  const VectorCase bad = verify_case("invalid", "bad_signature");
+  const Json code110 = {{"platform", "native"}, {"code", 110}, {"name", "ERR_INVALID_TOKEN"}};
+  Json with_basis = code110;
+  with_basis["basis"] = "a document";
+  const Json web = {{"platform", "web"}, {"code", 110}, {"name", "X"}};
+  auto status = [&](Json codes) {
+    return evaluate(f, bad, {{"condition", "bad_signature"}, {"vendor_codes", std::move(codes)}},
+                    {})
+        .status;
+  };
+  EXPECT_EQ(status(Json::array({with_basis})), Status::kPass);
+  EXPECT_EQ(status(Json::array()), Status::kWrongCode);
+  EXPECT_EQ(status(Json::array({code110, web})), Status::kWrongCode);
+  EXPECT_EQ(status(Json::array({{{"platform", "native"}, {"code", 110}}})), Status::kWrongCode);
+  EXPECT_EQ(status("not an array"), Status::kWrongCode);
+  VectorCase two = bad;
+  two.expected["vendor_codes"] = Json::array({code110, web});
+  EXPECT_EQ(
+      evaluate(f, two,
+               {{"condition", "bad_signature"}, {"vendor_codes", Json::array({web, code110})}}, {})
+          .status,
+      Status::kWrongCode);
+  EXPECT_EQ(
+      evaluate(f, two,
+               {{"condition", "bad_signature"}, {"vendor_codes", Json::array({code110, web})}}, {})
+          .status,
+      Status::kPass);
+}
+
 TEST(Evaluate, VerifyStatuses) {
   const VectorFile f = file_for("verify");
   const VectorCase bad = verify_case("invalid", "bad_signature");

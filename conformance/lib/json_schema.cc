@@ -1,8 +1,10 @@
 #include "conformance/lib/json_schema.h"
 
+#include <mutex>
 #include <regex>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace tokcheck::conformance {
 namespace {
@@ -38,7 +40,30 @@ std::string escape_pointer(const std::string& key) {
 
 }  // namespace
 
-JsonSchema::JsonSchema(Json schema) : root_(std::move(schema)) { check_schema(root_, "#"); }
+struct JsonSchema::Memo {
+  static constexpr std::size_t kMaxLength = 64;     // longer strings are searched every time
+  static constexpr std::size_t kMaxEntries = 4096;  // per pattern
+  std::mutex mutex;
+  std::map<std::string, std::unordered_map<std::string, bool>, std::less<>> answers;
+};
+
+JsonSchema::JsonSchema(Json schema) : root_(std::move(schema)), memo_(std::make_unique<Memo>()) {
+  check_schema(root_, "#");
+}
+JsonSchema::~JsonSchema() = default;
+JsonSchema::JsonSchema(JsonSchema&&) noexcept = default;
+JsonSchema& JsonSchema::operator=(JsonSchema&&) noexcept = default;
+
+bool JsonSchema::matches(const std::string& pattern, const std::string& text) const {
+  const std::regex& re = patterns_.at(pattern);
+  if (text.size() > Memo::kMaxLength) return std::regex_search(text, re);
+  const std::lock_guard<std::mutex> lock(memo_->mutex);
+  auto& answers = memo_->answers[pattern];
+  if (const auto it = answers.find(text); it != answers.end()) return it->second;
+  const bool match = std::regex_search(text, re);
+  if (answers.size() < Memo::kMaxEntries) answers.emplace(text, match);
+  return match;
+}
 
 void JsonSchema::check_schema(const Json& s, const std::string& where) {
   if (s.is_boolean()) return;
@@ -148,7 +173,7 @@ void JsonSchema::validate_at(const Json& s, const Json& v, const PathNode* path,
       errors.push_back(pointer(path) + ": shorter than " + m->dump());
     }
     if (const auto p = s.find("pattern");
-        p != end && !std::regex_search(str, patterns_.at(p->get_ref<const std::string&>()))) {
+        p != end && !matches(p->get_ref<const std::string&>(), str)) {
       errors.push_back(pointer(path) + ": does not match " + p->dump());
     }
   }

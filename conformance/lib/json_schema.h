@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <regex>
 #include <string>
 #include <vector>
@@ -20,6 +21,9 @@ class JsonSchema {
  public:
   // Throws std::invalid_argument when `schema` uses a keyword outside the subset.
   explicit JsonSchema(Json schema);
+  ~JsonSchema();
+  JsonSchema(JsonSchema&&) noexcept;
+  JsonSchema& operator=(JsonSchema&&) noexcept;
   // Every violation, as "<json pointer>: <what>"; empty means valid.
   std::vector<std::string> validate(const Json& instance) const;
 
@@ -32,10 +36,17 @@ class JsonSchema {
                    std::vector<std::string>& errors) const;
   const Json& resolve(const Json& s) const;
 
+  bool matches(const std::string& pattern, const std::string& text) const;
+
   Json root_;
   // Every "pattern" of the schema, compiled once by check_schema (which the
   // constructor runs over the whole schema, so validate_at always finds it).
   std::map<std::string, std::regex, std::less<>> patterns_;
+  // Answers of std::regex_search for short strings, per pattern: the strings a
+  // pattern checks repeat (flags, condition names, scheme ids) and the search was
+  // still ~10% of loading the vectors (issue 13's profile). Locked: validate is const.
+  struct Memo;
+  std::unique_ptr<Memo> memo_;
 };
 
 }  // namespace tokcheck::conformance

@@ -52,6 +52,23 @@ TEST(JsonSchema, ErrorsNameTheirJsonPointer) {
             std::vector<std::string>{"/: expected type \"object\", got array"});
 }
 
+// Pattern answers are memoised for short strings: repeated strings, matching or
+// not, get the same answer every time, and long strings are still checked.
+TEST(JsonSchema, PatternAnswersHoldWhenRepeated) {
+  const JsonSchema s(
+      Json::parse(R"({"type": "array", "items": {"type": "string", "pattern": "^[a-z]+$"}})"));
+  const std::string long_ok(100, 'a');
+  const std::string long_bad = long_ok + "A";
+  const Json doc = Json::array({"ab", "A1", "ab", "A1", long_ok, long_bad});
+  for (int round = 0; round < 3; ++round) {
+    const auto errors = s.validate(doc);
+    ASSERT_EQ(errors.size(), 3u);
+    EXPECT_EQ(errors[0].substr(0, 3), "/1:");
+    EXPECT_EQ(errors[1].substr(0, 3), "/3:");
+    EXPECT_EQ(errors[2].substr(0, 3), "/5:");
+  }
+}
+
 constexpr const char* kMinimalFile = R"({
   "schema": "tokcheck_vectors_v1.schema.json", "scheme": "agora-006", "operation": "parse",
   "generator": "test", "numberOfTests": 1, "header": ["h"],

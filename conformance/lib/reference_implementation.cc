@@ -72,7 +72,9 @@ Json reference_response(const Json& request) {
                                       : "";
     if (*op == Operation::kScenario) {
       // Only the pairs the hello declares are answered, scenarios included.
-      if (!reference_hello()["supports"].contains(scheme_id)) {
+      // Built once: rebuilding the hello per scenario case was ~2% of a run.
+      static const Json supports = reference_hello()["supports"];
+      if (!supports.contains(scheme_id)) {
         response["unsupported"] = true;
         return response;
       }
