@@ -54,22 +54,35 @@ using Clock = std::chrono::steady_clock;
   std::exit(1);
 }
 
+// Resident set now, in MiB (/proc/self/statm), to split the peak between the
+// loaded vector set and the run's records.
+double rss_now_mib() {
+  std::ifstream statm("/proc/self/statm");
+  long pages = 0, resident = 0;
+  statm >> pages >> resident;
+  return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1048576.0;
+}
+
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
 // Child mode: the library calls of `tokcheck conformance`, timed one by one.
-// Prints one line "cases=N load_s=X run_s=X summary_s=X" on stdout.
+// Prints one line "cases=N load_s=X run_s=X summary_s=X rss_loaded_mib=X
+// rss_run_mib=X" on stdout.
 int run_child(const fs::path& root) {
   namespace c = tokcheck::conformance;
   const auto t0 = Clock::now();
   const c::VectorSet vectors = c::load_vector_set(root, {}, {});
   const double load_s = seconds_since(t0);
+  const double rss_loaded = rss_now_mib();
   if (!vectors.load_errors.empty()) die("load error: " + vectors.load_errors.front());
   auto impl = c::make_reference_implementation();
   const auto t1 = Clock::now();
   std::vector<c::RunReport> runs;
-  runs.push_back(c::run_conformance(*impl, vectors, c::RunOptions{}));
+  c::RunOptions options;
+  options.keep_passing_details = false;  // as `tokcheck conformance` without report files
+  runs.push_back(c::run_conformance(*impl, vectors, options));
   const double run_s = seconds_since(t1);
   const auto t2 = Clock::now();
   std::ostringstream summary;
@@ -78,8 +91,9 @@ int run_child(const fs::path& root) {
   const c::RunReport& r = runs.front();
   if (!r.ok() || r.failed != 0)
     die("the reference failed the replicated vectors:\n" + summary.str());
-  std::printf("cases=%zu load_s=%.6f run_s=%.6f summary_s=%.6f\n", r.cases.size(), load_s, run_s,
-              summary_s);
+  std::printf(
+      "cases=%zu load_s=%.6f run_s=%.6f summary_s=%.6f rss_loaded_mib=%.1f rss_run_mib=%.1f\n",
+      r.cases.size(), load_s, run_s, summary_s, rss_loaded, rss_now_mib());
   return 0;
 }
 

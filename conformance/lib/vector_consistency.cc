@@ -173,6 +173,42 @@ std::optional<std::string> contradiction(const Judgement& a, const Judgement& b)
   return std::nullopt;
 }
 
+// Two judgements of one key with the same signature meet every other judgement
+// the same way (contradiction() reads nothing else; names only go into the
+// message) and never contradict each other, except two flagless `acceptable`s.
+bool same_signature(const Judgement& a, const Judgement& b) {
+  return a.file->operation == b.file->operation && a.decodes == b.decodes && a.binds == b.binds &&
+         a.c->result == b.c->result && a.failure == b.failure && a.fields == b.fields &&
+         same_flags(*a.c, *b.c);
+}
+
+// Whether a key's judgements hold a contradiction, comparing one judgement per
+// signature: a vector set whose cases repeat a claim (the same token judged the
+// same way, at another `now`) costs pairs of distinct claims, not pairs of cases.
+bool group_may_contradict(const std::vector<Judgement>& judgements) {
+  std::vector<std::size_t> reps;
+  std::vector<std::size_t> members;
+  for (std::size_t i = 0; i < judgements.size(); ++i) {
+    std::size_t r = 0;
+    while (r < reps.size() && !same_signature(judgements[reps[r]], judgements[i])) ++r;
+    if (r == reps.size()) {
+      reps.push_back(i);
+      members.push_back(0);
+    }
+    ++members[r];
+  }
+  for (std::size_t r = 0; r < reps.size(); ++r) {
+    const Judgement& a = judgements[reps[r]];
+    if (members[r] > 1 && a.c->result == "acceptable" && a.c->flags.empty()) return true;
+    for (std::size_t q = r + 1; q < reps.size(); ++q) {
+      const Judgement& b = judgements[reps[q]];
+      if (a.file->operation == "build" && b.file->operation == "build") continue;
+      if (contradiction(a, b)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 ConsistencyReport check_cross_operation_consistency(const std::vector<VectorFile>& files) {
@@ -184,13 +220,25 @@ ConsistencyReport check_cross_operation_consistency(const std::vector<VectorFile
   }
   ConsistencyReport report;
   for (const auto& [key, judgements] : by_key) {
+    if (judgements.empty()) continue;
+    // Every pair counts as compared (two builds excepted: they only ever both
+    // say "decodes"); the pairs themselves are walked only when the group holds
+    // a contradiction, so the findings, and their order, are the pairwise ones.
+    const std::size_t n = judgements.size();
+    const std::size_t builds = static_cast<std::size_t>(
+        std::count_if(judgements.begin(), judgements.end(),
+                      [](const Judgement& j) { return j.file->operation == "build"; }));
+    if (const std::size_t pairs = n * (n - 1) / 2 - (builds > 1 ? builds * (builds - 1) / 2 : 0);
+        pairs > 0) {
+      report.pairs_compared[judgements.front().file->scheme] += pairs;
+    }
+    if (!group_may_contradict(judgements)) continue;
     for (std::size_t i = 0; i < judgements.size(); ++i) {
       for (std::size_t k = i + 1; k < judgements.size(); ++k) {
         const Judgement& a = judgements[i];
         const Judgement& b = judgements[k];
         // Two builds only ever both say "decodes".
         if (a.file->operation == "build" && b.file->operation == "build") continue;
-        ++report.pairs_compared[a.file->scheme];
         if (auto found = contradiction(a, b)) {
           report.findings.push_back(*found);  // the file names carry the scheme
         }

@@ -270,3 +270,39 @@ TEST(VectorConsistency, LeavesAloneWhatIsNotAContradiction) {
 
 }  // namespace
 }  // namespace tokcheck::conformance
+
+namespace tokcheck::conformance {
+namespace {
+
+// Repeated claims (the same token judged the same way k times) are compared once
+// per distinct claim, but the pair count and the findings stay the pairwise ones:
+// every copy of a contradicting case is named, and two flagless acceptables are
+// still caught.
+TEST(VectorConsistency, RepeatedClaimsCountAndReportEveryPair) {
+  std::vector<VectorCase> parses, verifies;
+  for (int i = 0; i < 4; ++i) {
+    parses.push_back(
+        make_case(10 + i, "invalid", token_input(), parse_fails("malformed", "truncated")));
+    verifies.push_back(
+        make_case(20 + i, "invalid", token_input(), verdict("malformed", "truncated")));
+  }
+  const auto quiet = check_cross_operation_consistency(
+      {make_file("agora-006", "parse", parses), make_file("agora-006", "verify", verifies)});
+  EXPECT_TRUE(quiet.findings.empty());
+  EXPECT_EQ(quiet.pairs_compared.at("agora-006"), 28u);  // 8 judgements: 8 * 7 / 2
+
+  verifies.push_back(make_case(30, "invalid", token_input(), verdict("malformed", "bad_prefix")));
+  const auto loud = check_cross_operation_consistency(
+      {make_file("agora-006", "parse", parses), make_file("agora-006", "verify", verifies)});
+  EXPECT_EQ(loud.findings.size(), 8u);  // #30 against each of the 8 others
+  EXPECT_EQ(loud.pairs_compared.at("agora-006"), 36u);
+
+  const auto flagless = find_cross_operation_contradictions(
+      {make_file("agora-006", "verify",
+                 {make_case(1, "acceptable", token_input(), verdict("malformed", "truncated")),
+                  make_case(2, "acceptable", token_input(), verdict("malformed", "truncated"))})});
+  EXPECT_EQ(flagless.size(), 1u);
+}
+
+}  // namespace
+}  // namespace tokcheck::conformance
