@@ -88,12 +88,34 @@ void JsonSchema::check_schema(const Json& s, const std::string& where) {
     check_schema(s["additionalProperties"], where + "/additionalProperties");
   }
   if (s.contains("items")) check_schema(s["items"], where + "/items");
+  keys_[&s] = keys_for(s);
   if (s.contains("pattern")) {
     // Compiled once here: building a std::regex per validated string was 70% of
     // a conformance run's instructions (issue 13's profile).
     const auto& pattern = s["pattern"].get_ref<const std::string&>();
     if (!patterns_.count(pattern)) patterns_.emplace(pattern, std::regex(pattern));
   }
+}
+
+JsonSchema::Keys JsonSchema::keys_for(const Json& s) const {
+  auto get = [&s](const char* name) -> const Json* {
+    const auto it = s.find(name);
+    return it == s.end() ? nullptr : &*it;
+  };
+  Keys k;
+  if (s.contains("$ref")) k.ref = &resolve(s);
+  k.type = get("type");
+  k.const_value = get("const");
+  k.enum_values = get("enum");
+  k.min_length = get("minLength");
+  k.pattern = get("pattern");
+  k.minimum = get("minimum");
+  k.min_items = get("minItems");
+  k.items = get("items");
+  k.required = get("required");
+  k.properties = get("properties");
+  k.additional = get("additionalProperties");
+  return k;
 }
 
 const Json& JsonSchema::resolve(const Json& s) const {
@@ -144,9 +166,10 @@ void JsonSchema::validate_at(const Json& s, const Json& v, const PathNode* path,
     if (!s.get<bool>()) errors.push_back(pointer(path) + ": not allowed here");
     return;
   }
-  const auto end = s.end();
-  if (s.contains("$ref")) validate_at(resolve(s), v, path, errors);
-  if (const auto type = s.find("type"); type != end) {
+  const auto found = keys_.find(&s);
+  const Keys k = found != keys_.end() ? found->second : keys_for(s);
+  if (k.ref) validate_at(*k.ref, v, path, errors);
+  if (const Json* type = k.type) {
     bool ok = false;
     if (type->is_array()) {
       for (const Json& t : *type) ok = ok || has_type(v, t.get_ref<const std::string&>());
@@ -159,58 +182,54 @@ void JsonSchema::validate_at(const Json& s, const Json& v, const PathNode* path,
       return;
     }
   }
-  if (const auto c = s.find("const"); c != end && v != *c) {
-    errors.push_back(pointer(path) + ": must equal " + c->dump());
+  if (k.const_value && v != *k.const_value) {
+    errors.push_back(pointer(path) + ": must equal " + k.const_value->dump());
   }
-  if (const auto e = s.find("enum"); e != end) {
-    bool found = false;
-    for (const Json& option : *e) found = found || option == v;
-    if (!found) errors.push_back(pointer(path) + ": " + v.dump() + " is not one of " + e->dump());
+  if (const Json* e = k.enum_values) {
+    bool found_value = false;
+    for (const Json& option : *e) found_value = found_value || option == v;
+    if (!found_value)
+      errors.push_back(pointer(path) + ": " + v.dump() + " is not one of " + e->dump());
   }
   if (v.is_string()) {
     const auto& str = v.get_ref<const std::string&>();
-    if (const auto m = s.find("minLength"); m != end && str.size() < m->get<std::size_t>()) {
-      errors.push_back(pointer(path) + ": shorter than " + m->dump());
+    if (k.min_length && str.size() < k.min_length->get<std::size_t>()) {
+      errors.push_back(pointer(path) + ": shorter than " + k.min_length->dump());
     }
-    if (const auto p = s.find("pattern");
-        p != end && !matches(p->get_ref<const std::string&>(), str)) {
-      errors.push_back(pointer(path) + ": does not match " + p->dump());
+    if (k.pattern && !matches(k.pattern->get_ref<const std::string&>(), str)) {
+      errors.push_back(pointer(path) + ": does not match " + k.pattern->dump());
     }
   }
-  if (v.is_number()) {
-    if (const auto m = s.find("minimum"); m != end && v.get<double>() < m->get<double>()) {
-      errors.push_back(pointer(path) + ": less than " + m->dump());
-    }
+  if (v.is_number() && k.minimum && v.get<double>() < k.minimum->get<double>()) {
+    errors.push_back(pointer(path) + ": less than " + k.minimum->dump());
   }
   if (v.is_array()) {
-    if (const auto m = s.find("minItems"); m != end && v.size() < m->get<std::size_t>()) {
-      errors.push_back(pointer(path) + ": fewer than " + m->dump() + " items");
+    if (k.min_items && v.size() < k.min_items->get<std::size_t>()) {
+      errors.push_back(pointer(path) + ": fewer than " + k.min_items->dump() + " items");
     }
-    if (const auto items = s.find("items"); items != end) {
+    if (k.items) {
       for (std::size_t i = 0; i < v.size(); ++i) {
         const PathNode child{path, nullptr, i};
-        validate_at(*items, v[i], &child, errors);
+        validate_at(*k.items, v[i], &child, errors);
       }
     }
   }
   if (v.is_object()) {
-    if (const auto required = s.find("required"); required != end) {
-      for (const Json& key : *required) {
+    if (k.required) {
+      for (const Json& key : *k.required) {
         if (!v.contains(key.get_ref<const std::string&>())) {
           errors.push_back(pointer(path) + ": missing required \"" +
                            key.get_ref<const std::string&>() + "\"");
         }
       }
     }
-    const auto properties = s.find("properties");
-    const auto additional = s.find("additionalProperties");
     for (auto it = v.begin(); it != v.end(); ++it) {
       const PathNode child{path, &it.key(), 0};
       const Json* sub = nullptr;
-      if (properties != end) {
-        if (const auto p = properties->find(it.key()); p != properties->end()) sub = &*p;
+      if (k.properties) {
+        if (const auto p = k.properties->find(it.key()); p != k.properties->end()) sub = &*p;
       }
-      if (!sub && additional != end) sub = &*additional;
+      if (!sub) sub = k.additional;
       if (sub) validate_at(*sub, *it, &child, errors);
     }
   }
