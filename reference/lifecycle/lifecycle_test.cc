@@ -163,8 +163,8 @@ TEST(LifecycleScenarios, AMiniProgramClaimsExpireIsAVolcengineExpireAt) {
 }
 
 TEST(LifecycleScenarios, SimulatorStepByStepEqualsTheWholeRun) {
-  const Json s = with(zego_profile("android", "2.13.0"),
-                      Json::array({{{"op", "createEngine"}},
+  const Json s = with(zego_profile("android", "2.13.0", "token_appsign"),
+                      Json::array({{{"op", "createEngine"}, {"app_sign", "valid"}},
                                    {{"op", "loginRoom"},
                                     {"room", "r"},
                                     {"user", "u"},
@@ -222,8 +222,11 @@ TEST(LifecycleEncoded, ZegoToken04ThroughTheCodec) {
   EXPECT_EQ(out[5]["kind"], "kicked_out");  // 2.17.0, switch on
   EXPECT_EQ(out[5]["at"], kT0 + 100);
 
-  // A token04 on 2.16.9 is refused for its version before anything is decrypted.
+  // A token04 on 2.16.9 is refused for its version before anything is decrypted
+  // (an AppSign + token session there: no Token auth mode before 2.17.0).
   s["profile"]["sdk_version"] = "2.16.9";
+  s["profile"]["auth_mode"] = "token_appsign";
+  s["events"][0]["app_sign"] = "valid";
   const Json old = simulate_json(s)["outputs"];
   EXPECT_EQ(old[1]["reason"], "unsupported_version");
   EXPECT_EQ(old[1]["codes"], Json::array({{{"code", 1002079}, {"name", "RoomTokenVersionError"}}}));

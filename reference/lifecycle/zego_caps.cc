@@ -34,7 +34,7 @@ ZegoCapsResult zego_caps(std::string_view product_name, std::string_view platfor
                                 " token authentication for native platforms only"};
     }
     c.code_platform = "web";
-    c.token03 = c.token04 = c.renew = true;
+    c.token03 = c.token04 = c.renew = c.token_auth_mode = true;  // Web has no AppSign at all
     return {c, ""};
   }
   const auto platform = zego::sdk_platform_from_string(platform_name);
@@ -59,6 +59,10 @@ ZegoCapsResult zego_caps(std::string_view product_name, std::string_view platfor
     }
     c.token03 = yes(SdkFeature::kToken03);
     c.token04 = yes(SdkFeature::kToken04);
+    // Seed 002 lists the versions from which "AppSign 传空或不传" (the Token auth
+    // mode) works, product by platform; they are the token04 rows of the table, so
+    // one row answers both (docs/SEMANTICS.md ZEGO-AUTH-TOKEN-2.17).
+    c.token_auth_mode = c.token04;
     c.renew = yes(SdkFeature::kRenewToken);
     c.expiry_kick = yes(SdkFeature::kKickOutOnExpiry);
     return {c, ""};

@@ -12,13 +12,15 @@
 namespace tokcheck::lifecycle {
 
 struct ZegoCaps {
-  std::string code_platform;  // "native" | "web": which rows of the code tables apply
-  bool token03 = false;       // accepts a token03 at login / renew
-  bool token04 = false;       // accepts a token04
-  bool renew = false;         // renewToken + the will-expire notice exist
-  bool expiry_kick = false;   // privilege-expiry management can kick out (Express ≥ 2.13.0)
-  bool token_auth = false;    // DocsView / SuperBoard: token authentication exists
-  bool appsign = false;       // the platform has AppSign authentication at all
+  std::string code_platform;     // "native" | "web": which rows of the code tables apply
+  bool token03 = false;          // accepts a token03 at login / renew
+  bool token04 = false;          // accepts a token04
+  bool renew = false;            // renewToken + the will-expire notice exist
+  bool expiry_kick = false;      // privilege-expiry management can kick out (Express ≥ 2.13.0)
+  bool token_auth = false;       // DocsView / SuperBoard: token authentication exists
+  bool token_auth_mode = false;  // Express: createEngine without AppSign (the Token auth
+                                 // mode); below it every session has an AppSign
+  bool appsign = false;          // the platform has AppSign authentication at all
 };
 
 struct ZegoCapsResult {

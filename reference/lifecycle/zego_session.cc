@@ -9,6 +9,8 @@
 //     out, publishing stopped; re-login and re-publish are refused.
 //   ZEGO-AUTH-*: AppSign only, Token, Token + AppSign (either passes), forced Token
 //     (AppSign refused). A session logged in without a token has none to renew.
+//     Before the Token auth mode (ZEGO-AUTH-TOKEN-2.17) every engine has an AppSign
+//     and a token at login must hold as well (ZEGO-AUTH-APPSIGN-TOKEN).
 //   ZEGO-CALL-ORDER: every call but createEngine needs the engine (no_engine).
 //   ZEGO-TOKEN03-2.8 / ZEGO-TOKEN04-2.17: the token version the SDK accepts.
 //   ZEGO-RENEW-NEXT-PUBLISH: a renewed token's privileges apply from the next publish.
@@ -199,6 +201,14 @@ class ExpressSession final : public ZegoSessionBase {
       result_fail("engine_exists", Json::array());
       return;
     }
+    if (sign == AppSign::kNone && !p_.caps.token_auth_mode) {
+      // Seed 002: "AppSign 传空或不传" works from the versions it lists (2.17.0 on
+      // iOS); an older SDK creates no engine without an AppSign. The reason name
+      // and the absence of codes are inferred (ZEGO-AUTH-TOKEN-2.17).
+      because("ZEGO-AUTH-TOKEN-2.17");
+      result_fail("token_auth_unavailable", Json::array());
+      return;
+    }
     engine_ = true;
     app_sign_ = sign;
     result_ok();
@@ -221,11 +231,25 @@ class ExpressSession final : public ZegoSessionBase {
     std::optional<Evaluation> ev;
     if (token) ev = evaluate(*token, room, user, /*login=*/true, path);
     const bool token_ok = ev && ev->condition == Condition::kValid;
-    // Seed 002: with both, "只要其中一个校验通过则表示鉴权通过"; forced Token
-    // "不兼容 AppSign 鉴权".
+    // Forced Token "不兼容 AppSign 鉴权" (seed 002), whatever the version.
     const bool appsign_ok = !forced && app_sign_ == AppSign::kValid;
-    if (!token_ok && !appsign_ok) {
-      if (ev) {
+    bool passes = false;
+    if (forced || app_sign_ == AppSign::kNone) {
+      passes = token_ok;  // ZEGO-AUTH-TOKEN / ZEGO-AUTH-FORCED
+    } else if (!token) {
+      passes = appsign_ok;  // ZEGO-AUTH-APPSIGN
+    } else if (p_.caps.token_auth_mode) {
+      // Seed 002's Token auth mode "能兼容 Appsign 鉴权": "只要其中一个校验通过则表示
+      // 鉴权通过" (ZEGO-AUTH-EITHER).
+      passes = token_ok || appsign_ok;
+    } else {
+      // Before the Token auth mode the AppSign authenticates and the token carries
+      // the room privileges; both must hold, and the token's expiry is seed 000's
+      // (ZEGO-AUTH-APPSIGN-TOKEN).
+      passes = token_ok && appsign_ok;
+    }
+    if (!passes) {
+      if (ev && !token_ok) {
         because(refusal_rule(*ev, /*login=*/true));
         result_fail(ev->condition, login_codes(ev->condition));
       } else if (forced && app_sign_ != AppSign::kNone) {
@@ -244,7 +268,9 @@ class ExpressSession final : public ZegoSessionBase {
     kicked_ = false;
     room_ = room;
     user_ = user;
-    by_appsign_ = appsign_ok;
+    // The AppSign outlives the token only where either credential authenticates
+    // (ZEGO-AUTH-APPSIGN-NO-EXPIRY), or when there is no token at all.
+    by_appsign_ = appsign_ok && (p_.caps.token_auth_mode || !token);
     appsign_only_ = !token;
     publishing_.clear();
     playing_.clear();

@@ -290,11 +290,13 @@ def zego_express_caps(platform, version):
     """Seeds 000 and 002 as plain statements (the C++ engine reads them from
     reference/zego/sdk_versions.h)."""
     if platform == "web":  # ZEGO-WEB: no version thresholds documented, no AppSign, no kick
-        return {"web": True, "token03": True, "token04": True, "renew": True, "kick": False}
+        return {"web": True, "token03": True, "token04": True, "renew": True, "kick": False,
+                "token_mode": True}
     v = vtuple(version)
     return {"web": False,
             "token03": v >= (2, 8, 0),    # token03: 2.8.0 and later
             "token04": v >= (2, 17, 0),   # token04: 2.17.0 and later
+            "token_mode": v >= (2, 17, 0),  # createEngine with AppSign empty: 2.17.0 and later
             "renew": v >= (2, 8, 0),      # renewToken / onRoomTokenWillExpire since 2.8.0
             "kick": v >= (2, 13, 0)}      # expiry management from 2.13.0 (with the switch)
 
@@ -337,6 +339,8 @@ class ZegoExpress(Model):
     def op_createEngine(self, ev):
         if self.engine:
             return self.fail("engine_exists", [])
+        if ev.get("app_sign") is None and not self.caps["token_mode"]:
+            return self.fail("token_auth_unavailable", [])  # no engine without an AppSign
         self.engine = True
         self.sign = ev.get("app_sign")
         self.ok()
@@ -350,9 +354,17 @@ class ZegoExpress(Model):
         verdict = self.judge(tok, ev["room"], ev["user"], True) if tok is not None else None
         token_ok = verdict == "valid"
         forced = self.mode == "forced_token"
-        sign_ok = not forced and self.sign == "valid"  # seed 002: either passes, unless forced
-        if not token_ok and not sign_ok:
-            if verdict is not None:
+        sign_ok = not forced and self.sign == "valid"
+        if forced or self.sign is None:
+            passes = token_ok
+        elif tok is None:
+            passes = sign_ok
+        elif self.caps["token_mode"]:
+            passes = token_ok or sign_ok  # seed 002: either passes
+        else:
+            passes = token_ok and sign_ok  # before the Token mode: AppSign and the token's privileges
+        if not passes:
+            if verdict is not None and not token_ok:
                 return self.fail(verdict, ZEGO_LOGIN_CODES[self.cp][verdict])
             if forced and self.sign is not None:
                 return self.fail("appsign_refused", ZEGO_APPSIGN[self.cp])
@@ -361,7 +373,7 @@ class ZegoExpress(Model):
             return self.fail("token_missing", ZEGO_LOGIN_CODES[self.cp]["token_missing"])
         self.logged_in = True
         self.room, self.user = ev["room"], ev["user"]
-        self.by_appsign = sign_ok
+        self.by_appsign = sign_ok and (self.caps["token_mode"] or tok is None)
         self.no_token = tok is None
         self.publishing, self.playing = [], []
         self.publish_ok = tok.get("privileges", {}).get("publish", True) if token_ok else True
@@ -947,7 +959,19 @@ def zprofile(platform="ios", version="2.17.0", mode="token", tv="04", switch=Fal
     return p
 
 
-def zscenario(profile, tokens, events):
+def zscenario(profile, tokens, events, as_written=False):
+    """A token session below the Token auth mode (seed 002: createEngine with AppSign
+    empty from 2.17.0) is an AppSign + token session: such a profile is written as
+    `token_appsign` (forced Token keeps its mode) with a valid AppSign at createEngine,
+    unless `as_written`, for the scenarios about that very threshold."""
+    if not as_written and profile.get("product", "express") == "express" and \
+            not zego_express_caps(profile["platform"], profile["sdk_version"])["token_mode"] and \
+            profile["auth_mode"] in ("token", "forced_token"):
+        profile = dict(profile)
+        if profile["auth_mode"] == "token":
+            profile["auth_mode"] = "token_appsign"
+        events = [dict(e, app_sign="valid") if e["op"] == "createEngine" and "app_sign" not in e
+                  else e for e in events]
     return {"profile": profile, "start": T0, "tokens": tokens, "events": events}
 
 
@@ -1070,13 +1094,15 @@ def zego_suite():
                            "nothing because the AppSign still authenticates", ["InferredRule"]),
             ("valid", "X", "valid AppSign, expired token: the AppSign lets the user in", []),
             ("invalid", "A", "wrong AppSign, valid token: the token lets the user in and its "
-                             "expiry kicks out (2.13.0, switch on)", []),
+                             "expiry kicks out (switch on)", []),
             ("invalid", "U", "wrong AppSign, token for another user: refused with the token's "
                              "condition (1002077)", ["InferredRule"])):
-        sc = zscenario(zprofile("ios", "2.13.0", "token_appsign", "03", True),
-                       {"A": {"expire": at(100), "user": "u1", "version": "03"},
-                        "X": {"expire": at(-10), "user": "u1", "version": "03"},
-                        "U": {"expire": at(100), "user": "u2", "version": "03"}},
+        # Either credential authenticates only in seed 002's Token auth mode (2.17.0 on
+        # iOS); below it see "issue 11, finding 1" at the end of this suite.
+        sc = zscenario(zprofile("ios", "2.17.0", "token_appsign", "04", True),
+                       {"A": {"expire": at(100), "user": "u1", "version": "04"},
+                        "X": {"expire": at(-10), "user": "u1", "version": "04"},
+                        "U": {"expire": at(100), "user": "u2", "version": "04"}},
                        [ev("createEngine", app_sign=sign),
                         ev("loginRoom", room="r1", user="u1", token=tokname),
                         ev("startPublishingStream", stream="s1"), until(130),
@@ -1357,6 +1383,46 @@ def zego_suite():
             "inits, and its expiry stands" % (product, platform),
             ["ZEGO-DOCS-TOKEN-AUTH", "ZEGO-DOCS-NOTICE"], [S2],
             ["VersionBoundary", "RenewRule", "InferredRule"], sc, ZegoBoard(sc))
+
+    # -- issue 11, finding 1: the Token auth mode (AppSign empty) exists from seed 002's
+    # versions; before it every engine has an AppSign and a token must hold as well.
+    # (The lifecycle models the four platforms whose renew / kick-out versions the seeds
+    # give; Web has no AppSign and always the Token mode, ZEGO-WEB.)
+    for platform, version in (("ios", "2.16.9"), ("ios", "2.17.0"), ("windows", "2.12.0"),
+                              ("windows", "2.17.0"), ("web", "2.10.0")):
+        sc = zscenario(zprofile(platform, version, "token", "04"),
+                       {"A": {"expire": at(100), "user": "u1"}},
+                       [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A")],
+                       as_written=True)
+        caps = zego_express_caps(platform, version)
+        add("Express %s %s, Token auth mode (no AppSign at createEngine): %s"
+            % (platform, version, "the engine is created and the token04 logs in"
+               if caps["token_mode"] else "no engine without an AppSign before this platform's "
+               "Token auth mode"),
+            ["ZEGO-AUTH-TOKEN-2.17", "ZEGO-AUTH-TOKEN"] + (["ZEGO-WEB"] if platform == "web" else []),
+            [S2],
+            ["AuthMode", "VersionBoundary"] + ([] if caps["token_mode"] else ["InferredRule"]),
+            sc, ZegoExpress(sc))
+    for version in ("2.10.0", "2.13.0"):
+        for sign, tokname, desc in (
+                ("valid", "A", "valid AppSign and valid token: the token's expiry is seed 000's"),
+                ("valid", "X", "valid AppSign, expired token: refused (1002078); the AppSign "
+                               "does not outvote the token"),
+                ("invalid", "A", "wrong AppSign, valid token: refused (1002033)"),
+                ("valid", None, "valid AppSign and no token: an AppSign-only session")):
+            sc = zscenario(zprofile("android", version, "token_appsign", "03", True),
+                           {"A": {"expire": at(100), "user": "u1", "version": "03"},
+                            "X": {"expire": at(-10), "user": "u1", "version": "03"}},
+                           [ev("createEngine", app_sign=sign),
+                            ev("loginRoom", room="r1", user="u1",
+                               **({"token": tokname} if tokname else {})),
+                            ev("startPublishingStream", stream="s1"), until(130),
+                            ev("startPublishingStream", stream="s2")])
+            add("Express android %s (before the Token auth mode), AppSign + token, %s"
+                % (version, desc),
+                ["ZEGO-AUTH-APPSIGN-TOKEN", "ZEGO-EXPIRY-2.13-SWITCH" if version == "2.13.0"
+                 else "ZEGO-EXPIRY-2.8-2.12"], [S2, S0],
+                ["AuthMode", "ExpiryEffect", "InferredRule"], sc, ZegoExpress(sc))
     return s
 
 
