@@ -35,7 +35,7 @@ std::optional<std::int64_t> expire_of(const Json& token) {
 RC_GTEST_PROP(LifecycleNotice, AtMostOncePerTokenNeverAfterExpiryNeverForAReplacedToken, ()) {
   const Vendor& v = pick_vendor(*renewing_vendor());
   const Json profile = *gen_profile(v);
-  const Json events = *gen_events(v);
+  const Json events = *gen_events(v, profile);
   const Json outputs = run(scenario(profile, events));
   std::optional<std::int64_t> current;  // expiry of the token the session holds
   std::set<std::int64_t> noticed;       // expiry instants noticed in this session
@@ -81,7 +81,7 @@ RC_GTEST_PROP(LifecycleNotice, RenewingWithTheSameExpiryNeverRepeatsTheNotice, (
       rc::gen::weightedOneOf<std::int64_t>({{1, rc::gen::inRange<std::int64_t>(0, e)},
                                             {1, rc::gen::inRange<std::int64_t>(e - 31, e)}})));
   std::sort(renew_times.begin(), renew_times.end());
-  Json events = opening(v);
+  Json events = opening(v, profile);
   events.push_back(login_event(v, good_token(v, e)));
   for (const std::int64_t t : renew_times) {
     Json token = good_token(v, e);
@@ -153,7 +153,8 @@ RC_GTEST_PROP(LifecycleNotice, NoMiniProgramNoticeWithNothingLeft, ()) {
 // the next, and every call gets exactly one result, in event order.
 RC_GTEST_PROP(LifecycleOrder, OutputsInTimeOrderDeterministicOneResultPerCall, ()) {
   const Vendor& v = pick_vendor(*rc::gen::inRange(0, 4));
-  const Json s = scenario(*gen_profile(v), *gen_events(v));
+  const Json profile = *gen_profile(v);
+  const Json s = scenario(profile, *gen_events(v, profile));
   const Json outputs = run(s);
   RC_ASSERT(outputs == run(s));
   std::int64_t last = kStart;
@@ -174,7 +175,7 @@ RC_GTEST_PROP(LifecycleOrder, OutputsInTimeOrderDeterministicOneResultPerCall, (
 // horizon.
 Json renew_scenario(const Vendor& v, const Json& profile, std::int64_t a, std::int64_t renew_at,
                     const Json& renewed, const std::vector<int>& publish_at, std::int64_t horizon) {
-  Json events = opening(v);
+  Json events = opening(v, profile);
   events.push_back(login_event(v, good_token(v, a)));
   events.push_back({{"op", "advance"}, {"at", kStart + renew_at}});
   events.push_back(renew_event(v, renewed));
@@ -221,7 +222,7 @@ RC_GTEST_PROP(LifecycleRenew, LastAcceptedRenewWins, ()) {
   const std::int64_t a = t2 + *rc::gen::inRange(31, 400);
   const std::int64_t b1 = t2 + *rc::gen::inRange(31, 400);
   const std::int64_t b2 = t2 + *rc::gen::inRange(1, 800);
-  Json events = opening(v);
+  Json events = opening(v, profile);
   events.push_back(login_event(v, good_token(v, a)));
   const int first = static_cast<int>(events.size());
   Json renew1 = renew_event(v, good_token(v, b1));
@@ -247,8 +248,8 @@ RC_GTEST_PROP(LifecycleRenew, LastAcceptedRenewWins, ()) {
 RC_GTEST_PROP(LifecycleRenew, InvalidRenewChangesNothing, ()) {
   const Vendor& v = pick_vendor(*renewing_vendor());
   const Json profile = *gen_profile(v);
-  const Json events = *gen_events(v);
-  const auto at = *rc::gen::inRange<std::size_t>(opening(v).size() + 1, events.size() + 1);
+  const Json events = *gen_events(v, profile);
+  const auto at = *rc::gen::inRange<std::size_t>(opening(v, profile).size() + 1, events.size() + 1);
   const int kind = *rc::gen::inRange(0, 4);
   Json with_bad = Json::array(), with_nothing = Json::array();
   for (std::size_t i = 0; i <= events.size(); ++i) {
@@ -306,11 +307,11 @@ RC_GTEST_PROP(LifecycleVersions, ZegoExpiryHasTheDocumentedEffects, ()) {
                      {"product", "express"},
                      {"platform", platform},
                      {"sdk_version", version},
-                     {"auth_mode", "token"},
+                     {"auth_mode", zego_token_session_mode(platform, version)},
                      {"token_version", "03"},
                      {"privilege_expiry_management", switch_on}};
   const Json events = Json::array(
-      {Json{{"op", "createEngine"}},
+      {zego_create_engine(profile),
        Json{{"op", "loginRoom"},
             {"room", "r1"},
             {"user", "u1"},

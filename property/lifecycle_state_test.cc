@@ -220,12 +220,12 @@ RC_GTEST_PROP(LifecycleState, ZegoExpressAgainstItsModel, ()) {
                  {"product", "express"},
                  {"platform", platform},
                  {"sdk_version", version},
-                 {"auth_mode", "token"},
+                 {"auth_mode", zego_token_session_mode(platform, version)},
                  {"token_version", "03"},
                  {"privilege_expiry_management", switch_on}}},
                {"start", kStart}};
   ZegoSut sut{lifecycle::Simulator(s)};
-  RC_ASSERT(sut.apply({{"op", "createEngine"}}) ==
+  RC_ASSERT(sut.apply(zego_create_engine(s["profile"])) ==
             std::vector<std::string>{"0 result createEngine ok"});
   ZegoModel model;
   model.kick = switch_on && version != "2.8.0" && version != "2.12.3";

@@ -1,6 +1,8 @@
 #include "property/lifecycle_support.h"
 
+#include <cstdio>
 #include <string_view>
+#include <tuple>
 
 namespace tokcheck::property {
 
@@ -57,8 +59,29 @@ Json bad_token(const Vendor& v, int kind) {
   return t;
 }
 
-Json opening(const Vendor& v) {
-  if (v.name == "zego") return Json::array({Json{{"op", "createEngine"}}});
+bool zego_has_token_auth_mode(const std::string& platform, const std::string& version) {
+  if (platform == "web") return true;
+  int part[3] = {0, 0, 0};
+  std::sscanf(version.c_str(), "%d.%d.%d", &part[0], &part[1], &part[2]);
+  return std::tie(part[0], part[1], part[2]) >= std::make_tuple(2, 17, 0);
+}
+
+std::string zego_token_session_mode(const std::string& platform, const std::string& version) {
+  return zego_has_token_auth_mode(platform, version) ? "token" : "token_appsign";
+}
+
+Json zego_create_engine(const Json& profile) {
+  const std::string mode = profile["auth_mode"];
+  const bool app_sign = mode == "appsign" || mode == "token_appsign" ||
+                        (mode == "forced_token" &&
+                         !zego_has_token_auth_mode(profile["platform"], profile["sdk_version"]));
+  Json create{{"op", "createEngine"}};
+  if (app_sign) create["app_sign"] = "valid";
+  return create;
+}
+
+Json opening(const Vendor& v, const Json& profile) {
+  if (v.name == "zego") return Json::array({zego_create_engine(profile)});
   return Json::array();
 }
 
@@ -93,7 +116,8 @@ rc::Gen<Json> gen_zego_renewable_profile() {
                     {"product", "express"},
                     {"platform", kPlatforms[platform]},
                     {"sdk_version", v},
-                    {"auth_mode", forced ? "forced_token" : "token"},
+                    {"auth_mode", forced ? std::string("forced_token")
+                                         : zego_token_session_mode(kPlatforms[platform], v)},
                     {"token_version", use03 || !has04 ? "03" : "04"},
                     {"privilege_expiry_management", switch_on}};
       },
@@ -127,15 +151,15 @@ rc::Gen<Json> gen_profile(const Vendor& v) {
       rc::gen::element<std::string>("1.4.0", "2.0.0", "2.10.3"));
 }
 
-rc::Gen<Json> gen_events(const Vendor& v) {
-  return rc::gen::withSize([v](int size) {
+rc::Gen<Json> gen_events(const Vendor& v, const Json& profile) {
+  return rc::gen::withSize([v, profile](int size) {
     const int n = 1 + size / 4;
     return rc::gen::map(rc::gen::container<std::vector<std::tuple<int, int, int>>>(
                             static_cast<std::size_t>(n),
                             rc::gen::tuple(rc::gen::inRange(0, 100), rc::gen::inRange(-40, 400),
                                            rc::gen::inRange(0, 4))),
-                        [v](const std::vector<std::tuple<int, int, int>>& steps) {
-                          Json events = opening(v);
+                        [v, profile](const std::vector<std::tuple<int, int, int>>& steps) {
+                          Json events = opening(v, profile);
                           std::int64_t t = 0;  // seconds since kStart, as the generator believes
                           events.push_back(login_event(v, good_token(v, 200)));
                           for (const auto& [pick, value, kind] : steps) {

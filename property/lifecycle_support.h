@@ -52,8 +52,18 @@ Json good_token(const Vendor& v, std::optional<std::int64_t> offset);
 // before kStart, 2 malformed, 3 signed under another secret.
 Json bad_token(const Vendor& v, int kind);
 
-// The events every session of `v` starts with (ZEGO: createEngine).
-Json opening(const Vendor& v);
+// Seed 002: createEngine with the AppSign empty (the Token auth mode) works on iOS,
+// Android, macOS and Windows from 2.17.0; Web has no AppSign at all. Below that a
+// ZEGO token session is an AppSign + token session (issue 11, finding 1).
+bool zego_has_token_auth_mode(const std::string& platform, const std::string& version);
+// The auth_mode of a token session on that SDK: "token", or "token_appsign" below.
+std::string zego_token_session_mode(const std::string& platform, const std::string& version);
+// createEngine for a ZEGO Express profile: with a valid AppSign when its session has
+// one (appsign, token_appsign, and forced Token below the Token auth mode).
+Json zego_create_engine(const Json& profile);
+
+// The events every session of `v` with `profile` starts with (ZEGO: createEngine).
+Json opening(const Vendor& v, const Json& profile);
 // The login / join call for a generated session.
 Json login_event(const Vendor& v, const Json& token);
 Json renew_event(const Vendor& v, const Json& token);
@@ -65,7 +75,7 @@ rc::Gen<Json> gen_profile(const Vendor& v);
 
 // Random event sequences for `v`: the opening, a login, then logins, renews (good
 // and bad tokens), publishes, leaves and clock moves (sometimes backwards).
-rc::Gen<Json> gen_events(const Vendor& v);
+rc::Gen<Json> gen_events(const Vendor& v, const Json& profile);
 
 Json scenario(const Json& profile, const Json& events);
 Json run(const Json& scenario);  // the "outputs" array

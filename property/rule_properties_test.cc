@@ -48,9 +48,9 @@ RC_GTEST_PROP(ZegoRules, TokenVersionAndRenewThresholds, ()) {
   const std::string version = version_text(major, minor, patch);
   const std::string tv = *rc::gen::element<std::string>("03", "04");
   const Json token{{"expire", kStart + 600}, {"user", "u1"}};
-  const Json out = run(
-      scenario(zego_express(platform, version, "forced_token", tv),
-               Json::array({{{"op", "createEngine"}},
+  const Json profile = zego_express(platform, version, "forced_token", tv);
+  const Json out = run(scenario(
+      profile, Json::array({zego_create_engine(profile),
                             {{"op", "loginRoom"}, {"room", "r1"}, {"user", "u1"}, {"token", token}},
                             {{"op", "renewToken"}, {"token", token}}})));
   const bool accepted =
@@ -67,10 +67,15 @@ RC_GTEST_PROP(ZegoRules, TokenVersionAndRenewThresholds, ()) {
     RC_ASSERT(member(renew, "reason") == "api_unavailable");
 }
 
-// ZEGO-AUTH-APPSIGN, ZEGO-AUTH-TOKEN, ZEGO-AUTH-EITHER, ZEGO-AUTH-FORCED (seed 002):
-// the login passes when the token is valid, or when a valid AppSign is given and
-// Token authentication is not forced.
+// ZEGO-AUTH-APPSIGN, ZEGO-AUTH-TOKEN, ZEGO-AUTH-EITHER, ZEGO-AUTH-FORCED,
+// ZEGO-AUTH-TOKEN-2.17, ZEGO-AUTH-APPSIGN-TOKEN (seed 002): from 2.17.0 (the Token
+// auth mode) the login passes when the token is valid, or when a valid AppSign is
+// given and Token authentication is not forced. Before it there is no engine
+// without an AppSign, and a token given at login must be valid as well.
 RC_GTEST_PROP(ZegoRules, WhichCredentialLetsTheUserIn, ()) {
+  const std::string version =
+      *rc::gen::element<std::string>("2.8.0", "2.13.0", "2.16.9", "2.17.0", "3.1.0");
+  const bool token_mode = version == "2.17.0" || version == "3.1.0";
   const std::string mode =
       *rc::gen::element<std::string>("appsign", "token", "token_appsign", "forced_token");
   std::string sign = *rc::gen::element<std::string>("none", "valid", "invalid");
@@ -83,12 +88,23 @@ RC_GTEST_PROP(ZegoRules, WhichCredentialLetsTheUserIn, ()) {
   Json login{{"op", "loginRoom"}, {"room", "r1"}, {"user", "u1"}};
   if (token != "none") {
     login["token"] = {{"expire", kStart + (token == "expired" ? -1 : 600)},
-                      {"user", token == "other_user" ? "u2" : "u1"}};
+                      {"user", token == "other_user" ? "u2" : "u1"},
+                      {"version", "03"}};
   }
   const Json out =
-      run(scenario(zego_express("android", "2.17.0", mode, "04"), Json::array({create, login})));
+      run(scenario(zego_express("android", version, mode, "03"), Json::array({create, login})));
+  if (sign == "none" && !token_mode) {
+    RC_ASSERT(member(result_of(out, 0), "reason") == "token_auth_unavailable");
+    RC_ASSERT(member(result_of(out, 1), "reason") == "no_engine");
+    return;
+  }
+  RC_ASSERT(result_of(out, 0)["ok"] == true);
   const bool forced = mode == "forced_token";
-  const bool passes = token == "valid" || (!forced && sign == "valid");
+  const bool token_ok = token == "valid", sign_ok = !forced && sign == "valid";
+  const bool passes = forced || sign == "none" ? token_ok
+                      : token == "none"        ? sign_ok
+                      : token_mode             ? token_ok || sign_ok
+                                               : token_ok && sign_ok;
   const Json& r = result_of(out, 1);
   RC_ASSERT(r["ok"] == passes);
   if (!passes) {
@@ -99,6 +115,7 @@ RC_GTEST_PROP(ZegoRules, WhichCredentialLetsTheUserIn, ()) {
                                                         : "token_missing";
     RC_ASSERT(member(r, "reason") == want);
   }
+  RC_TAG(token_mode ? "token auth mode" : "before it");
 }
 
 // ZEGO-AUTH-APPSIGN-NO-EXPIRY (inferred): when a valid AppSign let the user in (no
@@ -119,6 +136,33 @@ RC_GTEST_PROP(ZegoRules, AValidAppSignOutlivesTheToken, ()) {
   RC_ASSERT(result_of(out, 3)["ok"] == true);
 }
 
+// ZEGO-AUTH-APPSIGN-TOKEN (seed 002 dates the Token auth mode, and with it "只要其中
+// 一个校验通过", from 2.17.0; seed 000's expiry rules are for 2.8.0 on): before 2.17.0
+// a valid AppSign does not outlive the token it logged in with: at the expiry the
+// next publish fails (2.8.0-2.12.x, or the switch off) or the user is kicked out.
+RC_GTEST_PROP(ZegoRules, BeforeTheTokenModeTheTokenStillExpires, ()) {
+  const int minor = *rc::gen::inRange(8, 17), patch = *rc::gen::inRange(0, 10);
+  const std::string version = version_text(2, minor, patch);
+  const bool switch_on = *rc::gen::arbitrary<bool>();
+  const std::int64_t e = *rc::gen::inRange(31, 1000);
+  const Json out = run(
+      scenario(zego_express(*rc::gen::element<std::string>("ios", "android", "macos", "windows"),
+                            version, "token_appsign", "03", switch_on),
+               Json::array({{{"op", "createEngine"}, {"app_sign", "valid"}},
+                            {{"op", "loginRoom"},
+                             {"room", "r1"},
+                             {"user", "u1"},
+                             {"token", {{"expire", kStart + e}, {"user", "u1"}}}},
+                            {{"op", "advance"}, {"at", kStart + e}},
+                            {{"op", "startPublishingStream"}, {"stream", "s1"}}})));
+  RC_ASSERT(result_of(out, 1)["ok"] == true);
+  const bool kick = switch_on && minor >= 13;
+  bool kicked = false;
+  for (const Json& o : out) kicked = kicked || o["kind"] == "kicked_out";
+  RC_ASSERT(kicked == kick);
+  RC_ASSERT(member(result_of(out, 3), "reason") == (kick ? "not_logged_in" : "expired"));
+}
+
 // ZEGO-SWITCH-AT-EXPIRY (inferred): the expiry-management switch is read when the
 // token expires, whatever it was at login.
 RC_GTEST_PROP(ZegoRules, TheSwitchIsReadAtTheExpiry, ()) {
@@ -126,8 +170,8 @@ RC_GTEST_PROP(ZegoRules, TheSwitchIsReadAtTheExpiry, ()) {
   const bool at_expiry = *rc::gen::arbitrary<bool>();
   const std::int64_t e = *rc::gen::inRange(40, 1000);
   const std::int64_t change = *rc::gen::inRange<std::int64_t>(1, e);
-  const Json out = run(scenario(zego_express("ios", "2.13.0", "token", "03", at_login),
-                                Json::array({{{"op", "createEngine"}},
+  const Json out = run(scenario(zego_express("ios", "2.13.0", "token_appsign", "03", at_login),
+                                Json::array({{{"op", "createEngine"}, {"app_sign", "valid"}},
                                              {{"op", "loginRoom"},
                                               {"room", "r1"},
                                               {"user", "u1"},
@@ -284,9 +328,10 @@ RC_GTEST_PROP(ZegoRules, EveryCallBeforeCreateEngineIsNoEngine, ()) {
       rc::gen::inRange<std::size_t>(0, kCalls.size())));
   Json events = Json::array();
   for (std::size_t i : picks) events.push_back(kCalls[i]);
-  events.push_back({{"op", "createEngine"}});
+  const Json profile = zego_express("ios", version, zego_token_session_mode("ios", version), "03");
+  events.push_back(zego_create_engine(profile));
   for (std::size_t i : picks) events.push_back(kCalls[i]);
-  const Json out = run(scenario(zego_express("ios", version, "token", "03"), events));
+  const Json out = run(scenario(profile, events));
   for (std::size_t k = 0; k < events.size(); ++k) {
     const Json& r = result_of(out, static_cast<int>(k));
     const bool before = k < picks.size();
@@ -662,11 +707,11 @@ RC_GTEST_PROP(RongCloudRules, SecretRotationExpiryAppKeyAndReporting, ()) {
 RC_GTEST_PROP(MiniProgramRules, VersionsAndCallbackOrder, ()) {
   const int minor = *rc::gen::inRange(30, 80), patch = *rc::gen::inRange(0, 10);
   const Vendor v = bytedance_vendor();
-  const Json events = *gen_events(v);
-  const Json out = run(scenario({{"vendor", "bytedance"},
-                                 {"product", "miniprogram_rtc"},
-                                 {"base_library", version_text(2, minor, patch)}},
-                                events));
+  const Json profile{{"vendor", "bytedance"},
+                     {"product", "miniprogram_rtc"},
+                     {"base_library", version_text(2, minor, patch)}};
+  const Json events = *gen_events(v, profile);
+  const Json out = run(scenario(profile, events));
   for (std::size_t i = 0; i < out.size(); ++i) {
     const Json& o = out[i];
     if (o["kind"] != "result") continue;
@@ -840,7 +885,8 @@ RC_GTEST_PROP(SharedRules, TheClockStopsAtTheLastSecond, ()) {
       rc::gen::weightedOneOf<std::int64_t>({{4, rc::gen::inRange<std::int64_t>(-100, 1000)},
                                             {1, rc::gen::inRange<std::int64_t>(-kLast - 1, kLast)},
                                             {1, rc::gen::just(std::int64_t{kLast})}}));
-  Json events = opening(v);
+  const Json profile = *gen_profile(v);
+  Json events = opening(v, profile);
   const std::size_t first = events.size();
   std::optional<std::size_t> refused;
   std::int64_t now = start;
@@ -853,7 +899,7 @@ RC_GTEST_PROP(SharedRules, TheClockStopsAtTheLastSecond, ()) {
       now += steps[i];
     }
   }
-  Json s = scenario(*gen_profile(v), events);
+  Json s = scenario(profile, events);
   s["start"] = start;
   std::string error;
   Json outputs;
@@ -877,8 +923,8 @@ RC_GTEST_PROP(SharedRules, TheClockStopsAtTheLastSecond, ()) {
 RC_GTEST_PROP(SharedRules, AnEventFromThePastRunsAtTheClock, ()) {
   const Vendor& v = *rc::gen::element(zego_vendor(), agora_vendor(), bytedance_vendor());
   const Json profile = *gen_profile(v);
-  const Json events = *gen_events(v);
-  const auto at = *rc::gen::inRange<std::size_t>(opening(v).size() + 1, events.size() + 1);
+  const Json events = *gen_events(v, profile);
+  const auto at = *rc::gen::inRange<std::size_t>(opening(v, profile).size() + 1, events.size() + 1);
   const std::int64_t back = *rc::gen::inRange<std::int64_t>(1, 10000);
   const Json call = renew_event(v, good_token(v, 300));
   Json stamped = Json::array(), plain = Json::array();
