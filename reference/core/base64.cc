@@ -129,50 +129,79 @@ bool decode_strict_scalar_impl(std::string_view in, const Alphabet& a,
 }
 
 #if defined(__x86_64__)
-// SSSE3 decoding of 16 standard-alphabet characters into 12 bytes per step,
-// after W. Mula and D. Lemire, "Faster Base64 Encoding and Decoding Using AVX2
-// Instructions", ACM TOMS 44(3), 2018, in its 128-bit form. The constants are
-// derived here for this decoder's validity test (see the comments).
+// SSSE3 decoding of 16 characters into 12 bytes per step, after W. Mula and
+// D. Lemire, "Faster Base64 Encoding and Decoding Using AVX2 Instructions", ACM
+// TOMS 44(3), 2018, in its 128-bit form. The tables are derived here, for each
+// alphabet, for this decoder's validity test (see the comments).
 //
 // Validation. Split each char c into hi = c >> 4 and lo = c & 15. Give every
 // lo nibble a set of bits, every hi nibble the bits of the lo sets that are
-// INVALID with it; then c is valid iff lut_lo[lo] & lut_hi[hi] == 0.
-//   bit 0x01: lo = 0        bit 0x02: lo = A       bit 0x04: lo = B..F
-//   bit 0x08: lo = 1..9     bit 0x10: lo = C..E
-// Valid chars by hi nibble: 2: lo B '+', F '/'; 3: lo 0..9; 4, 6: lo 1..F;
-// 5, 7: lo 0..A. So hi 2 refuses 0x01|0x02|0x08|0x10 = 0x1B (leaves B, F);
-// hi 3 refuses 0x02|0x04 = 0x06 (A..F); hi 4, 6 refuse 0x01 (lo 0); hi 5, 7
-// refuse 0x04 (B..F); hi 0, 1 and 8..F refuse everything (0x1F), and every
-// lut_lo entry is nonzero so "everything" really catches every lo. The hi
-// nibble is masked to 0..15, so bytes >= 0x80 index lut_hi[8..15] (pshufb
-// would otherwise zero them).
+// INVALID with it; then c is valid iff lut_lo[lo] & lut_hi[hi] == 0. Every
+// lut_lo entry is nonzero, so a hi nibble refusing every bit (0x1F) catches
+// every lo. The hi nibble is masked to 0..15, so bytes >= 0x80 index
+// lut_hi[8..15] (pshufb would otherwise zero them).
 //
-// Translation (valid chars only): sextet = c + shift[hi], with '/' moved to
-// index 1 (hi + (c == '/' ? -1 : 0)) because it shares hi 2 with '+':
-//   1: '/' 47 -> 63 (+16)   2: '+' 43 -> 62 (+19)   3: '0' 48 -> 52 (+4)
-//   4, 5: 'A' 65 -> 0 (-65)   6, 7: 'a' 97 -> 26 (-71)
+// Translation (valid chars only): sextet = c + shift[index], where index = hi,
+// minus one for the alphabet's `split` char, which shares hi 2 with the other
+// of chars 62 and 63 and so needs its own shift.
 //
 // Packing, per 4 sextets a b c d (a first): pmaddubsw with bytes (64, 1) makes
 // 16-bit a<<6|b and c<<6|d; pmaddwd with words (4096, 1) makes the 24-bit
 // a<<18|b<<12|c<<6|d in each 32-bit lane, little endian; pshufb takes bytes
 // 2,1,0 of each lane, giving the 12 output bytes in order.
-//
+struct SimdTables {
+  std::array<std::int8_t, 16> lut_lo, lut_hi, shift;
+  char split;
+};
+
+// Standard alphabet, "A-Za-z0-9+/".
+//   lut_lo bits: 0x01 lo 0; 0x02 lo A; 0x04 lo B..F; 0x08 lo 1..9; 0x10 lo C..E.
+//   Valid by hi: 2: lo B '+', F '/'; 3: lo 0..9; 4, 6: lo 1..F; 5, 7: lo 0..A.
+//   So hi 2 refuses 0x01|0x02|0x08|0x10 = 0x1B (leaves B, F); hi 3 refuses
+//   0x02|0x04 = 0x06 (A..F); hi 4, 6 refuse 0x01 (lo 0); hi 5, 7 refuse 0x04.
+//   Shifts: 1: '/' 47 -> 63 (+16); 2: '+' 43 -> 62 (+19); 3: '0' 48 -> 52 (+4);
+//   4, 5: 'A' 65 -> 0 (-65); 6, 7: 'a' 97 -> 26 (-71).
+constexpr SimdTables kStandardSimd{{0x01, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08,
+                                    0x02, 0x04, 0x14, 0x14, 0x14, 0x04},
+                                   {0x1F, 0x1F, 0x1B, 0x06, 0x01, 0x04, 0x01, 0x04, 0x1F, 0x1F,
+                                    0x1F, 0x1F, 0x1F, 0x1F, 0x1F, 0x1F},
+                                   {0, 16, 19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0},
+                                   '/'};
+
+// Tencent alphabet, "A-Za-z0-9*-" (62 '*' is 0x2A, 63 '-' is 0x2D; pad '_' is
+// 0x5F, which hi 5 refuses, so a pad inside the full groups is rejected).
+//   lut_lo bits: 0x01 lo 0; 0x02 lo A; 0x04 lo B, C, E, F; 0x08 lo 1..9; 0x10 lo D.
+//   Valid by hi: 2: lo A '*', D '-'; 3: lo 0..9; 4, 6: lo 1..F; 5, 7: lo 0..A.
+//   So hi 2 refuses 0x01|0x04|0x08 = 0x0D; hi 3 refuses 0x02|0x04|0x10 = 0x16;
+//   hi 4, 6 refuse 0x01; hi 5, 7 refuse 0x04|0x10 = 0x14.
+//   Shifts: 1: '-' 45 -> 63 (+18); 2: '*' 42 -> 62 (+20); digits and letters as
+//   in the standard alphabet.
+constexpr SimdTables kTencentSimd{{0x01, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x02,
+                                   0x04, 0x04, 0x10, 0x04, 0x04},
+                                  {0x1F, 0x1F, 0x0D, 0x16, 0x01, 0x14, 0x01, 0x14, 0x1F, 0x1F, 0x1F,
+                                   0x1F, 0x1F, 0x1F, 0x1F, 0x1F},
+                                  {0, 18, 20, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0},
+                                  '-'};
+
+__attribute__((target("ssse3"))) __m128i load16(const std::array<std::int8_t, 16>& a) {
+  return _mm_loadu_si128(reinterpret_cast<const __m128i*>(a.data()));
+}
+
 // Reads exactly 16 * blocks bytes from p and writes the 12 * blocks bytes
 // from o on; nothing at or past o_end (the end of the output buffer): a block
 // stores all 16 bytes of its register only while 4 bytes of room remain past
 // its 12 (the next block or the scalar tail overwrites them), else 8 + 4.
-// Returns false if any char was outside the standard alphabet (then the
-// output holds garbage).
-__attribute__((target("ssse3"))) bool decode_blocks_ssse3(const unsigned char* p,
+// Returns false if any char was outside the alphabet of `t` (then the output
+// holds garbage).
+__attribute__((target("ssse3"))) bool decode_blocks_ssse3(const SimdTables& t,
+                                                          const unsigned char* p,
                                                           std::size_t blocks, std::uint8_t* o,
                                                           const std::uint8_t* o_end) {
-  const __m128i lut_lo = _mm_setr_epi8(0x01, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08,
-                                       0x02, 0x04, 0x14, 0x14, 0x14, 0x04);
-  const __m128i lut_hi = _mm_setr_epi8(0x1F, 0x1F, 0x1B, 0x06, 0x01, 0x04, 0x01, 0x04, 0x1F, 0x1F,
-                                       0x1F, 0x1F, 0x1F, 0x1F, 0x1F, 0x1F);
-  const __m128i lut_shift = _mm_setr_epi8(0, 16, 19, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0);
+  const __m128i lut_lo = load16(t.lut_lo);
+  const __m128i lut_hi = load16(t.lut_hi);
+  const __m128i lut_shift = load16(t.shift);
   const __m128i nibble = _mm_set1_epi8(0x0F);
-  const __m128i slash = _mm_set1_epi8('/');
+  const __m128i split = _mm_set1_epi8(t.split);
   const __m128i merge_pairs = _mm_set1_epi32(0x01400140);  // bytes 0x40, 0x01, ...
   const __m128i merge_quads = _mm_set1_epi32(0x00011000);  // words 0x1000, 0x0001, ...
   const __m128i pack = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
@@ -183,7 +212,7 @@ __attribute__((target("ssse3"))) bool decode_blocks_ssse3(const unsigned char* p
     const __m128i lo = _mm_and_si128(chars, nibble);
     bad = _mm_or_si128(bad,
                        _mm_and_si128(_mm_shuffle_epi8(lut_lo, lo), _mm_shuffle_epi8(lut_hi, hi)));
-    const __m128i shift_index = _mm_add_epi8(hi, _mm_cmpeq_epi8(chars, slash));
+    const __m128i shift_index = _mm_add_epi8(hi, _mm_cmpeq_epi8(chars, split));
     const __m128i sextets = _mm_add_epi8(chars, _mm_shuffle_epi8(lut_shift, shift_index));
     const __m128i pairs = _mm_maddubs_epi16(sextets, merge_pairs);
     const __m128i quads = _mm_madd_epi16(pairs, merge_quads);
@@ -204,21 +233,21 @@ __attribute__((target("ssse3"))) bool decode_blocks_ssse3(const unsigned char* p
 bool decode_strict_simd_impl(std::string_view in, [[maybe_unused]] Base64Alphabet which,
                              const Alphabet& a, std::vector<std::uint8_t>& out) {
 #if defined(__x86_64__)
-  if (which == Base64Alphabet::kStandard) {
-    StrictShape shape;
-    if (!strict_shape(in, a, out, shape)) return false;
-    if (in.empty()) return true;
-    // Blocks of 16 chars (4 groups) only inside the full groups, so the padded
-    // last group and any 1..3 leftover full groups go through the scalar code.
-    const std::size_t blocks = shape.full_groups / 4;
-    const auto* p = reinterpret_cast<const unsigned char*>(in.data());
-    std::uint8_t* o = out.data();
-    if (!decode_blocks_ssse3(p, blocks, o, o + out.size())) return false;
-    return decode_groups_scalar(p + 16 * blocks, shape.full_groups - 4 * blocks, shape.pad, a,
-                                o + 12 * blocks);
-  }
-#endif
+  StrictShape shape;
+  if (!strict_shape(in, a, out, shape)) return false;
+  if (in.empty()) return true;
+  // Blocks of 16 chars (4 groups) only inside the full groups, so the padded
+  // last group and any 1..3 leftover full groups go through the scalar code.
+  const std::size_t blocks = shape.full_groups / 4;
+  const auto* p = reinterpret_cast<const unsigned char*>(in.data());
+  std::uint8_t* o = out.data();
+  const SimdTables& t = which == Base64Alphabet::kTencent ? kTencentSimd : kStandardSimd;
+  if (!decode_blocks_ssse3(t, p, blocks, o, o + out.size())) return false;
+  return decode_groups_scalar(p + 16 * blocks, shape.full_groups - 4 * blocks, shape.pad, a,
+                              o + 12 * blocks);
+#else
   return decode_strict_scalar_impl(in, a, out);
+#endif
 }
 
 bool decode_strict(std::string_view in, Base64Alphabet which, const Alphabet& a,

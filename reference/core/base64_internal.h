@@ -18,8 +18,8 @@ namespace tokcheck::base64_detail {
 bool decode_strict_scalar(std::string_view in, std::vector<std::uint8_t>& out,
                           Base64Alphabet which);
 
-// The SSSE3 decoder (16 characters per step for the standard alphabet; the
-// Tencent alphabet and the tail go through the scalar code). Precondition:
+// The SSSE3 decoder (16 characters per step for both alphabets; the padded
+// last group and 1..3 leftover groups go through the scalar code). Precondition:
 // simd_available(); on other CPUs and non-x86-64 builds it is the scalar one.
 bool decode_strict_simd(std::string_view in, std::vector<std::uint8_t>& out, Base64Alphabet which);
 

@@ -77,8 +77,19 @@ using base64_detail::decode_strict_scalar;
 using base64_detail::decode_strict_simd;
 using base64_detail::simd_available;
 
-constexpr std::string_view kStandardChars =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+// Both alphabets have an SSSE3 path with its own tables, so every agreement
+// test below runs once per alphabet.
+struct AlphabetCase {
+  Base64Alphabet which;
+  std::string_view chars;
+  char pad;
+};
+constexpr AlphabetCase kAlphabets[] = {
+    {Base64Alphabet::kStandard, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
+     '='},
+    {Base64Alphabet::kTencent, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789*-",
+     '_'},
+};
 
 // Same accept/reject answer and, on accept, the same bytes. Each decoder gets
 // a buffer already holding unrelated bytes, as a reused caller buffer would.
@@ -111,27 +122,30 @@ std::string random_bytes(std::mt19937& rng, std::size_t n) {
 
 TEST(Base64Simd, EveryByteAtEveryPositionMatchesScalar) {
   SKIP_WITHOUT_SIMD();
-  std::mt19937 rng(64);
-  for (std::size_t len : {48u, 64u}) {
-    // Each length unpadded and in its "xxx=" and "xx==" forms.
-    const std::string bases[] = {base64_encode(as_bytes(random_bytes(rng, len / 4 * 3))),
-                                 base64_encode(as_bytes(random_bytes(rng, len / 4 * 3 - 1))),
-                                 base64_encode(as_bytes(random_bytes(rng, len / 4 * 3 - 2)))};
-    for (const std::string& base : bases) {
-      ASSERT_EQ(base.size(), len);
-      ASSERT_TRUE(paths_agree(base));
-      for (std::size_t pos = 0; pos < 48; ++pos) {
-        std::string s = base;
-        for (int b = 0; b < 256; ++b) {
-          s[pos] = static_cast<char>(b);
-          const bool valid = kStandardChars.find(static_cast<char>(b)) != std::string_view::npos;
-          std::vector<std::uint8_t> out;
-          // In a 48-char unpadded string positions 0..43 stay in full groups
-          // whatever the last group holds, so exactly the alphabet is accepted.
-          if (base.back() != '=' && len == 48 && pos < 44) {
-            EXPECT_EQ(decode_strict_simd(s, out, Base64Alphabet::kStandard), valid) << s;
+  for (const AlphabetCase& ab : kAlphabets) {
+    std::mt19937 rng(64);
+    for (std::size_t len : {48u, 64u}) {
+      // Each length unpadded and in its "xxx=" and "xx==" forms.
+      const std::string bases[] = {
+          base64_encode(as_bytes(random_bytes(rng, len / 4 * 3)), ab.which),
+          base64_encode(as_bytes(random_bytes(rng, len / 4 * 3 - 1)), ab.which),
+          base64_encode(as_bytes(random_bytes(rng, len / 4 * 3 - 2)), ab.which)};
+      for (const std::string& base : bases) {
+        ASSERT_EQ(base.size(), len);
+        ASSERT_TRUE(paths_agree(base, ab.which));
+        for (std::size_t pos = 0; pos < 48; ++pos) {
+          std::string s = base;
+          for (int b = 0; b < 256; ++b) {
+            s[pos] = static_cast<char>(b);
+            const bool valid = ab.chars.find(static_cast<char>(b)) != std::string_view::npos;
+            std::vector<std::uint8_t> out;
+            // In a 48-char unpadded string positions 0..43 stay in full groups
+            // whatever the last group holds, so exactly the alphabet is accepted.
+            if (base.back() != ab.pad && len == 48 && pos < 44) {
+              EXPECT_EQ(decode_strict_simd(s, out, ab.which), valid) << s;
+            }
+            ASSERT_TRUE(paths_agree(s, ab.which)) << "byte " << b << " at " << pos;
           }
-          ASSERT_TRUE(paths_agree(s)) << "byte " << b << " at " << pos;
         }
       }
     }
@@ -140,60 +154,86 @@ TEST(Base64Simd, EveryByteAtEveryPositionMatchesScalar) {
 
 TEST(Base64Simd, RandomValidStringsOfEveryLengthMatchScalar) {
   SKIP_WITHOUT_SIMD();
-  std::mt19937 rng(400);
-  std::uniform_int_distribution<std::size_t> pick(0, kStandardChars.size() - 1);
-  for (std::size_t len = 0; len <= 400; ++len) {
-    for (int round = 0; round < 4; ++round) {
-      // Encodings of random bytes: canonical, padded whenever len % 3 != 0.
-      const std::string data = random_bytes(rng, len);
-      const std::string enc = base64_encode(as_bytes(data));
-      std::vector<std::uint8_t> out(3, 0xEE);
-      ASSERT_TRUE(decode_strict_simd(enc, out, Base64Alphabet::kStandard)) << enc;
-      ASSERT_EQ(std::string(out.begin(), out.end()), data);
-      ASSERT_TRUE(paths_agree(enc));
-      // Random alphabet strings of length len (multiple of 4 or not), bare and
-      // with one or two '=' appended.
-      std::string chars(len, 'A');
-      for (char& c : chars) c = kStandardChars[pick(rng)];
-      ASSERT_TRUE(paths_agree(chars));
-      ASSERT_TRUE(paths_agree(chars + "="));
-      ASSERT_TRUE(paths_agree(chars + "=="));
+  for (const AlphabetCase& ab : kAlphabets) {
+    std::mt19937 rng(400);
+    std::uniform_int_distribution<std::size_t> pick(0, ab.chars.size() - 1);
+    const std::string pad1(1, ab.pad), pad2(2, ab.pad);
+    for (std::size_t len = 0; len <= 400; ++len) {
+      for (int round = 0; round < 4; ++round) {
+        // Encodings of random bytes: canonical, padded whenever len % 3 != 0.
+        const std::string data = random_bytes(rng, len);
+        const std::string enc = base64_encode(as_bytes(data), ab.which);
+        std::vector<std::uint8_t> out(3, 0xEE);
+        ASSERT_TRUE(decode_strict_simd(enc, out, ab.which)) << enc;
+        ASSERT_EQ(std::string(out.begin(), out.end()), data);
+        ASSERT_TRUE(paths_agree(enc, ab.which));
+        // Random alphabet strings of length len (multiple of 4 or not), bare and
+        // with one or two pad chars appended.
+        std::string chars(len, 'A');
+        for (char& c : chars) c = ab.chars[pick(rng)];
+        ASSERT_TRUE(paths_agree(chars, ab.which));
+        ASSERT_TRUE(paths_agree(chars + pad1, ab.which));
+        ASSERT_TRUE(paths_agree(chars + pad2, ab.which));
+      }
     }
   }
 }
 
 TEST(Base64Simd, NonCanonicalPaddingBitsMatchScalar) {
   SKIP_WITHOUT_SIMD();
-  std::mt19937 rng(3);
-  for (std::size_t n : {1u, 2u, 13u, 14u, 34u, 35u, 46u, 47u, 100u, 101u}) {
-    const std::string enc = base64_encode(as_bytes(random_bytes(rng, n)));
-    const std::size_t last = enc.find('=') - 1;  // the char holding the padding bits
-    for (char c : kStandardChars) {
-      std::string s = enc;
-      s[last] = c;
-      ASSERT_TRUE(paths_agree(s));
+  for (const AlphabetCase& ab : kAlphabets) {
+    std::mt19937 rng(3);
+    for (std::size_t n : {1u, 2u, 13u, 14u, 34u, 35u, 46u, 47u, 100u, 101u}) {
+      const std::string enc = base64_encode(as_bytes(random_bytes(rng, n)), ab.which);
+      const std::size_t last = enc.find(ab.pad) - 1;  // the char holding the padding bits
+      for (char c : ab.chars) {
+        std::string s = enc;
+        s[last] = c;
+        ASSERT_TRUE(paths_agree(s, ab.which));
+      }
+      // Dropping the padding or adding a third pad char is never canonical.
+      ASSERT_TRUE(paths_agree(enc.substr(0, enc.find(ab.pad)), ab.which));
+      ASSERT_TRUE(paths_agree(enc + ab.pad, ab.which));
     }
-    // Dropping the padding or adding a third '=' is never canonical.
-    ASSERT_TRUE(paths_agree(enc.substr(0, enc.find('='))));
-    ASSERT_TRUE(paths_agree(enc + "="));
   }
 }
 
 TEST(Base64Simd, PaddingCharInTheMiddleMatchesScalar) {
   SKIP_WITHOUT_SIMD();
-  std::mt19937 rng(5);
-  for (std::size_t n : {12u, 24u, 36u, 47u, 48u, 60u, 95u}) {
-    const std::string enc = base64_encode(as_bytes(random_bytes(rng, n)));
-    for (std::size_t pos = 0; pos < enc.size(); ++pos) {
-      std::string replaced = enc;
-      replaced[pos] = '=';
-      EXPECT_TRUE(paths_agree(replaced));
-      std::string two = replaced;
-      if (pos + 1 < two.size()) two[pos + 1] = '=';
-      EXPECT_TRUE(paths_agree(two));
-      EXPECT_TRUE(paths_agree(enc.substr(0, pos) + "==" + enc.substr(pos)));
-      // A whole padded group glued in front of full groups.
-      EXPECT_TRUE(paths_agree("Zg==" + enc));
+  for (const AlphabetCase& ab : kAlphabets) {
+    std::mt19937 rng(5);
+    const std::string pad2(2, ab.pad);
+    // One whole padded group ("f" encoded) glued in front of full groups.
+    const std::string padded_group = base64_encode(as_bytes("f"), ab.which);
+    for (std::size_t n : {12u, 24u, 36u, 47u, 48u, 60u, 95u}) {
+      const std::string enc = base64_encode(as_bytes(random_bytes(rng, n)), ab.which);
+      for (std::size_t pos = 0; pos < enc.size(); ++pos) {
+        std::string replaced = enc;
+        replaced[pos] = ab.pad;
+        EXPECT_TRUE(paths_agree(replaced, ab.which));
+        std::string two = replaced;
+        if (pos + 1 < two.size()) two[pos + 1] = ab.pad;
+        EXPECT_TRUE(paths_agree(two, ab.which));
+        EXPECT_TRUE(paths_agree(enc.substr(0, pos) + pad2 + enc.substr(pos), ab.which));
+        EXPECT_TRUE(paths_agree(padded_group + enc, ab.which));
+      }
+    }
+  }
+}
+
+TEST(Base64Simd, EachAlphabetRefusesTheOthersCharsInFullGroups) {
+  SKIP_WITHOUT_SIMD();
+  // 64 chars = 4 SIMD blocks; '+' '/' are not Tencent chars, '*' '-' not standard.
+  for (const AlphabetCase& ab : kAlphabets) {
+    for (char foreign : {'+', '/', '*', '-', '=', '_'}) {
+      if (ab.chars.find(foreign) != std::string_view::npos) continue;
+      for (std::size_t pos : {0u, 15u, 16u, 47u}) {
+        std::string s(64, 'Q');
+        s[pos] = foreign;
+        std::vector<std::uint8_t> out;
+        EXPECT_FALSE(decode_strict_simd(s, out, ab.which)) << s;
+        EXPECT_TRUE(paths_agree(s, ab.which));
+      }
     }
   }
 }
