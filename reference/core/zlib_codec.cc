@@ -56,21 +56,22 @@ Malformation Inflater::inflate(Bytes in, std::vector<std::uint8_t>& out, std::si
     }
     zs.next_out = out.data() + produced;
     zs.avail_out = static_cast<uInt>(out.size() - produced);
-    const int rc = ::inflate(&zs, Z_NO_FLUSH);
+    // Z_FINISH: a stream that completes within this call is inflated without
+    // zlib's sliding window (it would otherwise copy every output byte into
+    // it). When the output buffer fills first zlib keeps going as with
+    // Z_NO_FLUSH on the next call, so the accepted streams are the same.
+    const int rc = ::inflate(&zs, Z_FINISH);
     produced = out.size() - zs.avail_out;
     if (produced > cap) {
       out.clear();
       return Malformation::kZlibTooLarge;
     }
     if (rc == Z_STREAM_END) break;
-    if (rc == Z_BUF_ERROR && zs.avail_in == 0) {  // input ended mid-stream
-      out.clear();
-      return Malformation::kBadZlib;
-    }
-    if (rc != Z_OK && rc != Z_BUF_ERROR) {
-      out.clear();
-      return Malformation::kBadZlib;
-    }
+    // With Z_FINISH an unfinished stream reports Z_BUF_ERROR: either the output
+    // buffer is full (grow it and go on) or the input ended mid-stream.
+    if (rc == Z_BUF_ERROR && zs.avail_out == 0) continue;
+    out.clear();
+    return Malformation::kBadZlib;
   }
   out.resize(produced);
   if (zs.avail_in != 0 || in.size() > 0xFFFFFFFFu) return Malformation::kTrailingAfterZlib;

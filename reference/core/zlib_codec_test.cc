@@ -36,6 +36,37 @@ TEST(Inflater, AcceptsEveryLevelButReportsGarbageAndTrailingBytes) {
   EXPECT_EQ(inflater.inflate({}, out), Malformation::kBadZlib);
 }
 
+// Inflate runs with Z_FINISH, which reports Z_BUF_ERROR both when the output
+// buffer fills (grow and go on) and when the input ends mid-stream (malformed).
+// Outputs around the 1024-byte first buffer and its doublings, cut at every
+// byte, must agree with zlib's own one-shot uncompress2.
+TEST(Inflater, GrowingOutputAndEveryTruncationAgreeWithUncompress2) {
+  Inflater inflater;
+  std::vector<std::uint8_t> out;
+  std::uint32_t state = 12345;
+  for (std::size_t n : {1023u, 1024u, 1025u, 2048u, 2049u, 5000u}) {
+    std::vector<std::uint8_t> plain(n);
+    for (auto& b : plain) {  // compressible but not trivially so
+      state = state * 1103515245u + 12345u;
+      b = static_cast<std::uint8_t>('a' + (state >> 16) % 6);
+    }
+    for (int level : {0, 1, 6}) {
+      const auto z = zlib_compress(plain, level);
+      ASSERT_EQ(inflater.inflate(z, out), Malformation::kNone) << n << " level " << level;
+      ASSERT_EQ(out, plain);
+      for (std::size_t cut = 0; cut < z.size(); ++cut) {
+        std::vector<std::uint8_t> oracle(n + 1);
+        uLongf oracle_len = static_cast<uLongf>(oracle.size());
+        uLong consumed = static_cast<uLong>(cut);
+        const int rc = uncompress2(oracle.data(), &oracle_len, z.data(), &consumed);
+        ASSERT_NE(rc, Z_OK) << "a cut stream cannot be complete";
+        EXPECT_EQ(inflater.inflate(Bytes(z.data(), cut), out), Malformation::kBadZlib)
+            << n << " level " << level << " cut at " << cut;
+      }
+    }
+  }
+}
+
 TEST(Inflater, CompressionBombIsAnErrorNotAnAllocation) {
   const std::vector<std::uint8_t> zeros(4 * 1024 * 1024, 0);
   const auto bomb = zlib_compress(zeros, 9);  // ~4 KiB that inflates to 4 MiB
