@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <cstring>
 
 #include "reference/core/crypto_util.h"
 
@@ -15,8 +16,44 @@ constexpr std::string_view kExpire = "TLS.expire";
 constexpr std::string_view kTime = "TLS.time";
 constexpr std::string_view kSig = "TLS.sig";
 constexpr std::string_view kUserbuf = "TLS.userbuf";
-constexpr std::array<std::string_view, 7> kKnownMembers{kVer,  kIdentifier, kSdkAppId, kExpire,
-                                                        kTime, kSig,        kUserbuf};
+
+// The claims' members by slot; kMemberCount means "not a UserSig member".
+enum Slot : std::size_t {
+  kSlotVer,
+  kSlotIdentifier,
+  kSlotSdkAppId,
+  kSlotExpire,
+  kSlotTime,
+  kSlotSig,
+  kSlotUserbuf,
+  kMemberCount
+};
+
+// One pass over the members instead of a find() per name plus a scan for unknown
+// names (7 x 7 string compares, ~8% of a verify by perf): the key's length picks
+// the only candidate, one compare confirms it.
+Slot slot_of(std::string_view key) {
+  auto is = [key](std::string_view name, Slot slot) { return key == name ? slot : kMemberCount; };
+  switch (key.size()) {
+    case kVer.size():  // TLS.ver and TLS.sig share a length
+      return key == kVer ? kSlotVer : is(kSig, kSlotSig);
+    case kIdentifier.size():
+      return is(kIdentifier, kSlotIdentifier);
+    case kSdkAppId.size():
+      return is(kSdkAppId, kSlotSdkAppId);
+    case kExpire.size():
+      return is(kExpire, kSlotExpire);
+    case kTime.size():
+      return is(kTime, kSlotTime);
+    case kUserbuf.size():
+      return is(kUserbuf, kSlotUserbuf);
+    default:
+      return kMemberCount;
+  }
+}
+static_assert(kVer.size() == kSig.size() && kIdentifier.size() == 14 && kSdkAppId.size() == 12 &&
+                  kExpire.size() == 10 && kTime.size() == 8 && kUserbuf.size() == 11,
+              "slot_of dispatches on these lengths");
 
 // The decoded claims, pointing into the reader's member storage and the buffers.
 struct ClaimsView {
@@ -38,8 +75,7 @@ struct Decoded {
 
 Decoded fail(Malformation m, Condition c) { return {m, c, false}; }
 
-const JsonMember* integer_member(const JsonObjectReader& r, std::string_view key) {
-  const JsonMember* m = r.find(key);
+const JsonMember* integer_member(const JsonMember* m) {
   if (m == nullptr || m->kind != JsonMember::Kind::kInteger || m->integer_overflow) return nullptr;
   return m;
 }
@@ -66,11 +102,20 @@ Decoded decode(std::string_view token, Base64Mode mode, Buffers& b, ClaimsView& 
   if (b.reader.parse(as_chars(b.json)) != Malformation::kNone) {
     return fail(Malformation::kBadJson, Condition::kMalformed);
   }
-  const JsonObjectReader& r = b.reader;
+  std::array<const JsonMember*, kMemberCount> slot{};
+  bool unknown_member = false;
+  for (const JsonMember& m : b.reader.members()) {  // the reader refused duplicate names
+    const Slot at = slot_of(m.key);
+    if (at == kMemberCount) {
+      unknown_member = true;
+    } else {
+      slot[at] = &m;
+    }
+  }
 
   // A missing TLS.ver is a version 1 (ECDSA) sig: the TLS C++ verifier's
   // get_sig_version() defaults it to "1.0".
-  const JsonMember* ver = r.find(kVer);
+  const JsonMember* ver = slot[kSlotVer];
   if (ver == nullptr) return fail(Malformation::kBadPrefix, Condition::kUnsupportedVersion);
   if (ver->kind != JsonMember::Kind::kString) {
     return fail(Malformation::kBadField, Condition::kPayloadInvalid);
@@ -78,18 +123,14 @@ Decoded decode(std::string_view token, Base64Mode mode, Buffers& b, ClaimsView& 
   if (ver->string_value != kUserSigVersion) {
     return fail(Malformation::kBadPrefix, Condition::kUnsupportedVersion);
   }
-  for (const JsonMember& m : r.members()) {
-    bool known = false;
-    for (std::string_view k : kKnownMembers) known = known || m.key == k;
-    if (!known) return fail(Malformation::kBadField, Condition::kPayloadInvalid);
-  }
+  if (unknown_member) return fail(Malformation::kBadField, Condition::kPayloadInvalid);
 
-  const JsonMember* identifier = r.find(kIdentifier);
-  const JsonMember* sdkappid = integer_member(r, kSdkAppId);
-  const JsonMember* expire = integer_member(r, kExpire);
-  const JsonMember* time = integer_member(r, kTime);
-  const JsonMember* sig = r.find(kSig);
-  const JsonMember* userbuf = r.find(kUserbuf);
+  const JsonMember* identifier = slot[kSlotIdentifier];
+  const JsonMember* sdkappid = integer_member(slot[kSlotSdkAppId]);
+  const JsonMember* expire = integer_member(slot[kSlotExpire]);
+  const JsonMember* time = integer_member(slot[kSlotTime]);
+  const JsonMember* sig = slot[kSlotSig];
+  const JsonMember* userbuf = slot[kSlotUserbuf];
   if (identifier == nullptr || identifier->kind != JsonMember::Kind::kString ||
       sdkappid == nullptr || sdkappid->integer < 0 || sdkappid->integer > 0xFFFFFFFFll ||
       expire == nullptr || time == nullptr || time->integer < 0 || sig == nullptr ||
@@ -120,37 +161,64 @@ Decoded decode(std::string_view token, Base64Mode mode, Buffers& b, ClaimsView& 
   return out;
 }
 
-void update_number(HmacSha256::Session& mac, std::int64_t n) {
-  std::array<char, 24> digits{};
-  const auto [end, ec] = std::to_chars(digits.data(), digits.data() + digits.size(), n);
-  mac.update(
-      as_bytes(std::string_view(digits.data(), static_cast<std::size_t>(end - digits.data()))));
-}
-void update_number(HmacSha256::Session& mac, std::uint64_t n) {
-  std::array<char, 24> digits{};
-  const auto [end, ec] = std::to_chars(digits.data(), digits.data() + digits.size(), n);
-  mac.update(
-      as_bytes(std::string_view(digits.data(), static_cast<std::size_t>(end - digits.data()))));
-}
+// Feeds the signed string to a MAC through one stack buffer: its twelve pieces are
+// mostly a few bytes long, and twelve SHA256_Update calls cost ~45 ns of a ~1 µs
+// verify (perf) where one call over the joined text costs a copy. A piece that
+// does not fit flushes the buffer, so any length still hashes correctly.
+class SignedText {
+ public:
+  explicit SignedText(HmacSha256::Session mac) : mac_(mac) {}
+  void add(std::string_view piece) {
+    if (piece.size() > buffer_.size() - used_) {
+      flush();
+      if (piece.size() > buffer_.size()) {
+        mac_.update(as_bytes(piece));
+        return;
+      }
+    }
+    std::memcpy(buffer_.data() + used_, piece.data(), piece.size());
+    used_ += piece.size();
+  }
+  template <typename Integer>
+  void add_number(Integer n) {
+    std::array<char, 24> digits{};
+    const auto [end, ec] = std::to_chars(digits.data(), digits.data() + digits.size(), n);
+    add(std::string_view(digits.data(), static_cast<std::size_t>(end - digits.data())));
+  }
+  Sha256Digest finish() {
+    flush();
+    return mac_.finish();
+  }
 
-// The signed string, fed to `mac` piece by piece (no copy of the claims).
+ private:
+  void flush() {
+    mac_.update(as_bytes(std::string_view(buffer_.data(), used_)));
+    used_ = 0;
+  }
+  HmacSha256::Session mac_;
+  std::array<char, 256> buffer_;
+  std::size_t used_ = 0;
+};
+
+// The signed string (Go TLSSigAPI.go hmacsha256), fed without a heap copy.
 Sha256Digest sign(HmacSha256::Session mac, std::string_view identifier, std::uint64_t sdkappid,
                   std::int64_t time, std::int64_t expire, const std::string_view* userbuf_base64) {
-  mac.update(as_bytes("TLS.identifier:"));
-  mac.update(as_bytes(identifier));
-  mac.update(as_bytes("\nTLS.sdkappid:"));
-  update_number(mac, sdkappid);
-  mac.update(as_bytes("\nTLS.time:"));
-  update_number(mac, time);
-  mac.update(as_bytes("\nTLS.expire:"));
-  update_number(mac, expire);
-  mac.update(as_bytes("\n"));
+  SignedText text(mac);
+  text.add("TLS.identifier:");
+  text.add(identifier);
+  text.add("\nTLS.sdkappid:");
+  text.add_number(sdkappid);
+  text.add("\nTLS.time:");
+  text.add_number(time);
+  text.add("\nTLS.expire:");
+  text.add_number(expire);
+  text.add("\n");
   if (userbuf_base64 != nullptr) {
-    mac.update(as_bytes("TLS.userbuf:"));
-    mac.update(as_bytes(*userbuf_base64));
-    mac.update(as_bytes("\n"));
+    text.add("TLS.userbuf:");
+    text.add(*userbuf_base64);
+    text.add("\n");
   }
-  return mac.finish();
+  return text.finish();
 }
 
 }  // namespace
