@@ -5,7 +5,9 @@
 // re-initialises the IV/nonce (EVP_CipherInit_ex2 with a null cipher and key keeps
 // the key schedule), so a verifier built once per secret does no key expansion and,
 // once its output vector has grown, no allocation per token. CBC keeps one context
-// per direction because AES decryption uses a different key schedule.
+// per direction because AES decryption uses a different key schedule; its
+// decryption context is AES-256-ECB, chained into CBC here, so that it needs no
+// per-call IV at all (aes.cc says why).
 //
 // Failures are values (AesStatus), never exceptions: a wrong key, bad padding or a
 // forged GCM tag is an ordinary outcome when parsing hostile tokens. OpenSSL's
@@ -54,7 +56,8 @@ class Aes256Cbc {
 
   // out = CBC(PKCS#7(plaintext)); always 1..16 bytes of padding (RFC 5652 §6.3).
   AesStatus encrypt(Bytes iv, Bytes plaintext, std::vector<std::uint8_t>& out);
-  // out = the plaintext with the padding checked and removed.
+  // out = the plaintext with the padding checked and removed. `ciphertext` must
+  // not point into `out`.
   AesStatus decrypt(Bytes iv, Bytes ciphertext, std::vector<std::uint8_t>& out);
 
  private:

@@ -8,7 +8,10 @@
 #include "reference/core/aes.h"
 
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
 
+#include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -199,6 +202,110 @@ TEST(Aes256Gcm, RejectsShapes) {
             AesStatus::kBadIvLength);
   Aes256Gcm none(Bytes(hex(kZero32)).first(16));
   EXPECT_EQ(none.seal(hex("000000000000000000000000"), {}, out), AesStatus::kNoKey);
+}
+
+// The classes against one-shot OpenSSL EVP on fresh contexts (CBC with OpenSSL's
+// own PKCS#7 check, GCM with the tag set by ctrl), on many random keys, IVs and
+// lengths, valid and corrupted: the reused keyed contexts (and the CBC decryption
+// chained over an ECB context) must give the same status and bytes every time.
+using CtxPtr = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
+
+struct EvpResult {
+  bool ok = false;
+  std::vector<std::uint8_t> plain;
+};
+
+EvpResult evp_cbc_decrypt(Bytes key, Bytes iv, Bytes ct) {
+  CtxPtr ctx(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
+  EvpResult r;
+  r.plain.resize(ct.size() + kAesBlockSize);
+  int n = 0, tail = 0;
+  r.ok = EVP_DecryptInit_ex2(ctx.get(), EVP_aes_256_cbc(), key.data(), iv.data(), nullptr) == 1 &&
+         EVP_DecryptUpdate(ctx.get(), r.plain.data(), &n, ct.data(), static_cast<int>(ct.size())) ==
+             1 &&
+         EVP_DecryptFinal_ex(ctx.get(), r.plain.data() + n, &tail) == 1;
+  r.plain.resize(r.ok ? static_cast<std::size_t>(n + tail) : 0);
+  return r;
+}
+
+EvpResult evp_gcm_open(Bytes key, Bytes nonce, Bytes sealed) {
+  CtxPtr ctx(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);
+  EvpResult r;
+  const std::size_t ct_size = sealed.size() - Aes256Gcm::kTagSize;
+  std::vector<std::uint8_t> tag(sealed.begin() + static_cast<long>(ct_size), sealed.end());
+  r.plain.resize(ct_size + kAesBlockSize);
+  int n = 0, tail = 0;
+  r.ok =
+      EVP_DecryptInit_ex2(ctx.get(), EVP_aes_256_gcm(), key.data(), nonce.data(), nullptr) == 1 &&
+      EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, 16, tag.data()) == 1 &&
+      (ct_size == 0 || EVP_DecryptUpdate(ctx.get(), r.plain.data(), &n, sealed.data(),
+                                         static_cast<int>(ct_size)) == 1) &&
+      EVP_DecryptFinal_ex(ctx.get(), r.plain.data() + n, &tail) == 1;
+  r.plain.resize(r.ok ? static_cast<std::size_t>(n + tail) : 0);
+  return r;
+}
+
+std::vector<std::uint8_t> random_bytes(std::mt19937& rng, std::size_t n) {
+  std::vector<std::uint8_t> out(n);
+  for (auto& b : out) b = static_cast<std::uint8_t>(rng());
+  return out;
+}
+
+TEST(Aes256Cbc, DecryptMatchesOpenSslCbcOnRandomAndCorruptedInputs) {
+  std::mt19937 rng(20261205);
+  int ok = 0, bad = 0;
+  for (int k = 0; k < 8; ++k) {
+    const std::vector<std::uint8_t> key = random_bytes(rng, kAes256KeySize);
+    Aes256Cbc cbc(key);
+    std::vector<std::uint8_t> sealed, out;
+    for (int i = 0; i < 400; ++i) {
+      const std::vector<std::uint8_t> iv = random_bytes(rng, Aes256Cbc::kIvSize);
+      std::vector<std::uint8_t> ct;
+      switch (i % 4) {
+        case 0:  // random blocks: nearly always a bad padding
+          ct = random_bytes(rng, kAesBlockSize * (1 + rng() % 24));
+          break;
+        case 3: {  // valid, then one byte of the last two blocks flipped
+          ASSERT_EQ(cbc.encrypt(iv, random_bytes(rng, rng() % 300), ct), AesStatus::kOk);
+          const std::size_t at = ct.size() - 1 - rng() % std::min<std::size_t>(ct.size(), 32);
+          ct[at] ^= static_cast<std::uint8_t>(1u << (rng() % 8));
+          break;
+        }
+        default:  // valid
+          ASSERT_EQ(cbc.encrypt(iv, random_bytes(rng, rng() % 300), ct), AesStatus::kOk);
+      }
+      const EvpResult want = evp_cbc_decrypt(key, iv, ct);
+      const AesStatus got = cbc.decrypt(iv, ct, out);
+      ASSERT_EQ(got, want.ok ? AesStatus::kOk : AesStatus::kBadPadding) << k << "/" << i;
+      ASSERT_EQ(out, want.plain) << k << "/" << i;
+      (want.ok ? ok : bad)++;
+    }
+  }
+  EXPECT_GT(ok, 1000);
+  EXPECT_GT(bad, 800);
+}
+
+TEST(Aes256Gcm, OpenMatchesOpenSslGcmOnRandomAndCorruptedInputs) {
+  std::mt19937 rng(5122026);
+  int ok = 0, bad = 0;
+  for (int k = 0; k < 8; ++k) {
+    const std::vector<std::uint8_t> key = random_bytes(rng, kAes256KeySize);
+    Aes256Gcm gcm(key);
+    std::vector<std::uint8_t> sealed, out;
+    for (int i = 0; i < 300; ++i) {
+      const std::vector<std::uint8_t> nonce = random_bytes(rng, Aes256Gcm::kNonceSize);
+      ASSERT_EQ(gcm.seal(nonce, random_bytes(rng, rng() % 300), sealed), AesStatus::kOk);
+      if (i % 3 == 1) sealed[rng() % sealed.size()] ^= static_cast<std::uint8_t>(1u << (rng() % 8));
+      if (i % 3 == 2) sealed = random_bytes(rng, Aes256Gcm::kTagSize + rng() % 200);
+      const EvpResult want = evp_gcm_open(key, nonce, sealed);
+      const AesStatus got = gcm.open(nonce, sealed, out);
+      ASSERT_EQ(got, want.ok ? AesStatus::kOk : AesStatus::kAuthFailed) << k << "/" << i;
+      ASSERT_EQ(out, want.plain) << k << "/" << i;
+      (want.ok ? ok : bad)++;
+    }
+  }
+  EXPECT_EQ(ok, 8 * 100);
+  EXPECT_EQ(bad, 8 * 200);
 }
 
 TEST(AesStatus, NamesAreStable) {
