@@ -102,7 +102,6 @@ class Verifier006 {
   HmacSha256 hmac_;
   bool certificate_ok_ = false;
   std::vector<std::uint8_t> scratch_;  // the decoded token
-  std::vector<std::uint8_t> signed_;   // appId ‖ channel ‖ uid ‖ message
 };
 
 }  // namespace tokcheck::agora

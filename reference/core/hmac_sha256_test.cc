@@ -70,6 +70,42 @@ TEST(HmacSha256, MatchesEvpMacAcrossLengthsAndReuse) {
   EVP_MAC_free(mac);
 }
 
+// The session buffers partial blocks and pads the message itself, so every
+// message length 0..200 (each padding case: 0x80 and the length in the same
+// block or spilling into the next) and every way of cutting it into three
+// updates must give EVP_MAC's answer.
+TEST(HmacSha256, EveryLengthAndEverySplitMatchesEvpMac) {
+  EVP_MAC* mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+  ASSERT_NE(mac, nullptr);
+  char digest[] = "SHA256";
+  const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                               OSSL_PARAM_construct_end()};
+  const std::vector<std::uint8_t> key = {'k', 'e', 'y'};
+  const HmacSha256 keyed(key);
+  for (std::size_t mlen = 0; mlen <= 200; ++mlen) {
+    std::vector<std::uint8_t> msg(mlen);
+    for (std::size_t i = 0; i < mlen; ++i) msg[i] = static_cast<std::uint8_t>(i * 31 + mlen);
+    EVP_MAC_CTX* ctx = EVP_MAC_CTX_new(mac);
+    ASSERT_EQ(EVP_MAC_init(ctx, key.data(), key.size(), params), 1);
+    ASSERT_EQ(EVP_MAC_update(ctx, msg.data(), msg.size()), 1);
+    Sha256Digest want{};
+    std::size_t n = 0;
+    ASSERT_EQ(EVP_MAC_final(ctx, want.data(), &n, want.size()), 1);
+    EVP_MAC_CTX_free(ctx);
+    ASSERT_EQ(keyed.mac(msg), want) << "mlen " << mlen;
+    for (std::size_t a = 0; a <= mlen; a += 7) {
+      for (std::size_t b = a; b <= mlen; b += 13) {
+        HmacSha256::Session s = keyed.begin();
+        s.update(Bytes(msg).first(a));
+        s.update(Bytes(msg).subspan(a, b - a));
+        s.update(Bytes(msg).subspan(b));
+        ASSERT_EQ(s.finish(), want) << "mlen " << mlen << " cuts " << a << ", " << b;
+      }
+    }
+  }
+  EVP_MAC_free(mac);
+}
+
 TEST(ConstantTimeEqual, LengthsArePublicContentsAreCompared) {
   const std::uint8_t a[] = {1, 2, 3}, b[] = {1, 2, 4};
   EXPECT_TRUE(constant_time_equal(a, a));
