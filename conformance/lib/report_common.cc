@@ -1,7 +1,10 @@
 #include "conformance/lib/report_common.h"
 
+#include <openssl/evp.h>
+
 #include <cstdint>
 
+#include "reference/core/base64.h"
 #include "reference/core/utf8.h"
 
 namespace tokcheck::conformance {
@@ -169,6 +172,13 @@ std::string implementation_label(const std::vector<RunReport>& runs, std::size_t
   }
   if (name.empty()) name = "implementation";
   return runs.size() > 1 ? "#" + std::to_string(index + 1) + " " + name : name;
+}
+
+std::string csp_sha256(std::string_view text) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  EVP_Digest(text.data(), text.size(), md, &n, EVP_sha256(), nullptr);
+  return base64_encode(Bytes(md, n));
 }
 
 }  // namespace tokcheck::conformance

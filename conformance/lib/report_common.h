@@ -24,6 +24,10 @@ std::string xml_escape(std::string_view raw, bool attribute = false);
 // clean_text, then & < > " ' as entities: safe in HTML text and quoted attributes.
 std::string html_escape(std::string_view raw);
 
+// The base64 SHA-256 of an inline <style> or <script> body, as a
+// Content-Security-Policy source ('sha256-<this>') that allows exactly it.
+std::string csp_sha256(std::string_view text);
+
 // JSON text that never throws on invalid UTF-8 (it becomes U+FFFD).
 std::string dump_json(const Json& value, int indent = -1);
 

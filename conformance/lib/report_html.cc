@@ -9,7 +9,6 @@
 // script never parses markup (textContent, dataset, hidden only), and the CSP
 // allows only the page's own script and style by their sha256, so even a
 // missed escape could not run an injected script.
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <ostream>
@@ -100,23 +99,6 @@ constexpr std::string_view kScript = R"js(
   out.dataset.ok = problems.length ? '0' : '1';
 })();
 )js";
-
-std::string sha256_base64(std::string_view text) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  EVP_Digest(text.data(), text.size(), md, &n, EVP_sha256(), nullptr);
-  static constexpr char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  for (unsigned int i = 0; i < n; i += 3) {
-    const unsigned v =
-        (md[i] << 16) | ((i + 1 < n ? md[i + 1] : 0) << 8) | (i + 2 < n ? md[i + 2] : 0);
-    out += kB64[(v >> 18) & 63];
-    out += kB64[(v >> 12) & 63];
-    out += i + 1 < n ? kB64[(v >> 6) & 63] : '=';
-    out += i + 2 < n ? kB64[v & 63] : '=';
-  }
-  return out;
-}
 
 std::string h(std::string_view s) { return html_escape(s); }
 
@@ -327,8 +309,8 @@ void write_html(const std::vector<RunReport>& runs, std::ostream& out) {
   for (const RunReport& r : runs) ok = ok && r.ok();
   out << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
       << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-      << "style-src 'sha256-" << sha256_base64(kStyle) << "'; script-src 'sha256-"
-      << sha256_base64(kScript) << "'\">\n"
+      << "style-src 'sha256-" << csp_sha256(kStyle) << "'; script-src 'sha256-"
+      << csp_sha256(kScript) << "'\">\n"
       << "<title>tokcheck conformance: " << (ok ? "PASS" : "FAIL") << "</title>\n<style>" << kStyle
       << "</style></head>\n<body>\n<h1>tokcheck conformance <span class=\""
       << (ok ? "gate-pass\">PASS" : "gate-fail\">FAIL") << "</span></h1>\n<p>tokcheck " << h(tool)
