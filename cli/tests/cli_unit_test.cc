@@ -3,6 +3,8 @@
 // the relative-time formatter at the int64 extremes, and the request checks.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <limits>
 
 #include "cli/build_defaults.h"
@@ -10,9 +12,11 @@
 #include "cli/now_arg.h"
 #include "cli/request_fields.h"
 #include "cli/request_input.h"
+#include "cli/simulate_html.h"
 #include "cli/text_escape.h"
 #include "cli/token_repair.h"
 #include "cli/vendor_alias.h"
+#include "reference/lifecycle/simulate.h"
 #include "reference/schemes/json_output.h"
 
 namespace tokcheck::cli {
@@ -158,4 +162,34 @@ TEST(VendorAlias, VolcFamilyIsOneName) {
 }
 
 }  // namespace
+// Every lifecycle vector's scenario draws: one table row and one timeline mark
+// per output, and no "<script" anywhere (descriptions and names are escaped).
+TEST(SimulateHtml, EveryLifecycleVectorDrawsOneRowAndOneMarkPerOutput) {
+  std::size_t scenarios = 0;
+  for (const auto& dir : std::filesystem::directory_iterator(TOKCHECK_TEST_VECTORS_DIR)) {
+    if (!dir.path().filename().string().starts_with("lifecycle-")) continue;
+    std::ifstream in(dir.path() / "scenario.json");
+    const Json file = Json::parse(in);
+    for (const Json& t : file.at("tests")) {
+      const Json& scenario = t.at("input");
+      const Json result = lifecycle::simulate_json(scenario);
+      const std::string page = render_simulate_html(scenario, result);
+      const std::size_t n = result.at("outputs").size();
+      auto count = [&page](std::string_view needle) {
+        std::size_t c = 0;
+        for (std::size_t at = page.find(needle); at != std::string::npos;
+             at = page.find(needle, at + 1)) {
+          ++c;
+        }
+        return c;
+      };
+      EXPECT_EQ(count("<tr class="), n) << dir.path() << " #" << t.at("tcId");
+      EXPECT_EQ(count("<g class=\"mark "), n) << dir.path() << " #" << t.at("tcId");
+      EXPECT_EQ(count("<script"), 0u) << dir.path() << " #" << t.at("tcId");
+      ++scenarios;
+    }
+  }
+  EXPECT_GT(scenarios, 100u);  // all four vendors' files were found and read
+}
+
 }  // namespace tokcheck::cli

@@ -4,11 +4,15 @@
 # violation shows there), its own self-check must pass, the DOM must hold what
 # the JSON report of the same run says (check_html.py), and a screenshot is
 # taken for people to look at.
-# usage: check_html.sh PAGE.html REPORT.json SCREENSHOT.png
+# usage: check_html.sh PAGE.html REPORT.json SCREENSHOT.png [CHECKER.py [ARGS...]]
+# CHECKER (default: check_html.py beside this script) gets DOM REPORT SCREENSHOT ARGS;
+# `tokcheck simulate --html` pages use cli/tests/check_simulate_html.py.
 # Exit 77 (skipped) only when chromium is missing outside CI; under CI=true a
 # missing browser is a failure (scripts/bootstrap.sh installs it).
 set -euo pipefail
 page=$(realpath "$1") report=$2 png=$3
+checker=${4:-$(dirname "$0")/check_html.py}
+shift $(($# < 4 ? $# : 4))
 browser=$(command -v chromium || command -v chromium-browser || true)
 if [[ -z $browser ]]; then
   if [[ ${CI:-} == true ]]; then
@@ -33,5 +37,5 @@ if grep -h ':CONSOLE[(:]' "$work/dom.log" "$work/shot.log"; then
   echo "FAIL: the page wrote to the console (above)"
   status=1
 fi
-python3 "$(dirname "$0")/check_html.py" "$work/dom.html" "$report" "$png" || status=1
+python3 "$checker" "$work/dom.html" "$report" "$png" "$@" || status=1
 exit $status
