@@ -82,6 +82,20 @@ class JsonReader {
   // Moves the cursor to the member's value, to read it with the pull methods.
   void seek(const Member& m) { pos_ = m.start < text_.size() ? m.start : text_.size(); }
 
+  // A shortcut past validate() for text in the one spelling generators write:
+  // true only when the text (from reset()) is exactly
+  //   {"names[0]":v0,"names[1]":v1,...}
+  // with no whitespace anywhere, each value a string of plain bytes (printable
+  // ASCII, no '"', no '\', no escapes) or an integer -?(0|[1-9][0-9]*) of at most
+  // 19 digits. Such text is strict JSON, so validate() would return true, and
+  // root_object() would then give exactly what this writes to members[0..n)
+  // (names as views into the text, types, spans, escaped = false). False on
+  // anything else, which tells nothing: the caller runs validate(). The names
+  // must be pairwise distinct and of plain bytes (else duplicates would pass),
+  // and members.size() >= names.size() > 0. The cursor and what root_object()
+  // reports do not change.
+  bool match_plain_object(std::span<const std::string_view> names, std::span<Member> members) const;
+
  private:
   // A member name seen by validate(): `length` bytes at `offset` in text_, or in
   // names_ when the name had escapes (names_ may move while nested objects are

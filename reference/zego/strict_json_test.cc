@@ -4,9 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <limits>
+#include <random>
 #include <span>
 #include <string>
 #include <vector>
@@ -647,6 +649,131 @@ TEST(StrictJsonMembers, OnlyForAValidatedObject) {
   std::string out;
   EXPECT_TRUE(r.read_string(members[0], out));
   EXPECT_EQ(out, "y");
+}
+
+// match_plain_object() against validate() + root_object(): whenever it says yes,
+// the full reader must say yes with exactly the same members (so a codec gets the
+// same answers either way). Checked on the generator's spelling and on many
+// mutations of it (byte flips, insertions and deletions from JSON's own alphabet,
+// numbers at int64's edges, escapes, whitespace, duplicates, non-ASCII).
+constexpr std::string_view kClaimNames[] = {"app_id", "user_id", "nonce",
+                                            "ctime",  "expire",  "payload"};
+
+// Whether match_plain_object() took `text`; fails the test if its members differ
+// from the full reader's.
+bool plain_match_agrees(std::string_view text) {
+  JsonReader fast, full;
+  fast.reset(text);
+  full.reset(text);
+  std::array<JsonReader::Member, std::size(kClaimNames)> got;
+  const bool matched = fast.match_plain_object(kClaimNames, got);
+  const bool validated = full.validate();
+  std::span<const JsonReader::Member> want;
+  const bool object = validated && full.root_object(want);
+  if (!matched) return false;
+  EXPECT_TRUE(object) << testing::PrintToString(std::string(text));
+  if (!object) return true;
+  EXPECT_EQ(want.size(), got.size()) << testing::PrintToString(std::string(text));
+  for (std::size_t i = 0; i < std::min(want.size(), got.size()); ++i) {
+    EXPECT_EQ(got[i].name, want[i].name);
+    EXPECT_EQ(got[i].name.data(), want[i].name.data());  // a view into the same text
+    EXPECT_EQ(got[i].type, want[i].type);
+    EXPECT_EQ(got[i].start, want[i].start);
+    EXPECT_EQ(got[i].end, want[i].end);
+    EXPECT_EQ(got[i].escaped, want[i].escaped);
+  }
+  return true;
+}
+
+TEST(StrictJsonPlainObject, AgreesWithValidateOnTheGeneratorSpelling) {
+  for (const char* text : {
+           R"({"app_id":1,"user_id":"demo","nonce":123456789,"ctime":1700000000,)"
+           R"("expire":1700003600,"payload":""})",
+           R"({"app_id":0,"user_id":"","nonce":-0,"ctime":-9223372036854775808,)"
+           R"("expire":9223372036854775807,"payload":"{'room_id':'r'}"})",
+           R"({"app_id":"1","user_id":2,"nonce":"n","ctime":"","expire":"x","payload":3})",
+           R"({"app_id":9999999999999999999,"user_id":" ~!#$%&()*+,-./:;<=>?@[]^_`{|}",)"
+           R"("nonce":0,"ctime":0,"expire":0,"payload":"~"})",
+       }) {
+    EXPECT_TRUE(plain_match_agrees(text)) << text;
+  }
+  for (const char* text : {
+           // whitespace, escapes, non-ASCII, other orders, other names, duplicates,
+           // numbers beyond 19 digits or not integers, trailing bytes: full reader.
+           R"({ "app_id":1,"user_id":"demo","nonce":1,"ctime":1,"expire":1,"payload":""})",
+           R"({"app_id":1,"user_id":"d\u0065mo","nonce":1,"ctime":1,"expire":1,"payload":""})",
+           "{\"app_id\":1,\"user_id\":\"d\xC3\xA9\",\"nonce\":1,\"ctime\":1,\"expire\":1,"
+           "\"payload\":\"\"}",
+           R"({"user_id":"demo","app_id":1,"nonce":1,"ctime":1,"expire":1,"payload":""})",
+           R"({"app_id":1,"user_id":"demo","nonce":1,"ctime":1,"expire":1,"payload":"",)"
+           R"("payload":""})",
+           R"({"app_id":1,"user_id":"demo","nonce":1,"ctime":1,"expire":1})",
+           R"({"app_id":1,"user_id":"demo","nonce":1,"ctime":1,"expire":1,"payload":""} )",
+           R"({"app_id":01,"user_id":"demo","nonce":1,"ctime":1,"expire":1,"payload":""})",
+           R"({"app_id":1.0,"user_id":"demo","nonce":1,"ctime":1,"expire":1,"payload":""})",
+           R"({"app_id":1e3,"user_id":"demo","nonce":1,"ctime":1,"expire":1,"payload":""})",
+           R"({"app_id":-,"user_id":"demo","nonce":1,"ctime":1,"expire":1,"payload":""})",
+           R"({"app_id":12345678901234567890,"user_id":"demo","nonce":1,"ctime":1,)"
+           R"("expire":1,"payload":""})",
+           R"({"app_id":true,"user_id":"demo","nonce":1,"ctime":1,"expire":1,"payload":""})",
+           R"({"app_id":1,"user_id":"demo","nonce":1,"ctime":1,"expire":1,"payload":"")",
+           R"({"app_id":1,"user_id":"demo","nonce":1,"ctime":1,"expire":1,"payload":"}")",
+       }) {
+    EXPECT_FALSE(plain_match_agrees(text)) << text;
+  }
+}
+
+TEST(StrictJsonPlainObject, AgreesWithValidateOnMutations) {
+  const std::string seed = R"({"app_id":1,"user_id":"demo","nonce":123456789,"ctime":1700000000,)"
+                           R"("expire":1700003600,"payload":"{"room_id":"r"}"})";
+  const std::string plain_seed =
+      R"({"app_id":4294967295,"user_id":"u-1","nonce":-12,"ctime":0,"expire":1,"payload":""})";
+  // Bytes that move JSON's grammar: structure, digits, signs, escapes, quotes,
+  // whitespace, letters of the names, non-ASCII lead and continuation bytes.
+  constexpr std::string_view kAlphabet = "{}[]:,\\\"0123456789-+.eE tn\r\nu_adpyx\xC3\xA9\x80\xFF";
+  std::mt19937 rng(13);
+  int matched = 0, total = 0;
+  for (int i = 0; i < 60000; ++i) {
+    std::string text = (i % 2 ? seed : plain_seed);
+    const int edits = 1 + static_cast<int>(rng() % 3);
+    for (int e = 0; e < edits && !text.empty(); ++e) {
+      const std::size_t at = rng() % text.size();
+      const char c = kAlphabet[rng() % kAlphabet.size()];
+      switch (rng() % 4) {
+        case 0:
+          text[at] = c;
+          break;
+        case 1:
+          text.insert(text.begin() + static_cast<long>(at), c);
+          break;
+        case 2:
+          text.erase(at, 1 + rng() % 3);
+          break;
+        default:  // a digit run at an int64 edge
+          text.insert(at, rng() % 2 ? "9223372036854775808" : "-9223372036854775808");
+      }
+    }
+    ++total;
+    if (plain_match_agrees(text)) ++matched;
+    if (HasFailure()) return;
+  }
+  // Both outcomes are well represented (about 2% of the mutants match).
+  EXPECT_GT(matched, total / 100);
+  EXPECT_LT(matched, total / 2);
+}
+
+TEST(StrictJsonPlainObject, NeedsNamesAndRoom) {
+  JsonReader r;
+  r.reset(R"({"a":1})");
+  std::array<JsonReader::Member, 1> one;
+  const std::string_view a[] = {"a"};
+  EXPECT_TRUE(r.match_plain_object(a, one));
+  EXPECT_FALSE(r.match_plain_object({}, one));
+  EXPECT_FALSE(r.match_plain_object(a, std::span<JsonReader::Member>()));
+  r.reset("{}");
+  EXPECT_FALSE(r.match_plain_object(a, one));
+  r.reset("");
+  EXPECT_FALSE(r.match_plain_object(a, one));
 }
 
 TEST(JsonStringify, EscapesLikeJavaScript) {

@@ -1,5 +1,7 @@
 #include "reference/zego/token04.h"
 
+#include <array>
+#include <iterator>
 #include <limits>
 
 namespace tokcheck::zego {
@@ -11,14 +13,31 @@ struct Numbers04 {
   std::int64_t app_id = 0, nonce = 0, ctime = 0, expire = 0;
 };
 
+using Member = JsonReader::Member;
+
+// The claims' member names in the order every ZEGO generator writes them.
+constexpr std::string_view kClaimOrder[] = {"app_id", "user_id", "nonce",
+                                            "ctime",  "expire",  "payload"};
+// match_plain_object() needs pairwise distinct names of plain bytes.
+constexpr bool distinct_plain_names() {
+  for (std::size_t i = 0; i < std::size(kClaimOrder); ++i) {
+    for (const char c : kClaimOrder[i]) {
+      if (!(c >= 'a' && c <= 'z') && c != '_') return false;
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (kClaimOrder[i] == kClaimOrder[j]) return false;
+    }
+  }
+  return true;
+}
+static_assert(distinct_plain_names());
+
 // The claims object: exactly the six members, each of its type (§1.3). Anything
 // else (another JSON value, a missing/extra member, a wrong type, an app_id outside
-// u32) is kPayloadInvalid. `r` has just validated the text as strict JSON, so the
-// members are taken from what validate() kept rather than walked again.
-Condition read_claims04(JsonReader& r, Numbers04& n, std::string& user_id, std::string& payload) {
-  using Member = JsonReader::Member;
-  std::span<const Member> members;
-  if (!r.root_object(members)) return Condition::kPayloadInvalid;
+// u32) is kPayloadInvalid. `members` are the object's members as validate() keeps
+// them (root_object()), so they are not walked again.
+Condition read_claims04(JsonReader& r, std::span<const Member> members, Numbers04& n,
+                        std::string& user_id, std::string& payload) {
   enum : unsigned { kAppId = 1, kUserId = 2, kNonce = 4, kCtime = 8, kExpire = 16, kPayload = 32 };
   unsigned seen = 0;
   // read_int / read_string refuse a member of another type.
@@ -53,12 +72,24 @@ Stage decode04(std::string_view token, Base64Mode mode, ZegoCipher& cipher,
                std::vector<std::uint8_t>& body, std::vector<std::uint8_t>& plain, JsonReader& json,
                Numbers04& n, std::string& user_id, std::string& payload, EnvelopeView& env,
                bool& lenient) {
-  if (Stage s = open_claims(token, kVersion04, /*gcm_allowed=*/true, mode, cipher, body, plain,
-                            json, env, lenient);
+  if (Stage s = open_plaintext(token, kVersion04, /*gcm_allowed=*/true, mode, cipher, body, plain,
+                               env, lenient);
       s.condition != Condition::kValid) {
     return s;
   }
-  if (Condition c = read_claims04(json, n, user_id, payload); c != Condition::kValid) {
+  json.reset(as_chars(plain));
+  // Generator-made claims take the shortcut: match_plain_object() gives the
+  // members validate() + root_object() would, for a fraction of the cost
+  // (validate() was ~40% of a CBC verify). Anything else gets the full reader.
+  std::array<Member, std::size(kClaimOrder)> plain_members;
+  std::span<const Member> members;
+  if (json.match_plain_object(kClaimOrder, plain_members)) {
+    members = plain_members;
+  } else {
+    if (!json.validate()) return {Condition::kMalformed, Malformation::kBadJson};
+    if (!json.root_object(members)) return {Condition::kPayloadInvalid, {}};
+  }
+  if (Condition c = read_claims04(json, members, n, user_id, payload); c != Condition::kValid) {
     return {c, {}};
   }
   if (n.expire != env.expire) return {Condition::kExpireMismatch, {}};

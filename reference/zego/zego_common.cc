@@ -171,10 +171,9 @@ bool is_alphabet_iv(Bytes iv) {
   return true;
 }
 
-Stage open_claims(std::string_view token, std::string_view version, bool gcm_allowed,
-                  Base64Mode mode, ZegoCipher& cipher, std::vector<std::uint8_t>& body,
-                  std::vector<std::uint8_t>& plain, JsonReader& json, EnvelopeView& env,
-                  bool& lenient) {
+Stage open_plaintext(std::string_view token, std::string_view version, bool gcm_allowed,
+                     Base64Mode mode, ZegoCipher& cipher, std::vector<std::uint8_t>& body,
+                     std::vector<std::uint8_t>& plain, EnvelopeView& env, bool& lenient) {
   if (Malformation m = decode_body(token, version, mode, body, lenient); m != Malformation::kNone) {
     return {m == Malformation::kBadPrefix ? Condition::kUnsupportedVersion : Condition::kMalformed,
             m};
@@ -183,6 +182,18 @@ Stage open_claims(std::string_view token, std::string_view version, bool gcm_all
     return {Condition::kMalformed, m};
   }
   if (cipher.open(env, plain) != AesStatus::kOk) return {Condition::kDecryptFailed, {}};
+  return {};
+}
+
+Stage open_claims(std::string_view token, std::string_view version, bool gcm_allowed,
+                  Base64Mode mode, ZegoCipher& cipher, std::vector<std::uint8_t>& body,
+                  std::vector<std::uint8_t>& plain, JsonReader& json, EnvelopeView& env,
+                  bool& lenient) {
+  if (Stage s =
+          open_plaintext(token, version, gcm_allowed, mode, cipher, body, plain, env, lenient);
+      s.condition != Condition::kValid) {
+    return s;
+  }
   json.reset(as_chars(plain));
   if (!json.validate()) return {Condition::kMalformed, Malformation::kBadJson};
   return {};

@@ -98,10 +98,15 @@ struct Stage {
   Malformation error = Malformation::kNone;
 };
 
+// The steps token03 and token04 share up to the plaintext: strip `version` and
+// base64-decode into `body`, read the envelope, decrypt into `plain`.
+Stage open_plaintext(std::string_view token, std::string_view version, bool gcm_allowed,
+                     Base64Mode mode, ZegoCipher& cipher, std::vector<std::uint8_t>& body,
+                     std::vector<std::uint8_t>& plain, EnvelopeView& env, bool& lenient);
+
 class JsonReader;
-// The steps token03 and token04 share: strip `version` and base64-decode into
-// `body`, read the envelope, decrypt into `plain`, and check the plaintext is
-// strict JSON (`json` is left on it for the format's own claims reader).
+// open_plaintext(), then check the plaintext is strict JSON (`json` is left on it
+// for the format's own claims reader).
 Stage open_claims(std::string_view token, std::string_view version, bool gcm_allowed,
                   Base64Mode mode, ZegoCipher& cipher, std::vector<std::uint8_t>& body,
                   std::vector<std::uint8_t>& plain, JsonReader& json, EnvelopeView& env,
