@@ -6,6 +6,7 @@
 
 #include <array>
 #include <climits>
+#include <cstring>
 #include <utility>
 
 namespace tokcheck {
@@ -106,11 +107,18 @@ namespace {
 // CBC decryption from the block decryptions (SP 800-38A §6.2): P_i = D(C_i) xor
 // C_(i-1), with C_0 = iv. `plain` holds D(C_i) for every block of `ciphertext`
 // (whole blocks, at least one) and does not overlap it.
+// Block by block as two 64-bit words: a byte loop here cost ~35 ns a token (the
+// compiler cannot prove the buffers apart, so it does not vectorise it).
 void chain_cbc(Bytes iv, Bytes ciphertext, std::vector<std::uint8_t>& plain) {
   std::uint8_t* const p = plain.data();
-  for (std::size_t k = 0; k < kAesBlockSize; ++k) p[k] ^= iv[k];
-  for (std::size_t i = kAesBlockSize; i < ciphertext.size(); ++i) {
-    p[i] ^= ciphertext[i - kAesBlockSize];
+  for (std::size_t i = 0; i < ciphertext.size(); i += kAesBlockSize) {
+    const std::uint8_t* const prev = i == 0 ? iv.data() : ciphertext.data() + i - kAesBlockSize;
+    std::uint64_t d[2], c[2];
+    std::memcpy(d, p + i, sizeof d);
+    std::memcpy(c, prev, sizeof c);
+    d[0] ^= c[0];
+    d[1] ^= c[1];
+    std::memcpy(p + i, d, sizeof d);
   }
 }
 
