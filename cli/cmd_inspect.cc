@@ -68,7 +68,7 @@ Json timeline_json(const schemes::Scheme& scheme, const Json& fields, std::int64
               {"unix", f.unix},
               {"utc", format_utc(f.unix)},
               {"relative", format_relative(f.unix, now)}};
-    if (f.is_expiry) fact["expired"] = now >= f.unix;
+    if (f.is_expiry) fact["expired"] = f.expired_at(now);  // the codec's own boundary rule
     out.push_back(std::move(fact));
   }
   return out;

@@ -362,12 +362,10 @@ Json diagnose_token(const TokenQuery& q) {
       } else {
         generic_checks(q, vendor, parsed.fields, found);
       }
-      // Expiry by the vendor's rule: Volcengine and Tencent are still valid at the
-      // expiry second (volc001.h, usersig.h), Agora and ZEGO are not.
-      const bool at_expire = vendor == "agora" || vendor == "zego";
+      // Expiry by the codec's own boundary rule (TimeFact::expired_at).
       for (const schemes::TimeFact& f : scheme->timeline(parsed.fields)) {
         if (!f.is_expiry) continue;
-        const bool expired = at_expire ? q.now >= f.unix : q.now > f.unix;
+        const bool expired = f.expired_at(q.now);
         found.push_back({f.label, !expired, std::to_string(f.unix), "now " + std::to_string(q.now),
                          expired ? "expired" : "",
                          f.label.find("privilege") != std::string::npos

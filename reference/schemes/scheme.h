@@ -49,6 +49,13 @@ struct TimeFact {
   std::string label;
   std::int64_t unix = 0;
   bool is_expiry = false;  // judged expired/valid relative to now
+  // Expiry facts only: the codec's boundary rule, stated by the scheme so inspect,
+  // diagnose and the lifecycle engine never restate it. false: expired from `unix`
+  // on (Agora, ZEGO: now >= expiry); true: still valid during second `unix`,
+  // expired after it (Volcengine, Tencent: now > expiry).
+  bool valid_at_instant = false;
+
+  bool expired_at(std::int64_t now) const { return valid_at_instant ? now > unix : now >= unix; }
 };
 
 class Scheme {

@@ -215,12 +215,15 @@ class TencentUserSigScheme final : public Scheme {
   std::vector<TimeFact> timeline(const Json& fields) const override {
     const auto time = fields.at("time").get<std::int64_t>();
     const auto expire = fields.at("expire").get<std::int64_t>();
+    // usersig.cc: expired only when now > TLS.time + TLS.expire.
     std::vector<TimeFact> out{{"issued (TLS.time)", time, false},
-                              {"expires (TLS.time + TLS.expire)", time + expire, true}};
+                              {"expires (TLS.time + TLS.expire)", time + expire, true, true}};
     const Json& userbuf = fields.at("userbuf");
     if (userbuf.is_object()) {
+      // Verify never judges expire_abs (TRTC's server does); inferred: the same
+      // boundary as the UserSig carrying it.
       out.push_back(
-          {"PrivateMapKey expire_abs", userbuf.at("expire_abs").get<std::int64_t>(), true});
+          {"PrivateMapKey expire_abs", userbuf.at("expire_abs").get<std::int64_t>(), true, true});
     }
     return out;
   }

@@ -130,11 +130,12 @@ class Volc001Scheme final : public Scheme {
     std::vector<TimeFact> out{
         {"issued (issued_at)", fields.at("issued_at").get<std::int64_t>(), false}};
     const auto expire = fields.at("expire_at").get<std::int64_t>();
-    if (expire != 0) out.push_back({"token expires (expire_at)", expire, true});
+    // volc001.cc: expired only when now > expire_at (0: never).
+    if (expire != 0) out.push_back({"token expires (expire_at)", expire, true, true});
     const Json& privileges = fields.at("privileges");
     for (auto it = privileges.begin(); it != privileges.end(); ++it) {
       const auto v = it->get<std::int64_t>();
-      if (v != 0) out.push_back({"privilege " + it.key() + " expires", v, true});
+      if (v != 0) out.push_back({"privilege " + it.key() + " expires", v, true, true});
     }
     return out;
   }
