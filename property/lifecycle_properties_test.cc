@@ -363,5 +363,90 @@ RC_GTEST_PROP(LifecycleVersions, AgoraAndMiniProgramExpiryHaveTheDocumentedEffec
   }
 }
 
+// ZEGO-ROOM-SCOPED, ZEGO-ROOM-PAYLOAD, ZEGO-ROOM-LOGOUT: with several rooms
+// (room_mode "multi"), each room's notice, expiry, kick-out and call results follow
+// its own token only. The outputs naming room k in a run with every room's events
+// equal those of a run with room k's events alone: renewing, publishing in or
+// leaving another room never changes room k's outputs.
+RC_GTEST_PROP(LifecycleRooms, EachRoomFollowsOnlyItsOwnToken, ()) {
+  static const char* const kPlatforms[] = {"ios", "android", "macos", "windows", "web"};
+  const std::string platform = kPlatforms[*rc::gen::inRange(0, 5)];
+  const Json profile{{"vendor", "zego"},
+                     {"product", "express"},
+                     {"platform", platform},
+                     {"sdk_version", "2." + std::to_string(*rc::gen::inRange(17, 40)) + ".0"},
+                     {"auth_mode", "token"},
+                     {"token_version", "04"},
+                     {"privilege_expiry_management", *rc::gen::arbitrary<bool>()},
+                     {"room_mode", "multi"}};
+  const int rooms = *rc::gen::inRange(2, 5);
+  auto room_id = [](int k) { return "r" + std::to_string(k); };
+  auto token = [&](int k, std::int64_t offset) {
+    return Json{{"expire", kStart + offset}, {"room", room_id(k)}, {"user", "u1"}};
+  };
+  // (room, event) in time order; the logins come first, at the start.
+  std::vector<std::pair<int, Json>> timeline;
+  for (int k = 0; k < rooms; ++k) {
+    timeline.emplace_back(k, Json{{"op", "loginRoom"},
+                                  {"room", room_id(k)},
+                                  {"user", "u1"},
+                                  {"token", token(k, *rc::gen::inRange(31, 2000))}});
+  }
+  std::int64_t t = 0;
+  const int actions = *rc::gen::inRange(0, 12);
+  for (int i = 0; i < actions; ++i) {
+    t += *rc::gen::inRange(0, 400);
+    const int k = *rc::gen::inRange(0, rooms);
+    Json e{{"at", kStart + t}, {"room", room_id(k)}};
+    switch (*rc::gen::inRange(0, 4)) {
+      case 0:
+      case 1:  // a renew, sometimes with an already expired token
+        e["op"] = "renewToken";
+        e["token"] = token(k, t + *rc::gen::inRange(-10, 2000));
+        break;
+      case 2:
+        e["op"] = "startPublishingStream";
+        e["stream"] = "s" + std::to_string(k);
+        break;
+      default:
+        e["op"] = "logoutRoom";
+        break;
+    }
+    timeline.emplace_back(k, std::move(e));
+  }
+  auto events_of = [&](std::optional<int> only) {
+    Json events = Json::array({Json{{"op", "createEngine"}}});
+    for (const auto& [k, e] : timeline) {
+      if (!only || *only == k) events.push_back(e);
+    }
+    events.push_back({{"op", "advance"}, {"at", kStart + t + 3000}});
+    return events;
+  };
+  // Room k's outputs: those naming it, and its streams stopping; without the
+  // event numbers, which differ between the two runs.
+  auto outputs_of = [&](const Json& outputs, int k) {
+    Json mine = Json::array();
+    for (Json o : outputs) {
+      const bool named = member(o, "room_id") == room_id(k);
+      const bool stream = o["kind"] == "stream_stopped" && o["stream"] == "s" + std::to_string(k);
+      if (!named && !stream) continue;
+      o.erase("event");
+      mine.push_back(std::move(o));
+    }
+    return mine;
+  };
+  const Json all = run(scenario(profile, events_of(std::nullopt)));
+  for (int k = 0; k < rooms; ++k) {
+    const Json alone = run(scenario(profile, events_of(k)));
+    RC_ASSERT(outputs_of(all, k) == outputs_of(alone, k));
+  }
+  // Every output but createEngine's result names its room (or is a stream's).
+  for (const Json& o : all) {
+    RC_ASSERT(o["kind"] == "stream_stopped" || member(o, "call") == "createEngine" ||
+              member(o, "room_id").is_string());
+  }
+  RC_TAG(actions == 0 ? "logins only" : "with renews / publishes / logouts");
+}
+
 }  // namespace
 }  // namespace tokcheck::property

@@ -110,6 +110,41 @@ TEST(LifecycleScenarios, BadScenariosNameTheOffendingPath) {
             std::string::npos);
 }
 
+// ZEGO-ROOM-MODE / ZEGO-ROOM-RENEW-UNKNOWN (issue 11, finding 7): the room fields'
+// usage errors, which a scenario vector cannot show. With several rooms a renew
+// must name its room; the event field is "room" (as loginRoom's), so "room_id"
+// stays an unknown field; room_mode is "single" or "multi".
+TEST(LifecycleScenarios, ZegoRoomFieldsAreCheckedAndNamed) {
+  Json multi = zego_profile("ios", "2.17.0");
+  multi["room_mode"] = "multi";
+  const Json login{{"op", "loginRoom"},
+                   {"room", "r1"},
+                   {"user", "u1"},
+                   {"token", {{"expire", kT0 + 100}, {"room", "r1"}, {"user", "u1"}}}};
+  const Json renew{{"op", "renewToken"}, {"token", {{"expire", kT0 + 200}, {"user", "u1"}}}};
+  EXPECT_NE(error_of(with(multi, Json::array({{{"op", "createEngine"}}, login, renew})))
+                .find("events[2].room: room_mode \"multi\": renewToken names its room"),
+            std::string::npos);
+  Json misnamed = renew;
+  misnamed["room_id"] = "r1";
+  EXPECT_NE(error_of(with(multi, Json::array({{{"op", "createEngine"}}, login, misnamed})))
+                .find("events[2].room_id: unknown field"),
+            std::string::npos);
+  Json bad_mode = multi;
+  bad_mode["room_mode"] = "many";
+  EXPECT_NE(error_of(with(bad_mode))
+                .find("profile.room_mode: \"many\" is not one of: single, "
+                      "multi"),
+            std::string::npos);
+  // Single-room mode keeps accepting a renew without a room: the room it holds.
+  Json s =
+      with(zego_profile("ios", "2.17.0"), Json::array({{{"op", "createEngine"}}, login, renew}));
+  const Json out = simulate_json(s)["outputs"];
+  ASSERT_EQ(out.size(), 3u) << out.dump(1);
+  EXPECT_EQ(out[2]["ok"], true);
+  EXPECT_FALSE(out[2].contains("room_id"));  // the call named no room
+}
+
 // LIFE-CLOCK-RANGE (issue 11, finding 8): the clock stops at the last second a
 // scenario can name; an advance past it is refused naming its "seconds" instead
 // of overflowing (signed overflow, undefined behaviour before).

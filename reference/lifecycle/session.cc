@@ -42,6 +42,7 @@ void Session::apply(const Json& event, int index) {
   run_timers_until(t);
   now_ = t;
   rule_.clear();
+  payload_ = Json::object();
   if (op != "advance") dispatch(op, event, path);
   // A token accepted with less than the notice lead left gets its notice now.
   run_timers_until(now_);
@@ -55,59 +56,106 @@ Json Session::take_outputs(std::vector<std::string>* rules) {
   return out;
 }
 
-std::int64_t Session::expiry_instant() const {
-  return expired_at_expire_ ? *expire_ : *expire_ + 1;
+const Session::Watch* Session::find_watch(std::string_view key) const {
+  for (const Watch& w : watches_) {
+    if (w.key == key) return &w;
+  }
+  return nullptr;
 }
 
-void Session::watch(std::optional<std::int64_t> expire) {
-  noticed_instants_.clear();
-  watch_renewed(expire);
+Session::Watch* Session::find_watch(std::string_view key) {
+  for (Watch& w : watches_) {
+    if (w.key == key) return &w;
+  }
+  return nullptr;
 }
 
-void Session::watch_renewed(std::optional<std::int64_t> expire) {
-  watching_ = true;
-  expire_ = expire;
-  notice_fired_ = false;
-  expiry_fired_ = false;
-  if (expire_) {
-    notice_due_ = std::max(now_, *expire_ - kWillExpireLead);
+std::int64_t Session::expiry_instant(const Watch& w) const {
+  return expired_at_expire_ ? *w.expire : *w.expire + 1;
+}
+
+bool Session::watched_expired(std::string_view key) const {
+  const Watch* w = find_watch(key);
+  return w != nullptr && w->expiry_fired;
+}
+
+std::optional<std::int64_t> Session::watched_expire() const {
+  const Watch* w = find_watch("");
+  return w ? w->expire : std::nullopt;
+}
+
+void Session::watch(std::string_view key, std::optional<std::int64_t> expire) {
+  unwatch(key);
+  watch_renewed(key, expire);
+}
+
+void Session::watch_renewed(std::string_view key, std::optional<std::int64_t> expire) {
+  Watch* w = find_watch(key);
+  if (w == nullptr) {
+    watches_.push_back(Watch{std::string(key), std::nullopt, 0, false, false, {}});
+    w = &watches_.back();
+  }
+  w->expire = expire;
+  w->notice_fired = false;
+  w->expiry_fired = false;
+  if (w->expire) {
+    w->notice_due = std::max(now_, *w->expire - kWillExpireLead);
     // The notice comes strictly before the token's expire second, with at least
     // one second left: a Volcengine token accepted at its expire_at (still valid
     // then, BD-EXPIRY-INSTANT) gets no notice with 0 s left. Once per expiry
     // instant in a session: a renew keeping an instant already noticed (the same
     // token again) does not fire it again.
-    const bool noticed = std::find(noticed_instants_.begin(), noticed_instants_.end(), *expire_) !=
-                         noticed_instants_.end();
-    if (notice_due_ >= *expire_ || noticed) notice_fired_ = true;
+    const bool noticed = std::find(w->noticed_instants.begin(), w->noticed_instants.end(),
+                                   *w->expire) != w->noticed_instants.end();
+    if (w->notice_due >= *w->expire || noticed) w->notice_fired = true;
   }
 }
 
-void Session::unwatch() {
-  watching_ = false;
-  expire_.reset();
-  noticed_instants_.clear();
+void Session::unwatch() { watches_.clear(); }
+
+void Session::unwatch(std::string_view key) {
+  std::erase_if(watches_, [key](const Watch& w) { return w.key == key; });
 }
 
 void Session::run_timers_until(std::int64_t t) {
-  // Each timer runs at its own time; a timer's handler may unwatch or re-watch.
-  while (watching_ && expire_) {
-    if (!notice_fired_ && notice_due_ <= t) {
-      now_ = std::max(now_, notice_due_);
-      notice_fired_ = true;
-      noticed_instants_.push_back(*expire_);
-      rule_.clear();
-      on_will_expire(*expire_ - now_);
-      continue;
+  // Each timer runs at its own time, the earliest first; at the same second, the
+  // watch first watched goes first. A handler may unwatch or re-watch, so nothing
+  // is held across the call but the key.
+  for (;;) {
+    std::size_t pick = watches_.size();
+    std::int64_t due = 0;
+    bool notice = false;
+    for (std::size_t i = 0; i < watches_.size(); ++i) {
+      const Watch& w = watches_[i];
+      if (!w.expire) continue;
+      std::optional<std::int64_t> next;
+      bool is_notice = false;
+      if (!w.notice_fired) {
+        next = w.notice_due;  // always before the expiry instant
+        is_notice = true;
+      } else if (!w.expiry_fired) {
+        next = expiry_instant(w);
+      }
+      if (next && *next <= t && (pick == watches_.size() || *next < due)) {
+        pick = i;
+        due = *next;
+        notice = is_notice;
+      }
     }
-    if (!expiry_fired_ && expiry_instant() <= t) {
-      now_ = std::max(now_, expiry_instant());
-      expiry_fired_ = true;
-      notice_fired_ = true;  // never a notice after the expiry
-      rule_.clear();
+    if (pick == watches_.size()) return;
+    Watch& w = watches_[pick];
+    now_ = std::max(now_, due);
+    timer_key_ = w.key;
+    rule_.clear();
+    if (notice) {
+      w.notice_fired = true;
+      w.noticed_instants.push_back(*w.expire);
+      on_will_expire(*w.expire - now_);
+    } else {
+      w.expiry_fired = true;
+      w.notice_fired = true;  // never a notice after the expiry
       on_expired();
-      continue;
     }
-    break;
   }
 }
 
@@ -120,11 +168,17 @@ Json& Session::emit(std::string_view kind) {
   return outputs_.back();
 }
 
-void Session::result_ok() {
+void Session::result_payload(std::string_view key, Json value) {
+  payload_[std::string(key)] = std::move(value);
+}
+
+Json& Session::result_ok() {
   Json& o = emit("result");
   o["event"] = event_index_;
   o["call"] = call_;
   o["ok"] = true;
+  for (auto it = payload_.begin(); it != payload_.end(); ++it) o[it.key()] = it.value();
+  return o;
 }
 
 Json& Session::result_fail(std::string_view reason, Json codes) {
@@ -134,21 +188,24 @@ Json& Session::result_fail(std::string_view reason, Json codes) {
   o["ok"] = false;
   o["reason"] = reason;
   o["codes"] = std::move(codes);
+  for (auto it = payload_.begin(); it != payload_.end(); ++it) o[it.key()] = it.value();
   return o;
 }
 
 void Session::callback(std::string_view name) { emit("callback")["name"] = name; }
 
-void Session::will_expire_callback(std::string_view name, std::int64_t remaining) {
+Json& Session::will_expire_callback(std::string_view name, std::int64_t remaining) {
   Json& o = emit("callback");
   o["name"] = name;
   o["remaining"] = remaining;
+  return o;
 }
 
-void Session::kicked_out(std::string_view reason, Json codes) {
+Json& Session::kicked_out(std::string_view reason, Json codes) {
   Json& o = emit("kicked_out");
   o["reason"] = reason;
   o["codes"] = std::move(codes);
+  return o;
 }
 
 void Session::stream_stopped(std::string_view stream, std::string_view reason) {

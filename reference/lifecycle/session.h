@@ -1,5 +1,6 @@
-// The vendor-neutral part of the lifecycle engine: a simulated clock, the one
-// token a session is watching, its two timers (will-expire notice, expiry), and
+// The vendor-neutral part of the lifecycle engine: a simulated clock, the tokens
+// a session is watching (one per room for ZEGO multi-room, one unnamed watch for
+// every other session), their two timers each (will-expire notice, expiry), and
 // the output log. Vendor sessions (zego_session.cc, agora_session.cc, ...) derive
 // from Session and say what each call and each timer means for their SDK.
 //
@@ -54,18 +55,30 @@ class Session {
 
   // Watch the token a login / join / init accepted, replacing any other; `expire`
   // absent means it never expires. A new session: no notice has fired in it yet.
-  void watch(std::optional<std::int64_t> expire);
+  // The forms without a key address the session's one unnamed watch ("").
+  void watch(std::optional<std::int64_t> expire) { watch("", expire); }
+  // Keyed watches run side by side, each with its own notice and expiry (ZEGO
+  // multi-room: one per room, docs/SEMANTICS.md ZEGO-ROOM-SCOPED). Timers due at
+  // the same second fire in the order their watches began (a watch() begins one).
+  void watch(std::string_view key, std::optional<std::int64_t> expire);
   // Watch the token a renew accepted, in the same session. The notice fires at
   // most once per expiry instant in a session (LIFE-WILL-EXPIRE-ONCE): a renewed
   // token expiring at an instant whose notice already fired gets none again.
-  void watch_renewed(std::optional<std::int64_t> expire);
-  // Stop watching: no more notices or expiry; the session is over.
+  void watch_renewed(std::optional<std::int64_t> expire) { watch_renewed("", expire); }
+  void watch_renewed(std::string_view key, std::optional<std::int64_t> expire);
+  // Stop watching: no more notices or expiry; the session is over. Without a key,
+  // every watch ends (for a single-token session, its one watch).
   void unwatch();
-  bool watching() const { return watching_; }
+  void unwatch(std::string_view key);
+  bool watching() const { return watching(""); }
+  bool watching(std::string_view key) const { return find_watch(key) != nullptr; }
   // The watched token has reached its expiry (its on_expired has run).
-  bool watched_expired() const { return watching_ && expiry_fired_; }
-  std::optional<std::int64_t> watched_expire() const { return expire_; }
+  bool watched_expired() const { return watched_expired(""); }
+  bool watched_expired(std::string_view key) const;
+  std::optional<std::int64_t> watched_expire() const;
   bool expired_at_expire() const { return expired_at_expire_; }
+  // The key of the watch whose timer is running, inside on_will_expire / on_expired.
+  const std::string& timer_key() const { return timer_key_; }
 
   // Names the rule (a docs/SEMANTICS.md id) behind the outputs that follow, until
   // the next event or timer starts. Outputs carry no rule themselves (the vectors
@@ -74,14 +87,17 @@ class Session {
 
   // Outputs. Every output starts {"at": now, "kind": ...}.
   Json& emit(std::string_view kind);
-  void result_ok();
+  // A member every result of the current event carries besides its outcome (ZEGO:
+  // the room a call names, ZEGO-ROOM-PAYLOAD). Cleared when the next event starts.
+  void result_payload(std::string_view key, Json value);
+  Json& result_ok();
   // A failed call: reason is a condition name or an engine reason; codes is an
   // array of {"code", "name"} (possibly empty).
   Json& result_fail(std::string_view reason, Json codes);
   Json& result_fail(Condition c, Json codes) { return result_fail(to_string(c), std::move(codes)); }
   void callback(std::string_view name);
-  void will_expire_callback(std::string_view name, std::int64_t remaining);
-  void kicked_out(std::string_view reason, Json codes);
+  Json& will_expire_callback(std::string_view name, std::int64_t remaining);
+  Json& kicked_out(std::string_view reason, Json codes);
   void stream_stopped(std::string_view stream, std::string_view reason);
 
   int event_index() const { return event_index_; }
@@ -89,7 +105,6 @@ class Session {
 
  private:
   void run_timers_until(std::int64_t t);
-  std::int64_t expiry_instant() const;  // first second at which the token counts as expired
 
   std::int64_t now_;
   bool expired_at_expire_;
@@ -99,12 +114,21 @@ class Session {
   std::vector<std::string> rules_;  // parallel to outputs_
   std::string rule_;                // the rule behind the outputs being emitted
 
-  bool watching_ = false;
-  std::optional<std::int64_t> expire_;
-  std::int64_t notice_due_ = 0;
-  bool notice_fired_ = false;
-  bool expiry_fired_ = false;
-  std::vector<std::int64_t> noticed_instants_;  // expiries noticed in this session
+  struct Watch {
+    std::string key;
+    std::optional<std::int64_t> expire;
+    std::int64_t notice_due = 0;
+    bool notice_fired = false;
+    bool expiry_fired = false;
+    std::vector<std::int64_t> noticed_instants;  // expiries noticed in this session
+  };
+  const Watch* find_watch(std::string_view key) const;
+  Watch* find_watch(std::string_view key);
+  std::int64_t expiry_instant(const Watch& w) const;  // first second it counts as expired
+
+  std::vector<Watch> watches_;  // in the order they began
+  std::string timer_key_;
+  Json payload_ = Json::object();  // result_payload's members for this event
 };
 
 // An array of {"code", "name"}: the rows of reference/codes' table for `vendor`

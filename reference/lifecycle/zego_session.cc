@@ -16,6 +16,8 @@
 //   ZEGO-RENEW-NEXT-PUBLISH: a renewed token's privileges apply from the next publish.
 //   ZEGO-DOCS-* / ZEGO-BOARD-*: DocsView / SuperBoard init with a token, their
 //     will-expire notice and renewToken.
+//   ZEGO-ROOM-*: a token belongs to its room; room_mode "multi" holds several rooms,
+//     each with its own notice, expiry, kick-out and renew; outputs carry room_id.
 #include <algorithm>
 #include <vector>
 
@@ -37,6 +39,7 @@ struct ZegoProfile {
   AuthMode auth = AuthMode::kToken;
   std::string token_version = "04";
   bool expiry_management = false;
+  bool multi_room = false;  // profile room_mode "multi" (ZEGO-ROOM-MODE)
   std::optional<std::string> app_id;
   std::optional<std::string> secret;
 };
@@ -120,12 +123,32 @@ class ZegoSessionBase : public Session {
 };
 
 // --- Express ----------------------------------------------------------------------
+// Rooms (ZEGO-ROOM-*): seed 002 gives every room call and callback a roomID —
+// "renewToken(roomID, token)", "onRoomTokenWillExpire(String roomID, int
+// remainTimeInSecond)" — so a token belongs to a room, not to the engine. Each
+// logged-in room holds its own token, watched under the room's id: its own notice,
+// expiry, kick-out and renew. A profile's room_mode "multi" lets the engine hold
+// more than one room at a time; "single" (the default) refuses a second.
 class ExpressSession final : public ZegoSessionBase {
  public:
   using ZegoSessionBase::ZegoSessionBase;
 
  private:
   enum class AppSign { kNone, kValid, kInvalid };
+
+  // One logged-in room: who logged in, how, and what its token allows.
+  struct Room {
+    std::string id;
+    std::string user;
+    bool by_appsign = false;
+    bool appsign_only = false;  // logged in without a token: nothing to renew, no notice
+    bool publish_privilege = true;
+  };
+  // A started stream and the room it belongs to.
+  struct Stream {
+    std::string id;
+    std::string room;
+  };
 
   void dispatch(std::string_view op, const Json& e, const std::string& path) override {
     if (op == "createEngine") {
@@ -135,28 +158,26 @@ class ExpressSession final : public ZegoSessionBase {
       only_keys(e, path, {"op", "at", "room", "user", "token"});
       login(e, path);
     } else if (op == "renewToken") {
-      only_keys(e, path, {"op", "at", "token"});
+      only_keys(e, path, {"op", "at", "room", "token"});
       renew(e, path);
     } else if (op == "startPublishingStream" || op == "startPlayingStream") {
-      only_keys(e, path, {"op", "at", "stream"});
+      only_keys(e, path, {"op", "at", "stream", "room"});
       const std::string stream = req_string(e, path, "stream");
+      const std::optional<std::string> room = named_room(e, path);
       if (no_engine()) return;
-      start_stream(op == "startPublishingStream", stream);
+      start_stream(op == "startPublishingStream", stream, room);
     } else if (op == "stopPublishingStream" || op == "stopPlayingStream") {
       only_keys(e, path, {"op", "at", "stream"});
       auto& list = op == "stopPublishingStream" ? publishing_ : playing_;
       const std::string stream = req_string(e, path, "stream");
       if (no_engine()) return;
-      list.erase(std::remove(list.begin(), list.end(), stream), list.end());
+      std::erase_if(list, [&stream](const Stream& s) { return s.id == stream; });
       result_ok();
     } else if (op == "logoutRoom") {
-      only_keys(e, path, {"op", "at"});
+      only_keys(e, path, {"op", "at", "room"});
+      const std::optional<std::string> room = named_room(e, path);
       if (no_engine()) return;
-      logged_in_ = false;
-      kicked_ = false;
-      publishing_.clear();
-      playing_.clear();
-      unwatch();
+      logout(room);
       result_ok();
     } else if (op == "set_server_switch") {
       only_keys(e, path, {"op", "at", "name", "value"});
@@ -170,6 +191,25 @@ class ExpressSession final : public ZegoSessionBase {
                 "stopPlayingStream, logoutRoom, set_server_switch, advance)");
     }
   }
+
+  // The event's "room", if it names one. A call that names a room reports it on
+  // its result, as the SDK's room callbacks carry their roomID (ZEGO-ROOM-PAYLOAD).
+  std::optional<std::string> named_room(const Json& e, const std::string& path) {
+    std::optional<std::string> room = opt_string(e, path, "room");
+    if (room) result_payload("room_id", *room);
+    return room;
+  }
+
+  Room* find_room(std::string_view id) {
+    for (Room& r : rooms_) {
+      if (r.id == id) return &r;
+    }
+    return nullptr;
+  }
+  bool was_kicked(std::string_view id) const {
+    return std::find(kicked_.begin(), kicked_.end(), id) != kicked_.end();
+  }
+  void forget_kick(std::string_view id) { std::erase(kicked_, std::string(id)); }
 
   // ZEGO-CALL-ORDER: every call but createEngine needs the engine. Reports
   // no_engine (and returns true) when there is none.
@@ -216,14 +256,24 @@ class ExpressSession final : public ZegoSessionBase {
 
   void login(const Json& e, const std::string& path) {
     const std::string room = req_string(e, path, "room");
+    result_payload("room_id", room);
     const std::string user = req_string(e, path, "user");
     const std::optional<TokenSpec> token = book_.resolve(e, path);
     if (token && p_.auth == AuthMode::kAppSign) {
       usage(join_path(path, "token"), "auth_mode \"appsign\" logs in without a token");
     }
     if (no_engine()) return;
-    if (logged_in_) {
-      because(token && watched_expired() ? "ZEGO-RELOGIN-EXPIRED" : "ZEGO-CALL-ORDER");
+    if (find_room(room) != nullptr) {
+      // The same room twice, in either room mode (ZEGO-ROOM-SAME-TWICE).
+      because(token && watched_expired(room) ? "ZEGO-RELOGIN-EXPIRED" : "ZEGO-ROOM-SAME-TWICE");
+      result_fail("already_logged_in", Json::array());
+      return;
+    }
+    if (!rooms_.empty() && !p_.multi_room) {
+      // Single-room mode holds one room (ZEGO-ROOM-MODE): a second, other room is
+      // refused as before the rooms were modelled.
+      because(token && watched_expired(rooms_.front().id) ? "ZEGO-RELOGIN-EXPIRED"
+                                                          : "ZEGO-ROOM-MODE");
       result_fail("already_logged_in", Json::array());
       return;
     }
@@ -264,21 +314,20 @@ class ExpressSession final : public ZegoSessionBase {
       }
       return;
     }
-    logged_in_ = true;
-    kicked_ = false;
-    room_ = room;
-    user_ = user;
+    forget_kick(room);
+    Room r;
+    r.id = room;
+    r.user = user;
     // The AppSign outlives the token only where either credential authenticates
     // (ZEGO-AUTH-APPSIGN-NO-EXPIRY), or when there is no token at all.
-    by_appsign_ = appsign_ok && (p_.caps.token_auth_mode || !token);
-    appsign_only_ = !token;
-    publishing_.clear();
-    playing_.clear();
-    publish_privilege_ = token_ok ? ev->publish_privilege : true;
+    r.by_appsign = appsign_ok && (p_.caps.token_auth_mode || !token);
+    r.appsign_only = !token;
+    r.publish_privilege = token_ok ? ev->publish_privilege : true;
+    rooms_.push_back(std::move(r));
     if (token_ok) {
-      watch(ev->expire);
+      watch(room, ev->expire);
     } else {
-      unwatch();
+      unwatch(room);
     }
     result_ok();
   }
@@ -286,76 +335,120 @@ class ExpressSession final : public ZegoSessionBase {
   void renew(const Json& e, const std::string& path) {
     const std::optional<TokenSpec> token = book_.resolve(e, path);
     if (!token) usage(join_path(path, "token"), "renewToken needs a token");
+    std::optional<std::string> id = named_room(e, path);
+    if (!id && p_.multi_room) {
+      // With several rooms a renew without one would be ambiguous; the SDK's
+      // renewToken always takes the roomID (seed 002).
+      usage(join_path(path, "room"), "room_mode \"multi\": renewToken names its room");
+    }
     if (!p_.caps.renew) {
       because("ZEGO-RENEW-2.8");
       result_fail("api_unavailable", Json::array());
       return;
     }
     if (no_engine()) return;
-    if (!logged_in_) {
-      because(kicked_ ? "LIFE-RENEW-AFTER-KICK" : "LIFE-RENEW-NOT-JOINED");
+    // Single-room mode without a named room renews the room the engine holds.
+    if (!id && !rooms_.empty()) id = rooms_.front().id;
+    Room* room = id ? find_room(*id) : nullptr;
+    if (room == nullptr) {
+      // Not in that room (or in none): ZEGO-ROOM-RENEW-UNKNOWN, as before any login.
+      because(id && was_kicked(*id)     ? "LIFE-RENEW-AFTER-KICK"
+              : id && !rooms_.empty()   ? "ZEGO-ROOM-RENEW-UNKNOWN"
+              : !id && !kicked_.empty() ? "LIFE-RENEW-AFTER-KICK"
+                                        : "LIFE-RENEW-NOT-JOINED");
       result_fail("not_logged_in", Json::array());
       return;
     }
-    if (appsign_only_) {
+    if (room->appsign_only) {
       // Seed 002: AppSign authentication passes the AppSign at createEngine and no
       // token at all ("AppSign 没有过期机制"); there is no token to renew.
       because("ZEGO-AUTH-APPSIGN-NO-TOKEN");
       result_fail("no_token", Json::array());
       return;
     }
-    const Evaluation ev = evaluate(*token, room_, user_, /*login=*/false, path);
+    const Evaluation ev = evaluate(*token, room->id, room->user, /*login=*/false, path);
     if (ev.condition != Condition::kValid) {
       because(refusal_rule(ev, /*login=*/false));
       result_fail(ev.condition, login_codes(ev.condition));
       return;
     }
-    publish_privilege_ = ev.publish_privilege;  // for the next publish only
-    watch_renewed(ev.expire);
+    room->publish_privilege = ev.publish_privilege;  // for the next publish only
+    watch_renewed(room->id, ev.expire);              // this room's token only
     result_ok();
   }
 
-  void start_stream(bool publish, const std::string& stream) {
-    if (!logged_in_) {
-      because(kicked_ ? "ZEGO-EXPIRY-2.13-SWITCH" : "ZEGO-CALL-ORDER");
+  // Without a room, logoutRoom leaves every room (the SDK's logoutRoom() without
+  // a roomID); with one, that room only (ZEGO-ROOM-LOGOUT).
+  void logout(const std::optional<std::string>& room) {
+    if (!room) {
+      rooms_.clear();
+      kicked_.clear();
+      publishing_.clear();
+      playing_.clear();
+      unwatch();
+      return;
+    }
+    std::erase_if(rooms_, [&room](const Room& r) { return r.id == *room; });
+    forget_kick(*room);
+    std::erase_if(publishing_, [&room](const Stream& s) { return s.room == *room; });
+    std::erase_if(playing_, [&room](const Stream& s) { return s.room == *room; });
+    unwatch(*room);
+  }
+
+  void start_stream(bool publish, const std::string& stream,
+                    const std::optional<std::string>& named) {
+    // A stream goes to the room named, else to the first room logged in (the
+    // main room; the only one in single-room mode).
+    Room* room = named ? find_room(*named) : rooms_.empty() ? nullptr : &rooms_.front();
+    if (room == nullptr) {
+      const bool kicked = named ? was_kicked(*named) : !kicked_.empty();
+      because(kicked ? "ZEGO-EXPIRY-2.13-SWITCH" : "ZEGO-CALL-ORDER");
       result_fail("not_logged_in", Json::array());
       return;
     }
     const std::string_view key = publish ? "publish_auth" : "play_auth";
-    if (!by_appsign_) {
-      if (watched_expired()) {
+    if (!room->by_appsign) {
+      if (watched_expired(room->id)) {
         because(expiry_rule());
         result_fail(Condition::kExpired, sdk_codes("zego", key, p_.caps.code_platform));
         return;
       }
-      if (publish && !publish_privilege_) {
+      if (publish && !room->publish_privilege) {
         because("ZEGO-PRIVILEGE");
         result_fail(Condition::kPrivilegeMissing, sdk_codes("zego", key, p_.caps.code_platform));
         return;
       }
     }
     auto& list = publish ? publishing_ : playing_;
-    if (std::find(list.begin(), list.end(), stream) == list.end()) list.push_back(stream);
+    const bool started = std::any_of(list.begin(), list.end(),
+                                     [&stream](const Stream& s) { return s.id == stream; });
+    if (!started) list.push_back(Stream{stream, room->id});
     result_ok();
   }
 
   void on_will_expire(std::int64_t remaining) override {
     because("ZEGO-WILL-EXPIRE-30");
+    // onRoomTokenWillExpire(roomID, remainTimeInSecond) (seed 002): ZEGO-ROOM-PAYLOAD.
     will_expire_callback(
         p_.caps.code_platform == "web" ? "roomTokenWillExpire" : "onRoomTokenWillExpire",
-        remaining);
+        remaining)["room_id"] = timer_key();
   }
 
   void on_expired() override {
-    if (by_appsign_) return;  // AppSign has no expiry; it still authenticates
+    const std::string id = timer_key();  // the room whose token expired; no other
+    Room* room = find_room(id);
+    if (room == nullptr || room->by_appsign) return;  // AppSign has no expiry
     if (p_.caps.expiry_kick && p_.expiry_management) {
       because("ZEGO-EXPIRY-2.13-SWITCH");
-      kicked_ = true;
-      kicked_out("token_expired", Json::array());
-      for (const std::string& s : publishing_) stream_stopped(s, "token_expired");
-      publishing_.clear();
-      logged_in_ = false;
-      unwatch();
+      kicked_out("token_expired", Json::array())["room_id"] = id;
+      for (const Stream& s : publishing_) {
+        if (s.room == id) stream_stopped(s.id, "token_expired");
+      }
+      std::erase_if(publishing_, [&id](const Stream& s) { return s.room == id; });
+      std::erase_if(playing_, [&id](const Stream& s) { return s.room == id; });
+      std::erase_if(rooms_, [&id](const Room& r) { return r.id == id; });
+      kicked_.push_back(id);
+      unwatch(id);
     }
     // Otherwise nothing is visible now: the token stays, expired (watched_expired()).
   }
@@ -368,15 +461,10 @@ class ExpressSession final : public ZegoSessionBase {
 
   bool engine_ = false;
   AppSign app_sign_ = AppSign::kNone;
-  bool logged_in_ = false;
-  bool kicked_ = false;  // out of the room by ZEGO-EXPIRY-2.13-SWITCH (not by logout)
-  bool by_appsign_ = false;
-  bool appsign_only_ = false;  // logged in without a token: nothing to renew, no notice
-  bool publish_privilege_ = true;
-  std::string room_;
-  std::string user_;
-  std::vector<std::string> publishing_;
-  std::vector<std::string> playing_;
+  std::vector<Room> rooms_;          // logged in, in login order (the first: main room)
+  std::vector<std::string> kicked_;  // rooms left by ZEGO-EXPIRY-2.13-SWITCH (not by logout)
+  std::vector<Stream> publishing_;
+  std::vector<Stream> playing_;
 };
 
 // --- DocsView and SuperBoard --------------------------------------------------------
@@ -473,7 +561,7 @@ std::unique_ptr<Session> make_zego_session(const SessionInput& in) {
   if (p.product == "express") {
     only_keys(j, "profile",
               {"vendor", "product", "platform", "sdk_version", "auth_mode", "token_version",
-               "privilege_expiry_management", "app_id", "secret"});
+               "privilege_expiry_management", "room_mode", "app_id", "secret"});
   } else {
     only_keys(
         j, "profile",
@@ -502,6 +590,8 @@ std::unique_ptr<Session> make_zego_session(const SessionInput& in) {
           "\"" + mode + "\" needs AppSign, which ZEGO " + p.platform + " does not have");
   }
   p.expiry_management = req_bool(j, "profile", "privilege_expiry_management");
+  p.multi_room =
+      has(j, "room_mode") && req_choice(j, "profile", "room_mode", {"single", "multi"}) == "multi";
   return std::make_unique<ExpressSession>(in, std::move(p));
 }
 

@@ -96,6 +96,11 @@ NOTES = {
         "description": "An Agora claims token for an int uid joined with a user account of the "
                        "same digits, or the reverse: seed 001 wants the same user ID \"且数据类型也"
                        "一致\" (110)."},
+    "MultiRoom": {
+        "bugType": "FUNCTIONALITY",
+        "description": "ZEGO Express holding several rooms (profile room_mode \"multi\"): each "
+                       "room's token has its own notice, expiry, kick-out and renewToken(roomID, "
+                       "token) (seed 002); outputs name the room (room_id)."},
     "ClockRange": {
         "bugType": "EDGE_CASE",
         "description": "Times at the last second a scenario's clock can reach "
@@ -109,8 +114,10 @@ MAX_TIME = 2**62 - 1  # LIFE-CLOCK-RANGE: the last second of the scenario clock
 # The clock, shared by every vendor model: one second at a time.
 # --------------------------------------------------------------------------------------
 class Model:
-    """A session that watches at most one token. Subclasses define the calls
-    (op_<name>), notice(remaining) and expired()."""
+    """A session that watches tokens: one unnamed watch (key "") for every vendor
+    but ZEGO Express, which watches one per room (ZEGO-ROOM-SCOPED). Subclasses
+    define the calls (op_<name>), notice(remaining) and expired(); self.timer_key
+    names the watch whose timer is running."""
 
     # The token counts as expired at now >= expire (Agora, ZEGO) or only at
     # now > expire (Volcengine's Verify).
@@ -121,8 +128,11 @@ class Model:
         self.out = []
         self.index = None
         self.call = None
-        self.tok = None  # {"exp", "noticed", "done"} of the watched token
-        self.noticed_exps = set()  # expiry instants noticed in this session
+        self.payload = {}  # members every result of the current event carries
+        # key -> {"exp", "noticed", "done", "noticed_exps"}, in the order the watches
+        # began; noticed_exps: the expiry instants noticed in that session
+        self.toks = {}
+        self.timer_key = None
 
     # outputs ---------------------------------------------------------------------------
     def emit(self, kind, **fields):
@@ -132,50 +142,61 @@ class Model:
         return o
 
     def ok(self):
-        self.emit("result", event=self.index, call=self.call, ok=True)
+        self.emit("result", event=self.index, call=self.call, ok=True, **self.payload)
 
     def fail(self, reason, codes):
         return self.emit("result", event=self.index, call=self.call, ok=False, reason=reason,
-                         codes=[{"code": c, "name": n} for c, n in codes])
+                         codes=[{"code": c, "name": n} for c, n in codes], **self.payload)
 
-    # the watched token -----------------------------------------------------------------
+    # the watched tokens ----------------------------------------------------------------
     def is_expired(self, exp, t):
         if exp is None:
             return False
         return t >= exp if self.EXPIRED_AT_EXPIRE else t > exp
 
-    def watch(self, exp, renew=False):
+    def watch(self, exp, renew=False, key=""):
         """A login / join / init starts a session; a renew continues it: the notice
         fires once per expiry instant in a session (LIFE-WILL-EXPIRE-ONCE)."""
-        if not renew:
-            self.noticed_exps = set()
-        self.tok = {"exp": exp, "noticed": exp in self.noticed_exps, "done": False}
+        old = self.toks.get(key)
+        if not renew or old is None:
+            self.toks.pop(key, None)  # a new session's watch goes last
+            noticed = set()
+        else:
+            noticed = old["noticed_exps"]
+        self.toks[key] = {"exp": exp, "noticed": exp in noticed, "done": False,
+                          "noticed_exps": noticed}
 
-    def unwatch(self):
-        self.tok = None
-        self.noticed_exps = set()
+    def unwatch(self, key=None):
+        """Without a key, every watch ends."""
+        if key is None:
+            self.toks = {}
+        else:
+            self.toks.pop(key, None)
 
-    def watched_expired(self):
-        return self.tok is not None and self.tok["done"]
+    def watched_expired(self, key=""):
+        return key in self.toks and self.toks[key]["done"]
 
     def settle(self):
-        """Fire whatever is due at the current second."""
+        """Fire whatever is due at the current second, watch by watch in order."""
         while True:
-            t = self.tok
-            if t is None or t["exp"] is None:
+            for key, t in list(self.toks.items()):
+                if t["exp"] is None:
+                    continue
+                if not t["done"] and self.is_expired(t["exp"], self.now):
+                    t["done"] = True
+                    t["noticed"] = True
+                    self.timer_key = key
+                    self.expired()
+                    break
+                # never with 0 s left: a Volcengine token is still valid at its expire second
+                if not t["noticed"] and not t["done"] and t["exp"] - LEAD <= self.now < t["exp"]:
+                    t["noticed"] = True
+                    t["noticed_exps"].add(t["exp"])
+                    self.timer_key = key
+                    self.notice(t["exp"] - self.now)
+                    break
+            else:
                 return
-            if not t["done"] and self.is_expired(t["exp"], self.now):
-                t["done"] = True
-                t["noticed"] = True
-                self.expired()
-                continue
-            # never with 0 s left: a Volcengine token is still valid at its expire second
-            if not t["noticed"] and not t["done"] and t["exp"] - LEAD <= self.now < t["exp"]:
-                t["noticed"] = True
-                self.noticed_exps.add(t["exp"])
-                self.notice(t["exp"] - self.now)
-                continue
-            return
 
     def run(self, events):
         for i, ev in enumerate(events):
@@ -193,6 +214,7 @@ class Model:
             while self.now < target:
                 self.now += 1
                 self.settle()
+            self.payload = {}
             if ev["op"] != "advance":
                 getattr(self, "op_" + ev["op"])(ev)
             self.settle()
@@ -302,6 +324,10 @@ def zego_express_caps(platform, version):
 
 
 class ZegoExpress(Model):
+    """Express: each logged-in room holds its own token (seed 002: renewToken(roomID,
+    token), onRoomTokenWillExpire(roomID, remainTimeInSecond)), watched under the
+    room's id; room_mode "multi" holds several rooms at once (ZEGO-ROOM-*)."""
+
     def __init__(self, scenario):
         super().__init__(scenario["start"])
         p = scenario["profile"]
@@ -310,21 +336,25 @@ class ZegoExpress(Model):
         self.cp = "web" if self.caps["web"] else "native"
         self.mode = p["auth_mode"]
         self.switch = p["privilege_expiry_management"]
+        self.multi = p.get("room_mode", "single") == "multi"
         self.default_version = p.get("token_version", "04")
         self.app = str(p["app_id"]) if "app_id" in p else None
         self.engine = False
         self.sign = None  # None | "valid" | "invalid"
-        self.logged_in = False
-        self.by_appsign = False
-        self.no_token = False  # logged in by AppSign without a token
-        self.publish_ok = True
-        self.room = self.user = None
-        self.publishing = []
+        # room id -> {"user", "by_appsign", "no_token", "publish_ok"}, in login order
+        self.rooms = {}
+        self.publishing = []  # [(stream, room)]
         self.playing = []
 
     def token(self, ev):
         t = ev.get("token")
         return self.tokens[t] if isinstance(t, str) else t
+
+    def named(self, ev):
+        """A call naming a room reports it on its result (ZEGO-ROOM-PAYLOAD)."""
+        if "room" in ev:
+            self.payload = {"room_id": ev["room"]}
+        return ev.get("room")
 
     def judge(self, tok, room, user, login):
         claims = dict(tok)
@@ -346,12 +376,13 @@ class ZegoExpress(Model):
         self.ok()
 
     def op_loginRoom(self, ev):
+        room = self.named(ev)
         tok = self.token(ev)
         if not self.engine:
             return self.fail("no_engine", [])
-        if self.logged_in:
+        if room in self.rooms or (self.rooms and not self.multi):
             return self.fail("already_logged_in", [])
-        verdict = self.judge(tok, ev["room"], ev["user"], True) if tok is not None else None
+        verdict = self.judge(tok, room, ev["user"], True) if tok is not None else None
         token_ok = verdict == "valid"
         forced = self.mode == "forced_token"
         sign_ok = not forced and self.sign == "valid"
@@ -371,49 +402,56 @@ class ZegoExpress(Model):
             if self.sign == "invalid":
                 return self.fail("appsign_invalid", ZEGO_APPSIGN[self.cp])
             return self.fail("token_missing", ZEGO_LOGIN_CODES[self.cp]["token_missing"])
-        self.logged_in = True
-        self.room, self.user = ev["room"], ev["user"]
-        self.by_appsign = sign_ok and (self.caps["token_mode"] or tok is None)
-        self.no_token = tok is None
-        self.publishing, self.playing = [], []
-        self.publish_ok = tok.get("privileges", {}).get("publish", True) if token_ok else True
+        self.rooms[room] = {
+            "user": ev["user"],
+            "by_appsign": sign_ok and (self.caps["token_mode"] or tok is None),
+            "no_token": tok is None,
+            "publish_ok": tok.get("privileges", {}).get("publish", True) if token_ok else True}
         if token_ok:
-            self.watch(tok.get("expire"))
+            self.watch(tok.get("expire"), key=room)
         else:
-            self.unwatch()
+            self.unwatch(room)
         self.ok()
 
     def op_renewToken(self, ev):
+        room = self.named(ev)
         tok = self.token(ev)
         if not self.caps["renew"]:
             return self.fail("api_unavailable", [])
         if not self.engine:
             return self.fail("no_engine", [])
-        if not self.logged_in:
+        if room is None and self.rooms:
+            room = next(iter(self.rooms))  # single-room mode: the room the engine holds
+        if room not in self.rooms:  # not in that room, or in none
             return self.fail("not_logged_in", [])
-        if self.no_token:  # seed 002: AppSign authentication has no token
+        r = self.rooms[room]
+        if r["no_token"]:  # seed 002: AppSign authentication has no token
             return self.fail("no_token", [])
-        verdict = self.judge(tok, self.room, self.user, False)
+        verdict = self.judge(tok, room, r["user"], False)
         if verdict != "valid":
             return self.fail(verdict, ZEGO_LOGIN_CODES[self.cp][verdict])
-        self.publish_ok = tok.get("privileges", {}).get("publish", True)
-        self.watch(tok.get("expire"), renew=True)
+        r["publish_ok"] = tok.get("privileges", {}).get("publish", True)
+        self.watch(tok.get("expire"), renew=True, key=room)
         self.ok()
 
     def start(self, ev, publish):
+        room = self.named(ev)
         if not self.engine:
             return self.fail("no_engine", [])
-        if not self.logged_in:
+        if room is None and self.rooms:
+            room = next(iter(self.rooms))  # the main room: the first logged in
+        if room not in self.rooms:
             return self.fail("not_logged_in", [])
+        r = self.rooms[room]
         codes = (ZEGO_PUBLISH if publish else ZEGO_PLAY)[self.cp]
-        if not self.by_appsign:
-            if self.watched_expired():
+        if not r["by_appsign"]:
+            if self.watched_expired(room):
                 return self.fail("expired", codes)
-            if publish and not self.publish_ok:
+            if publish and not r["publish_ok"]:
                 return self.fail("privilege_missing", codes)
         lst = self.publishing if publish else self.playing
-        if ev["stream"] not in lst:
-            lst.append(ev["stream"])
+        if all(s != ev["stream"] for s, _ in lst):
+            lst.append((ev["stream"], room))
         self.ok()
 
     def op_startPublishingStream(self, ev):
@@ -425,21 +463,27 @@ class ZegoExpress(Model):
     def op_stopPublishingStream(self, ev):
         if not self.engine:
             return self.fail("no_engine", [])
-        self.publishing = [s for s in self.publishing if s != ev["stream"]]
+        self.publishing = [x for x in self.publishing if x[0] != ev["stream"]]
         self.ok()
 
     def op_stopPlayingStream(self, ev):
         if not self.engine:
             return self.fail("no_engine", [])
-        self.playing = [s for s in self.playing if s != ev["stream"]]
+        self.playing = [x for x in self.playing if x[0] != ev["stream"]]
         self.ok()
 
+    def leave(self, room):
+        self.rooms.pop(room, None)
+        self.publishing = [x for x in self.publishing if x[1] != room]
+        self.playing = [x for x in self.playing if x[1] != room]
+        self.unwatch(room)
+
     def op_logoutRoom(self, ev):
+        room = self.named(ev)
         if not self.engine:
             return self.fail("no_engine", [])
-        self.logged_in = False
-        self.publishing, self.playing = [], []
-        self.unwatch()
+        for r in ([room] if room is not None else list(self.rooms)):
+            self.leave(r)  # without a room: every room
         self.ok()
 
     def op_set_server_switch(self, ev):
@@ -447,18 +491,18 @@ class ZegoExpress(Model):
 
     def notice(self, remaining):
         name = "roomTokenWillExpire" if self.caps["web"] else "onRoomTokenWillExpire"
-        self.emit("callback", name=name, remaining=remaining)
+        self.emit("callback", name=name, remaining=remaining, room_id=self.timer_key)
 
     def expired(self):
-        if self.by_appsign:
+        room = self.timer_key
+        if self.rooms[room]["by_appsign"]:
             return
         if self.caps["kick"] and self.switch:
-            self.emit("kicked_out", reason="token_expired", codes=[])
-            for s in self.publishing:
-                self.emit("stream_stopped", stream=s, reason="token_expired")
-            self.publishing = []
-            self.logged_in = False
-            self.unwatch()
+            self.emit("kicked_out", reason="token_expired", codes=[], room_id=room)
+            for s, r in self.publishing:
+                if r == room:
+                    self.emit("stream_stopped", stream=s, reason="token_expired")
+            self.leave(room)
 
 
 ZEGO_BOARD_SINCE = {("docsview", "ios"): (2, 3, 0), ("docsview", "android"): (2, 3, 0),
@@ -1423,6 +1467,83 @@ def zego_suite():
                 ["ZEGO-AUTH-APPSIGN-TOKEN", "ZEGO-EXPIRY-2.13-SWITCH" if version == "2.13.0"
                  else "ZEGO-EXPIRY-2.8-2.12"], [S2, S0],
                 ["AuthMode", "ExpiryEffect", "InferredRule"], sc, ZegoExpress(sc))
+
+    # -- issue 11, finding 7: room-scoped tokens and multi-room login. Seed 002 gives the
+    # room to every token call: renewToken(roomID, token), onRoomTokenWillExpire(roomID,
+    # remainTimeInSecond). Whether one engine holds several rooms is not in the seeds
+    # (ZEGO-ROOM-MODE, inferred): room_mode "multi" opts in.
+    room_rules = ["ZEGO-ROOM-SCOPED", "ZEGO-ROOM-PAYLOAD"]
+    two = {"A": {"expire": at(100), "room": "r1", "user": "u1"},
+           "B": {"expire": at(200), "room": "r2", "user": "u1"},
+           "A2": {"expire": at(300), "room": "r1", "user": "u1"},
+           "B1": {"expire": at(100), "room": "r2", "user": "u1"}}
+    sc = zscenario(zprofile("ios", "2.17.0", "token", "04", True, room_mode="multi"), two,
+                   [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                    ev("loginRoom", room="r2", user="u1", token="B"),
+                    ev("startPublishingStream", stream="s1", room="r1"),
+                    ev("startPublishingStream", stream="s2", room="r2"),
+                    ev("startPlayingStream", stream="p2", room="r2"), until(120),
+                    ev("startPublishingStream", stream="s1", room="r1"),
+                    ev("startPublishingStream", stream="s3", room="r2"), until(250)])
+    add("Express iOS 2.17.0 multi-room, switch on: r1's token expires at +100, r2's at +200; "
+        "each room gets its own notice and kick-out naming it, stopping only its own streams; "
+        "r2 keeps publishing after r1 is gone",
+        ["ZEGO-ROOM-MODE"] + room_rules + ["ZEGO-EXPIRY-2.13-SWITCH", "ZEGO-WILL-EXPIRE-30"],
+        [S2, S0], ["MultiRoom", "ExpiryEffect", "WillExpireNotice", "InferredRule"], sc,
+        ZegoExpress(sc))
+    sc = zscenario(zprofile("android", "2.17.0", "token", "04", True, room_mode="multi"), two,
+                   [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                    ev("loginRoom", room="r2", user="u1", token="B1"), until(60),
+                    ev("renewToken", room="r1", token="A2"), until(320)])
+    add("Express Android 2.17.0 multi-room: both rooms' tokens expire at +100; renewing r1 "
+        "alone moves r1's notice and expiry to +300 while r2's notice (+70) and kick-out "
+        "(+100) stay",
+        ["ZEGO-ROOM-MODE"] + room_rules + ["LIFE-RENEW-REPLACES", "ZEGO-EXPIRY-2.13-SWITCH"],
+        [S2, S0], ["MultiRoom", "RenewRule", "InferredRule"], sc, ZegoExpress(sc))
+    sc = zscenario(zprofile("windows", "2.17.0", "token", "04", True, room_mode="multi"), two,
+                   [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                    ev("renewToken", room="r2", token="B"),
+                    ev("renewToken", room="r1", token="B"), until(120)])
+    add("Express Windows 2.17.0 multi-room, in r1 only: renewToken for r2 is not_logged_in "
+        "(no codes); renewing r1 with r2's token is room_mismatch (1002033); r1's own token "
+        "still runs to its notice and kick-out",
+        ["ZEGO-ROOM-RENEW-UNKNOWN", "ZEGO-ROOM-PAYLOAD", "LIFE-RENEW-OTHER-BINDING",
+         "LIFE-RENEW-INVALID-NOCHANGE"],
+        [S2], ["MultiRoom", "RenewRule", "InferredRule"], sc, ZegoExpress(sc))
+    sc = zscenario(zprofile("ios", "2.17.0", "token", "04", False), two,
+                   [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                    ev("renewToken", room="r2", token="B"),
+                    ev("renewToken", room="r1", token="A2"), until(320)])
+    add("Express iOS 2.17.0 single-room: renewToken naming a room the engine is not in is "
+        "not_logged_in; naming its own room renews it (notice at +270)",
+        ["ZEGO-ROOM-RENEW-UNKNOWN", "ZEGO-ROOM-PAYLOAD", "LIFE-RENEW-REPLACES"],
+        [S2], ["MultiRoom", "RenewRule", "InferredRule"], sc, ZegoExpress(sc))
+    for mode in ("multi", "single"):
+        sc = zscenario(zprofile("macos", "2.17.0", "token", "04", False, room_mode=mode), two,
+                       [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                        ev("loginRoom", room="r1", user="u1", token="A2"),
+                        ev("loginRoom", room="r2", user="u1", token="B"), until(210)])
+        add("Express macOS 2.17.0 room_mode %s: the same room twice is already_logged_in; "
+            "another room %s" % (mode, "logs in beside it, each with its own notice"
+                                 if mode == "multi" else "is already_logged_in too (one room "
+                                 "at a time)"),
+            ["ZEGO-ROOM-SAME-TWICE", "ZEGO-ROOM-MODE", "ZEGO-ROOM-PAYLOAD"],
+            [S2], ["MultiRoom", "InferredRule"], sc, ZegoExpress(sc))
+    sc = zscenario(zprofile("ios", "2.12.0", "token", "03", False, room_mode="multi"),
+                   {k: dict(v, version="03") for k, v in two.items()},
+                   [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                    ev("loginRoom", room="r2", user="u1", token="B1"), until(50),
+                    ev("logoutRoom", room="r1"),
+                    ev("startPublishingStream", stream="s1", room="r1"),
+                    ev("startPublishingStream", stream="s2", room="r2"), until(110),
+                    ev("startPublishingStream", stream="s3"),
+                    ev("startPlayingStream", stream="p2", room="r2"),
+                    ev("logoutRoom"), ev("renewToken", room="r2", token="B"), until(250)])
+    add("Express iOS 2.12.0 (AppSign + token03) multi-room: logging out of r1 keeps r2 — "
+        "no r1 notice, r2's notice at +70; after r2's expiry its next publish and play fail "
+        "(seed 000's 2.8.0-2.12.0 rule, per room); logoutRoom without a room leaves every room",
+        ["ZEGO-ROOM-LOGOUT"] + room_rules + ["ZEGO-EXPIRY-2.8-2.12", "ZEGO-AUTH-APPSIGN-TOKEN"],
+        [S2, S0], ["MultiRoom", "ExpiryEffect", "InferredRule"], sc, ZegoExpress(sc))
     return s
 
 
