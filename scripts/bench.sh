@@ -90,7 +90,8 @@ schemes = [("agora-006", "Agora006"), ("agora-007", "Agora007"), ("volc-001", "V
            ("tencent-usersig", "TencentUserSig"), ("zego-04-cbc", "Zego04Cbc"),
            ("zego-04-gcm", "Zego04Gcm")]
 ops = [("verify", "Verify"), ("verify, cold key", "VerifyColdKey"), ("parse", "Parse"),
-       ("build", "Build"), ("floor", "Floor"), ("raw AES-NI (bulk)", "AesBulk")]
+       ("build", "Build"), ("floor", "Floor"), ("EVP CBC re-armed per token", "EvpCbcReinit"),
+       ("raw AES-NI (bulk)", "AesBulk")]
 
 def fmt_range(s, digits=0, suffix=""):
     f = lambda x: f"{x:,.{digits}f}{suffix}"
