@@ -8,12 +8,17 @@
 //   BD-WILL-EXPIRE-30 / BD-EXPIRY-REMOVED: onTokenWillExpire 30 s before the expiry;
 //     without updateToken the user is removed from the room at the expiry.
 //   BD-NO-EXPIRY: expire_at 0 never expires, in claims as in the codec.
+#include "reference/core/sdk_version.h"
 #include "reference/lifecycle/sdk_codes.h"
 #include "reference/lifecycle/sessions.h"
-#include "reference/lifecycle/version.h"
 
 namespace tokcheck::lifecycle {
 namespace {
+
+// Base-library versions from which the RtcRoomContext methods exist, with the
+// rule ids that cite their pages in docs/SEMANTICS.md.
+constexpr SdkVersion kJoinExitSince = SdkVersion::of(2, 42);     // BD-JOIN, BD-EXIT
+constexpr SdkVersion kUpdateTokenSince = SdkVersion::of(2, 68);  // BD-UPDATE-2.68
 
 constexpr ClaimNames kVolcClaims{"app_id",           "room", "user", false, false, false,
                                  /*u32_expire=*/true};
@@ -45,7 +50,7 @@ class MiniProgramSession final : public Session {
       update(e, path);
     } else if (op == "exitRtcRoom") {
       only_keys(e, path, {"op", "at"});
-      if (base_ < version_of("2.42.0")) {
+      if (base_ < kJoinExitSince) {
         because("BD-EXIT");
         result_fail("api_unavailable", Json::array());
         return;
@@ -87,7 +92,7 @@ class MiniProgramSession final : public Session {
     const std::optional<std::string> user = opt_string(e, path, "user");
     const std::optional<TokenSpec> token = book_.resolve(e, path);
     because("BD-JOIN");
-    if (base_ < version_of("2.42.0")) {
+    if (base_ < kJoinExitSince) {
       result_fail("api_unavailable", Json::array());
       return;
     }
@@ -118,7 +123,7 @@ class MiniProgramSession final : public Session {
 
   void update(const Json& e, const std::string& path) {
     const std::optional<TokenSpec> token = book_.resolve(e, path);
-    if (base_ < version_of("2.68.0")) {
+    if (base_ < kUpdateTokenSince) {
       because("BD-UPDATE-2.68");
       result_fail("api_unavailable", Json::array());
       return;
@@ -194,7 +199,7 @@ std::unique_ptr<Session> make_bytedance_session(const SessionInput& in) {
   only_keys(p, "profile", {"vendor", "product", "base_library", "app_id", "app_key"});
   req_choice(p, "profile", "product", {"miniprogram_rtc"});
   const std::string text = req_string(p, "profile", "base_library");
-  const auto v = parse_version(text);
+  const auto v = SdkVersion::parse(text);
   if (!v) usage("profile.base_library", "\"" + text + "\" is not a version like 2.68.0");
   return std::make_unique<MiniProgramSession>(in, *v, opt_string(p, "profile", "app_id"),
                                               opt_string(p, "profile", "app_key"));

@@ -77,6 +77,30 @@ TEST(LifecycleProfiles, UnknownCombinationsAreClearErrors) {
   EXPECT_NE(error_of(with({{"vendor", "tencent"}})).find("profile.vendor"), std::string::npos);
 }
 
+TEST(LifecycleProfiles, EveryVendorReadsVersionsWithTheOneCoreGrammar) {
+  // core/sdk_version.h: digits and dots only, up to four components, for every vendor.
+  auto rong = [](const std::string& version) {
+    return with({{"vendor", "rongcloud"},
+                 {"product", "im"},
+                 {"platform", "ios"},
+                 {"sdk_version", version}});
+  };
+  auto mini = [](const std::string& version) {
+    return with(
+        {{"vendor", "bytedance"}, {"product", "miniprogram_rtc"}, {"base_library", version}});
+  };
+  for (const char* bad : {"v2.10.3", "2.10.3-beta", "2.10.3.1.0", " 2.10.3"}) {
+    EXPECT_NE(error_of(rong(bad)).find("profile.sdk_version"), std::string::npos) << bad;
+    EXPECT_NE(error_of(mini(bad)).find("profile.base_library"), std::string::npos) << bad;
+    EXPECT_NE(error_of(with(zego_profile("ios", bad))).find("is not a version"), std::string::npos)
+        << bad;
+  }
+  for (const char* good : {"2.10", "2.10.3", "2.10.3.1"}) {
+    EXPECT_EQ(error_of(rong(good)), "") << good;
+    EXPECT_EQ(error_of(mini(good)), "") << good;
+  }
+}
+
 TEST(LifecycleScenarios, BadScenariosNameTheOffendingPath) {
   const Json agora{
       {"vendor", "agora"}, {"product", "rtc"}, {"platform", "web"}, {"certificate", true}};

@@ -6,9 +6,9 @@
 //     on Web through onTokenIncorrect.
 //   RONG-CONNECTED-UNAFFECTED (inferred): a rotation or an expiry does not drop a
 //     connection that is already up; the next connect is judged.
+#include "reference/core/sdk_version.h"
 #include "reference/lifecycle/sdk_codes.h"
 #include "reference/lifecycle/sessions.h"
-#include "reference/lifecycle/version.h"
 
 namespace tokcheck::lifecycle {
 namespace {
@@ -105,13 +105,13 @@ std::unique_ptr<Session> make_rongcloud_session(const SessionInput& in) {
   req_choice(p, "profile", "product", {"im"});
   std::string platform = req_choice(p, "profile", "platform", {"android", "ios", "web"});
   const std::string text = req_string(p, "profile", "sdk_version");
-  const auto v = parse_version(text);
+  const auto v = SdkVersion::parse(text);
   if (!v) usage("profile.sdk_version", "\"" + text + "\" is not a version like 2.10.3");
-  if (v->major() != 1 && v->major() != 2) {
+  if (v->major != 1 && v->major != 2) {
     usage("profile.sdk_version",
           "seed 003 documents RongCloud IM SDK 1.x and 2.x only, not " + text);
   }
-  return std::make_unique<RongSession>(in, std::move(platform), v->major() == 1 ? "1.x" : "2.x",
+  return std::make_unique<RongSession>(in, std::move(platform), v->major == 1 ? "1.x" : "2.x",
                                        opt_string(p, "profile", "app_key"));
 }
 

@@ -22,7 +22,7 @@ constexpr auto kExpressFeatures =
 
 ZegoCapsResult zego_caps(std::string_view product_name, std::string_view platform_name,
                          std::string_view version_text) {
-  const auto version = zego::SdkVersion::parse(version_text);
+  const auto version = SdkVersion::parse(version_text);
   if (!version) return {std::nullopt, "\"" + std::string(version_text) + "\" is not a version"};
   const auto product = zego::sdk_product_from_string(product_name);
   if (!product) return {std::nullopt, "unknown ZEGO product " + std::string(product_name)};

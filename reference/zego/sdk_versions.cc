@@ -1,7 +1,6 @@
 #include "reference/zego/sdk_versions.h"
 
 #include <array>
-#include <charconv>
 
 namespace tokcheck::zego {
 namespace {
@@ -120,30 +119,6 @@ constexpr std::array<std::pair<SdkFeature, std::string_view>, 4> kFeatures{{
 }};
 
 }  // namespace
-
-std::optional<SdkVersion> SdkVersion::parse(std::string_view text) {
-  std::uint32_t parts[4] = {0, 0, 0, 0};
-  std::size_t count = 0;
-  while (true) {
-    const std::size_t dot = text.find('.');
-    const std::string_view piece = text.substr(0, dot);
-    if (count == 4 || piece.empty() || piece.size() > 9) return std::nullopt;
-    std::uint32_t v = 0;
-    const auto [end, ec] = std::from_chars(piece.data(), piece.data() + piece.size(), v);
-    if (ec != std::errc() || end != piece.data() + piece.size()) return std::nullopt;
-    parts[count++] = v;
-    if (dot == std::string_view::npos) break;
-    text.remove_prefix(dot + 1);
-  }
-  return SdkVersion{parts[0], parts[1], parts[2], parts[3]};
-}
-
-std::string SdkVersion::str() const {
-  std::string out =
-      std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch);
-  if (build != 0) out += "." + std::to_string(build);
-  return out;
-}
 
 std::span<const SdkRequirement> sdk_requirements() { return kTable; }
 

@@ -10,7 +10,6 @@
 // ≥ 2.13.0 expiry behaviour) and token-formats.md ZEGO §4.
 #pragma once
 
-#include <compare>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -18,18 +17,9 @@
 #include <string_view>
 
 #include "reference/codes/codes.h"
+#include "reference/core/sdk_version.h"
 
 namespace tokcheck::zego {
-
-// "2.12.3" style versions: 1 to 4 dot-separated decimal components (missing ones
-// are 0), compared numerically component by component.
-struct SdkVersion {
-  std::uint32_t major = 0, minor = 0, patch = 0, build = 0;
-
-  static std::optional<SdkVersion> parse(std::string_view text);
-  std::string str() const;  // "2.12.3" (the build component only when non-zero)
-  friend auto operator<=>(const SdkVersion&, const SdkVersion&) = default;
-};
 
 enum class SdkProduct : std::uint8_t {
   kExpress,         // 实时音视频 / 实时语音 (Express SDK)
