@@ -6,11 +6,23 @@ namespace tokcheck::cli {
 
 using schemes::Json;
 
+namespace {
+
+// ZEGO Express outputs name their room (docs/SEMANTICS.md ZEGO-ROOM-PAYLOAD); in a
+// multi-room timeline the line is ambiguous without it.
+std::string room_suffix(const Json& o) {
+  const auto it = o.find("room_id");
+  if (it == o.end()) return "";
+  return " in room " + (it->is_string() ? it->get<std::string>() : schemes::safe_dump(*it));
+}
+
+}  // namespace
+
 std::string describe_output(const schemes::Json& o) {
   const std::string kind = o.value("kind", "");
   std::string line;
   if (kind == "result") {
-    line = o.value("call", "") + " → " +
+    line = o.value("call", "") + room_suffix(o) + " → " +
            (o.value("ok", false) ? "ok" : "failed: " + o.value("reason", ""));
     if (o.contains("codes")) {
       for (const Json& c : o["codes"])
@@ -18,14 +30,14 @@ std::string describe_output(const schemes::Json& o) {
     }
     if (o.contains("via")) line += " via " + o.value("via", "");
   } else if (kind == "callback") {
-    line = "callback " + o.value("name", "");
+    line = "callback " + o.value("name", "") + room_suffix(o);
     if (o.contains("remaining")) line += " (" + schemes::safe_dump(o["remaining"]) + " s left)";
     if (o.contains("errMsg")) line += " {errMsg: " + schemes::safe_dump(o["errMsg"]);
     if (o.contains("errNo")) line += ", errNo: " + schemes::safe_dump(o["errNo"]);
     if (o.contains("errorCode")) line += ", errorCode: " + schemes::safe_dump(o["errorCode"]);
     if (o.contains("errMsg")) line += "}";
   } else if (kind == "kicked_out") {
-    line = "kicked out (" + o.value("reason", "") + ")";
+    line = "kicked out" + room_suffix(o) + " (" + o.value("reason", "") + ")";
     for (const Json& c : o["codes"])
       line += " [" + schemes::safe_dump(c["code"]) + " " + c.value("name", "") + "]";
   } else if (kind == "stream_stopped") {

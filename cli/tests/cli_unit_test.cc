@@ -10,6 +10,7 @@
 #include "cli/build_defaults.h"
 #include "cli/io.h"
 #include "cli/now_arg.h"
+#include "cli/output_timeline.h"
 #include "cli/request_fields.h"
 #include "cli/request_input.h"
 #include "cli/simulate_html.h"
@@ -164,6 +165,26 @@ TEST(VendorAlias, VolcFamilyIsOneName) {
 }  // namespace
 // Every lifecycle vector's scenario draws: one table row and one timeline mark
 // per output, and no "<script" anywhere (descriptions and names are escaped).
+TEST(OutputTimeline, ZegoOutputsNameTheirRoom) {
+  using schemes::Json;
+  EXPECT_EQ(describe_output(
+                Json{{"kind", "result"}, {"call", "loginRoom"}, {"ok", true}, {"room_id", "r2"}}),
+            "loginRoom in room r2 → ok");
+  EXPECT_EQ(describe_output(Json{{"kind", "callback"},
+                                 {"name", "onRoomTokenWillExpire"},
+                                 {"remaining", 30},
+                                 {"room_id", "r1"}}),
+            "callback onRoomTokenWillExpire in room r1 (30 s left)");
+  EXPECT_EQ(describe_output(Json{{"kind", "kicked_out"},
+                                 {"reason", "expired"},
+                                 {"codes", Json::array()},
+                                 {"room_id", "r1"}}),
+            "kicked out in room r1 (expired)");
+  // Outputs without a room read as before.
+  EXPECT_EQ(describe_output(Json{{"kind", "result"}, {"call", "joinChannel"}, {"ok", true}}),
+            "joinChannel → ok");
+}
+
 TEST(SimulateHtml, EveryLifecycleVectorDrawsOneRowAndOneMarkPerOutput) {
   std::size_t scenarios = 0;
   for (const auto& dir : std::filesystem::directory_iterator(TOKCHECK_TEST_VECTORS_DIR)) {
