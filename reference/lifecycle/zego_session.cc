@@ -528,10 +528,14 @@ class BoardSession final : public ZegoSessionBase {
   }
 
   void on_will_expire(std::int64_t remaining) override {
-    std::string_view name = "onTokenWillExpire";                     // DocsView Android / Electron
-    if (p_.product == "superboard") name = "onRoomTokenWillExpire";  // Express's, seed 002
-    if (p_.product == "docsview" && p_.platform == "ios") name = "tokenWillExpire";
     because("ZEGO-DOCS-NOTICE");
+    if (p_.product == "superboard") {
+      // Express's callback (seed 002), so Express's arguments: (roomID, remainTimeInSecond).
+      will_expire_callback("onRoomTokenWillExpire", remaining)["room_id"] = room_.value_or("");
+      return;
+    }
+    std::string_view name = "onTokenWillExpire";  // DocsView Android / Electron
+    if (p_.platform == "ios") name = "tokenWillExpire";
     will_expire_callback(name, remaining);
   }
 

@@ -562,11 +562,11 @@ class ZegoBoard(Model):
 
     def notice(self, remaining):
         if self.product == "superboard":
-            name = "onRoomTokenWillExpire"
-        elif self.platform == "ios":
-            name = "tokenWillExpire"
-        else:
-            name = "onTokenWillExpire"
+            # Express's callback, with Express's arguments (roomID, remainTimeInSecond).
+            self.emit("callback", name="onRoomTokenWillExpire", remaining=remaining,
+                      room_id=self.room)
+            return
+        name = "tokenWillExpire" if self.platform == "ios" else "onTokenWillExpire"
         self.emit("callback", name=name, remaining=remaining)
 
 
