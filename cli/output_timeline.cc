@@ -42,6 +42,13 @@ std::string describe_output(const schemes::Json& o) {
       line += " [" + schemes::safe_dump(c["code"]) + " " + c.value("name", "") + "]";
   } else if (kind == "stream_stopped") {
     line = "stream " + o.value("stream", "") + " stopped (" + o.value("reason", "") + ")";
+  } else if (kind == "state") {
+    // LIFE-STATE: the vendor's members as they come, e.g. "state: in_channel true".
+    line = "state:";
+    for (auto it = o.begin(); it != o.end(); ++it) {
+      if (it.key() == "at" || it.key() == "kind" || it.key() == "event") continue;
+      line += " " + it.key() + " " + schemes::safe_dump(it.value());
+    }
   } else if (kind == "clock_ignored") {
     line = "clock would go back to " + schemes::safe_dump(o["requested"]) + ": ignored";
   } else {

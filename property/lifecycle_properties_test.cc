@@ -448,5 +448,68 @@ RC_GTEST_PROP(LifecycleRooms, EachRoomFollowsOnlyItsOwnToken, ()) {
   RC_TAG(actions == 0 ? "logins only" : "with renews / publishes / logouts");
 }
 
+// LIFE-STATE: a state event changes nothing. The same scenario with state events
+// inserted anywhere gives the same outputs once the state outputs are dropped and
+// the event indices mapped back. And each state answers what the outputs before it
+// say: in the session after an accepted login or renew, out after a leave or a
+// kick-out (ZEGO single-room: "rooms" empty or not).
+bool in_session(const Vendor& v, const Json& state) {
+  if (v.name == "zego") return !state["rooms"].empty();
+  if (v.name == "agora") return state["in_channel"].get<bool>();
+  if (v.name == "bytedance") return state["in_room"].get<bool>();
+  return state["connected"].get<bool>();
+}
+
+RC_GTEST_PROP(LifecycleState, StateEventsChangeNothingAndAnswerWhatTheOutputsSay, ()) {
+  const Vendor& v = pick_vendor(*rc::gen::inRange(0, 4));
+  const Json profile = *gen_profile(v);
+  const Json events = *gen_events(v, profile);
+  auto positions = *rc::gen::container<std::vector<std::size_t>>(
+      rc::gen::inRange<std::size_t>(0, events.size() + 1));
+  std::sort(positions.begin(), positions.end());
+  Json probed_events = Json::array();
+  std::vector<int> old_index;  // probed event index -> original index, -1 for a state
+  std::size_t next = 0;
+  for (std::size_t i = 0; i <= events.size(); ++i) {
+    for (; next < positions.size() && positions[next] == i; ++next) {
+      probed_events.push_back({{"op", "state"}});
+      old_index.push_back(-1);
+    }
+    if (i < events.size()) {
+      probed_events.push_back(events[i]);
+      old_index.push_back(static_cast<int>(i));
+    }
+  }
+  const Json plain = run(scenario(profile, events));
+  const Json probed = run(scenario(profile, probed_events));
+  const bool multi_room = profile.value("room_mode", "single") == "multi";
+
+  Json mapped = Json::array();
+  std::size_t states = 0;
+  bool in = false;  // what the outputs so far say
+  for (Json o : probed) {
+    if (o["kind"] == "state") {
+      ++states;
+      RC_ASSERT(old_index.at(o["event"].get<std::size_t>()) == -1);
+      if (!multi_room) RC_ASSERT(in_session(v, o) == in);
+      continue;
+    }
+    if (o.contains("event")) {
+      const int original = old_index.at(o["event"].get<std::size_t>());
+      RC_ASSERT(original >= 0);
+      if (o["kind"] == "result" && o["ok"] == true) {
+        const std::string op = events[static_cast<std::size_t>(original)]["op"];
+        if (op == v.login || op == v.renew) in = true;
+        if (op == v.leave) in = false;
+      }
+      o["event"] = original;
+    }
+    if (o["kind"] == "kicked_out") in = false;
+    mapped.push_back(std::move(o));
+  }
+  RC_ASSERT(states == positions.size());
+  RC_ASSERT(mapped == plain);
+}
+
 }  // namespace
 }  // namespace tokcheck::property

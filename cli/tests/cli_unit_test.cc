@@ -180,6 +180,12 @@ TEST(OutputTimeline, ZegoOutputsNameTheirRoom) {
                                  {"codes", Json::array()},
                                  {"room_id", "r1"}}),
             "kicked out in room r1 (expired)");
+  EXPECT_EQ(describe_output(Json{{"at", 1},
+                                 {"kind", "state"},
+                                 {"event", 3},
+                                 {"rooms", Json::array({"r1"})},
+                                 {"publishing", Json::array()}}),
+            "state: rooms [\"r1\"] publishing []");
   // Outputs without a room read as before.
   EXPECT_EQ(describe_output(Json{{"kind", "result"}, {"call", "joinChannel"}, {"ok", true}}),
             "joinChannel → ok");

@@ -226,6 +226,12 @@ class AgoraSession final : public Session {
     return sdk_codes("agora", key, platform_);
   }
 
+  // LIFE-STATE: after the expiry the user is out of the channel (kExpiredOut).
+  void describe_state(Json& out) const override {
+    out["initialized"] = initialized_;
+    out["in_channel"] = state_ == State::kJoined;
+  }
+
   void on_will_expire(std::int64_t remaining) override {
     because("AGORA-WILL-EXPIRE-30");
     will_expire_callback("onTokenPrivilegeWillExpire", remaining);

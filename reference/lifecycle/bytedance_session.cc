@@ -171,6 +171,8 @@ class MiniProgramSession final : public Session {
     }
   }
 
+  void describe_state(Json& out) const override { out["in_room"] = joined_; }
+
   void on_will_expire(std::int64_t remaining) override {
     because("BD-WILL-EXPIRE-30");
     will_expire_callback("onTokenWillExpire", remaining);

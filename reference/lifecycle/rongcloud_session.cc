@@ -86,6 +86,7 @@ class RongSession final : public Session {
   }
 
   // RongCloud has no will-expire notice and nothing happens to a live connection.
+  void describe_state(Json& out) const override { out["connected"] = connected_; }
   void on_will_expire(std::int64_t) override {}
   void on_expired() override {}
 

@@ -43,7 +43,15 @@ void Session::apply(const Json& event, int index) {
   now_ = t;
   rule_.clear();
   payload_ = Json::object();
-  if (op != "advance") dispatch(op, event, path);
+  if (op == "state") {
+    only_keys(event, path, {"op", "at"});
+    because("LIFE-STATE");
+    Json& o = emit("state");
+    o["event"] = index;
+    describe_state(o);
+  } else if (op != "advance") {
+    dispatch(op, event, path);
+  }
   // A token accepted with less than the notice lead left gets its notice now.
   run_timers_until(now_);
 }

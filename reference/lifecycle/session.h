@@ -49,6 +49,10 @@ class Session {
 
   // The vendor's calls; `path` names the event for error messages.
   virtual void dispatch(std::string_view op, const Json& event, const std::string& path) = 0;
+  // The "state" event (LIFE-STATE): add the vendor's state members to `out` (what
+  // the SDK would answer if asked: in the room, connected, which streams). Changes
+  // nothing; the output lets a scenario assert state instead of probing with a call.
+  virtual void describe_state(Json& out) const = 0;
   // The watched token reaches its notice time / its expiry.
   virtual void on_will_expire(std::int64_t remaining) = 0;
   virtual void on_expired() = 0;

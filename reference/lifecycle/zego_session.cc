@@ -426,6 +426,20 @@ class ExpressSession final : public ZegoSessionBase {
     result_ok();
   }
 
+  // LIFE-STATE: the engine, the rooms logged in (login order) and the streams.
+  void describe_state(Json& out) const override {
+    out["engine"] = engine_;
+    Json rooms = Json::array();
+    for (const Room& r : rooms_) rooms.push_back(r.id);
+    out["rooms"] = std::move(rooms);
+    for (const auto& [key, streams] :
+         {std::pair{"publishing", &publishing_}, std::pair{"playing", &playing_}}) {
+      Json ids = Json::array();
+      for (const Stream& st : *streams) ids.push_back(st.id);
+      out[key] = std::move(ids);
+    }
+  }
+
   void on_will_expire(std::int64_t remaining) override {
     because("ZEGO-WILL-EXPIRE-30");
     // onRoomTokenWillExpire(roomID, remainTimeInSecond) (seed 002): ZEGO-ROOM-PAYLOAD.
@@ -526,6 +540,8 @@ class BoardSession final : public ZegoSessionBase {
                                        " event (init, renewToken, advance)");
     }
   }
+
+  void describe_state(Json& out) const override { out["initialized"] = inited_; }
 
   void on_will_expire(std::int64_t remaining) override {
     because("ZEGO-DOCS-NOTICE");

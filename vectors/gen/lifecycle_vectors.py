@@ -96,6 +96,10 @@ NOTES = {
         "description": "An Agora claims token for an int uid joined with a user account of the "
                        "same digits, or the reverse: seed 001 wants the same user ID \"且数据类型也"
                        "一致\" (110)."},
+    "StateQuery": {
+        "bugType": "FUNCTIONALITY",
+        "description": "A state event asks what the SDK holds at that second (in the room, "
+                       "connected, which streams) instead of probing with a call (LIFE-STATE)."},
     "MultiRoom": {
         "bugType": "FUNCTIONALITY",
         "description": "ZEGO Express holding several rooms (profile room_mode \"multi\"): each "
@@ -219,6 +223,10 @@ class Model:
                 getattr(self, "op_" + ev["op"])(ev)
             self.settle()
         return self.out
+
+    def op_state(self, ev):
+        # LIFE-STATE: what the SDK would answer if asked; changes nothing.
+        self.emit("state", event=self.index, **self.state())
 
     def notice(self, remaining):
         pass
@@ -489,6 +497,11 @@ class ZegoExpress(Model):
     def op_set_server_switch(self, ev):
         self.switch = ev["value"]
 
+    def state(self):
+        return {"engine": self.engine, "rooms": list(self.rooms),
+                "publishing": [x[0] for x in self.publishing],
+                "playing": [x[0] for x in self.playing]}
+
     def notice(self, remaining):
         name = "roomTokenWillExpire" if self.caps["web"] else "onRoomTokenWillExpire"
         self.emit("callback", name=name, remaining=remaining, room_id=self.timer_key)
@@ -559,6 +572,9 @@ class ZegoBoard(Model):
             return self.fail(verdict, [])
         self.watch(tok.get("expire"), renew=True)
         self.ok()
+
+    def state(self):
+        return {"initialized": self.inited}
 
     def notice(self, remaining):
         if self.product == "superboard":
@@ -644,7 +660,7 @@ class Agora(Model):
         self.app = p.get("app_id")
         self.app_ok = agora_app_id_ok(self.app)
         self.initialized = False
-        self.state = "idle"  # idle | joined | out (after the expiry)
+        self.phase = "idle"  # idle | joined | out (after the expiry)
         self.channel = self.uid = None
         self.streams = []
 
@@ -681,7 +697,7 @@ class Agora(Model):
         if self.app_id_refused():  # seed 001: 101 at initialisation and at joinChannel
             return
         self.initialized = True  # a join without initialize creates the engine itself
-        if self.state == "joined":
+        if self.phase == "joined":
             return self.fail("already_in_channel", [])
         if self.cert and tok is None:
             return self.fail("token_missing", agora_join_codes(self.platform, "token_missing"))
@@ -690,42 +706,45 @@ class Agora(Model):
         # joinChannel takes an int uid, joinChannelWithUserAccount a string account
         channel, uid = ev["channel"], (agora_uid(ev["uid"]), isinstance(ev["uid"], int))
         if not self.cert:
-            self.state, self.channel, self.uid = "joined", channel, uid
+            self.phase, self.channel, self.uid = "joined", channel, uid
             self.unwatch()
             return self.ok()
         verdict, exp = self.judge(name, tok, channel, uid)
         if verdict != "valid":
             return self.fail(verdict, agora_join_codes(self.platform, verdict))
-        self.state, self.channel, self.uid = "joined", channel, uid
+        self.phase, self.channel, self.uid = "joined", channel, uid
         self.streams = []
         self.watch(exp)
         self.ok()
 
     def op_renewToken(self, ev):
         name, tok = self.token(ev)
-        if self.state == "idle":
+        if self.phase == "idle":
             return self.fail("not_in_channel", [])
         if not self.cert:  # renewToken's own result natively (110 is a joinChannel code)
             return self.fail("token_unexpected", agora_renew_codes(self.platform, "token_unexpected"))
         verdict, exp = self.judge(name, tok, self.channel, self.uid)
         if verdict != "valid":
             return self.fail(verdict, agora_renew_codes(self.platform, verdict))
-        self.state = "joined"  # after the expiry, renewToken re-joins (seed 001)
+        self.phase = "joined"  # after the expiry, renewToken re-joins (seed 001)
         self.watch(exp, renew=True)
         self.ok()
 
     def op_publish(self, ev):
-        if self.state != "joined":
+        if self.phase != "joined":
             return self.fail("not_in_channel", [])
         if ev["stream"] not in self.streams:
             self.streams.append(ev["stream"])
         self.ok()
 
     def op_leaveChannel(self, ev):
-        self.state = "idle"
+        self.phase = "idle"
         self.streams = []
         self.unwatch()
         self.ok()
+
+    def state(self):
+        return {"initialized": self.initialized, "in_channel": self.phase == "joined"}
 
     def notice(self, remaining):
         self.emit("callback", name="onTokenPrivilegeWillExpire", remaining=remaining)
@@ -738,7 +757,7 @@ class Agora(Model):
         for s in self.streams:
             self.emit("stream_stopped", stream=s, reason="token_expired")
         self.streams = []
-        self.state = "out"
+        self.phase = "out"
         self.unwatch()
 
 
@@ -778,6 +797,9 @@ class RongCloud(Model):
     def op_disconnect(self, ev):
         self.connected = False
         self.ok()
+
+    def state(self):
+        return {"connected": self.connected}
 
     def op_rotate_secret(self, ev):
         self.generation += 1
@@ -868,6 +890,9 @@ class MiniProgram(Model):
         self.joined = False
         self.unwatch()
         self.succeed("exitRtcRoom:ok")
+
+    def state(self):
+        return {"in_room": self.joined}
 
     def notice(self, remaining):
         self.emit("callback", name="onTokenWillExpire", remaining=remaining)
@@ -1544,6 +1569,51 @@ def zego_suite():
         "(seed 000's 2.8.0-2.12.0 rule, per room); logoutRoom without a room leaves every room",
         ["ZEGO-ROOM-LOGOUT"] + room_rules + ["ZEGO-EXPIRY-2.8-2.12", "ZEGO-AUTH-APPSIGN-TOKEN"],
         [S2, S0], ["MultiRoom", "ExpiryEffect", "InferredRule"], sc, ZegoExpress(sc))
+
+    # -- issue 11, "the format cannot say": a state event (LIFE-STATE) asserts what the
+    # SDK holds, where earlier scenarios could only probe with a call. Seed 000: in
+    # 2.8.0-2.12.0 an expired token leaves the user in the room with the current streams
+    # running; from 2.13.0 with the server switch the user is kicked out and publishing
+    # stops; without the switch, 2.13.0 behaves as before.
+    for version, switch in (("2.12.0", True), ("2.13.0", True), ("2.13.0", False)):
+        sc = zscenario(zprofile("android", version, "token", "03", switch),
+                       {"A": {"expire": at(100), "user": "u1", "version": "03"}},
+                       [ev("state"), ev("createEngine"),
+                        ev("loginRoom", room="r1", user="u1", token="A"),
+                        ev("startPublishingStream", stream="s1"),
+                        ev("startPlayingStream", stream="p1"), ev("state", at=at(50)),
+                        until(101), ev("state")])
+        kicked = version == "2.13.0" and switch
+        add("Express Android %s, switch %s: state before the engine, while logged in, and after "
+            "the expiry: %s" % (version, "on" if switch else "off",
+                                "out of the room, no streams" if kicked else
+                                "still in r1 with s1 and p1"),
+            ["LIFE-STATE", "ZEGO-EXPIRY-2.13-SWITCH" if version == "2.13.0"
+             else "ZEGO-EXPIRY-2.8-2.12", "ZEGO-AUTH-APPSIGN-TOKEN"],
+            [S0, S2], ["StateQuery", "ExpiryEffect", "InferredRule"], sc, ZegoExpress(sc))
+    sc = zscenario(zprofile("ios", "2.17.0", "token", "04", True, room_mode="multi"),
+                   {"A": {"expire": at(100), "room": "r1", "user": "u1"},
+                    "B": {"expire": at(200), "room": "r2", "user": "u1"}},
+                   [ev("createEngine"), ev("loginRoom", room="r1", user="u1", token="A"),
+                    ev("loginRoom", room="r2", user="u1", token="B"),
+                    ev("startPublishingStream", stream="s1", room="r1"),
+                    ev("startPublishingStream", stream="s2", room="r2"), ev("state"),
+                    until(100), ev("state"), ev("logoutRoom", room="r2"), ev("state")])
+    add("Express iOS 2.17.0 multi-room, switch on: state lists both rooms and streams; after r1's "
+        "kick-out only r2 and s2; after logging out of r2, no room",
+        ["LIFE-STATE", "ZEGO-ROOM-SCOPED", "ZEGO-ROOM-LOGOUT", "ZEGO-EXPIRY-2.13-SWITCH"],
+        [S0, S2], ["StateQuery", "MultiRoom", "InferredRule"], sc, ZegoExpress(sc))
+    for token in ("T3", "T4"):
+        sc = {"profile": {"vendor": "zego", "product": "superboard", "platform": "ios",
+                          "sdk_version": "2.3.0"}, "start": T0,
+              "tokens": {"T3": {"expire": at(100), "user": "u1", "version": "03"},
+                         "T4": {"expire": at(100), "user": "u1", "version": "04"}},
+              "events": [ev("state"), ev("init", user="u1", room="r1", token=token), ev("state")]}
+        add("SuperBoard iOS 2.3.0: state before and after init with a %s: %s" % (
+            "token03" if token == "T3" else "token04",
+            "still not initialised" if token == "T3" else "initialised"),
+            ["LIFE-STATE", "ZEGO-DOCS-TOKEN-AUTH"], [S2], ["StateQuery", "InferredRule"], sc,
+            ZegoBoard(sc))
     return s
 
 
@@ -1791,6 +1861,18 @@ def agora_suite():
     add("web: a token for the int uid 0 (written \"\") joins with uid 0, not with the account \"\"",
         ["AGORA-UID-TYPE", "AGORA-JOIN-VERIFY"], [SEED_AGORA, "token-formats.md §1"],
         ["UidType", "CodeMapping"], x, Agora(x, {}))
+
+    # -- LIFE-STATE: in the channel while the token holds; out after its expiry (seed 001:
+    # the SDK leaves the channel when the token expires without a renew).
+    for platform in ("native", "web"):
+        x = sc(platform, [ev("state"), ev("joinChannel", channel=ch, uid=uid, token="A"),
+                          ev("state", at=at(50)), until(100), ev("state"),
+                          ev("joinChannel", channel=ch, uid=uid, token="B"), ev("state"),
+                          ev("leaveChannel"), ev("state")])
+        add("%s: state before joining, in the channel, after the expiry (out), after joining "
+            "again with a fresh token, after leaving" % platform,
+            ["LIFE-STATE", "AGORA-DID-EXPIRE", "AGORA-JOIN-VERIFY"], [SEED_AGORA],
+            ["StateQuery", "ExpiryEffect", "InferredRule"], x, Agora(x, {}))
     return s
 
 
@@ -1846,6 +1928,16 @@ def rong_suite():
     add("Two refreshes: a token of the middle generation fails too; connect while connected",
         ["RONG-ROTATE", "RONG-CALL-ORDER"], [SEED_RONG], ["SecretRotation", "InferredRule"], x,
         RongCloud(x))
+
+    # -- LIFE-STATE: a refresh of the App Secret leaves a live connection connected
+    # (RONG-CONNECTED-UNAFFECTED), now asserted directly rather than through connect.
+    x = sc("ios", "2.10.3", [ev("state"), ev("connect", token="G1"), ev("rotate_secret", at=at(5)),
+                             ev("state", at=at(6)), ev("disconnect"), ev("state"),
+                             ev("connect", token="G1"), ev("state")])
+    add("SDK 2.x iOS: connected after an App Secret refresh; after disconnect, a connect with "
+        "the old token fails and the state stays disconnected",
+        ["LIFE-STATE", "RONG-CONNECTED-UNAFFECTED", "RONG-ROTATE"], [SEED_RONG],
+        ["StateQuery", "SecretRotation", "InferredRule"], x, RongCloud(x))
     return s
 
 
@@ -2005,6 +2097,18 @@ def bytedance_suite():
     add("updateToken with the same token after its notice (at 71 and 72): no second notice",
         ["LIFE-WILL-EXPIRE-ONCE", "BD-WILL-EXPIRE-30", "BD-EXPIRY-REMOVED"], [SEED_BD, URL_VOLC_TOKEN],
         ["WillExpireNotice", "RenewRule", "InferredRule"], x, MiniProgram(x, {}))
+
+    # -- LIFE-STATE: in the room until removed one second after expire_at
+    # (BD-EXPIRY-INSTANT, BD-EXPIRY-REMOVED), and after exitRtcRoom.
+    x = sc("2.70.0", [ev("state"), ev("joinRtcRoom", room="r1", user="u1", token="A"),
+                      ev("state", at=at(100)), ev("state", at=at(101)),
+                      ev("joinRtcRoom", room="r1", user="u1", token="B"), ev("state"),
+                      ev("exitRtcRoom"), ev("state")])
+    add("state: in the room at the expire_at second (still valid), out one second later; in "
+        "again after a join with a fresh token, out after exitRtcRoom",
+        ["LIFE-STATE", "BD-EXPIRY-INSTANT", "BD-EXPIRY-REMOVED", "BD-EXIT"],
+        [URL_VOLC_TOKEN, URL_EXIT_RTC], ["StateQuery", "ExpiryEffect", "InferredRule"], x,
+        MiniProgram(x, {}))
     return s
 
 
