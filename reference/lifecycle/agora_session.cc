@@ -12,6 +12,8 @@
 //   AGORA-UID-TYPE: a claims token built for an int uid never fits a user account
 //     of the same digits, nor the reverse (seed: the user ID must match "且数据类型
 //     也一致"): uid_mismatch, 110.
+//   AGORA-RENEW-CODES-4.6: renewToken's result codes exist natively from SDK 4.6
+//     (token-formats.md §7); before it a refused renew reports no code (none invented).
 //   AGORA-INIT-APP-ID: the App ID the engine is initialised with must be a string of
 //     32 hex characters; otherwise initialize and every joinChannel fail with 101
 //     (seed: "SDK 在初始化 Agora 服务时返回错误码 ERR_INVALID_APP_ID(101)；或调用
@@ -19,6 +21,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "reference/core/sdk_version.h"
 #include "reference/lifecycle/sdk_codes.h"
 #include "reference/lifecycle/sessions.h"
 #include "reference/schemes/json_fields.h"
@@ -41,14 +44,15 @@ class AgoraSession final : public Session {
  public:
   AgoraSession(const SessionInput& in, std::string platform, bool certificate,
                std::optional<std::string> app_id, bool app_id_valid,
-               std::optional<std::string> app_certificate)
+               std::optional<std::string> app_certificate, bool renew_results)
       : Session(in.start, /*expired_at_expire=*/true),
         book_(in.tokens, kAgoraClaims),
         platform_(std::move(platform)),
         certificate_(certificate),
         app_id_(std::move(app_id)),
         app_id_valid_(app_id_valid),
-        app_certificate_(std::move(app_certificate)) {}
+        app_certificate_(std::move(app_certificate)),
+        renew_results_(renew_results) {}
 
  private:
   enum class State { kIdle, kJoined, kExpiredOut };
@@ -217,8 +221,12 @@ class AgoraSession final : public Session {
   }
 
   // renewToken's own result codes natively (SDK 4.6+); on Web the join codes.
-  Json renew_codes(Condition c) const {
+  Json renew_codes(Condition c) {  // not const: names the rule behind an empty answer
     if (platform_ == "web") return table_codes("agora", c, platform_);
+    if (!renew_results_) {
+      because("AGORA-RENEW-CODES-4.6");
+      return Json::array();
+    }
     std::string_view key = "renew_invalid";
     if (c == Condition::kExpired || c == Condition::kPrivilegeExpired) key = "renew_expired";
     if (c == Condition::kChannelMismatch) key = "renew_channel";
@@ -259,14 +267,19 @@ class AgoraSession final : public Session {
   std::string uid_;
   bool uid_is_int_ = false;
   std::vector<std::string> streams_;
+  bool renew_results_;  // AGORA-RENEW-CODES-4.6: native SDK 4.6+ (or no version given)
 };
+
+// Native SDK 4.6 brought renewToken's result codes (token-formats.md §7).
+constexpr SdkVersion kRenewResultsSince = SdkVersion::of(4, 6);
 
 }  // namespace
 
 std::unique_ptr<Session> make_agora_session(const SessionInput& in) {
   const Json& p = in.profile;
-  only_keys(p, "profile",
-            {"vendor", "product", "platform", "certificate", "app_id", "app_certificate"});
+  only_keys(
+      p, "profile",
+      {"vendor", "product", "platform", "certificate", "app_id", "app_certificate", "sdk_version"});
   req_choice(p, "profile", "product", {"rtc"});
   std::string platform = req_choice(p, "profile", "platform", {"native", "objc", "web"});
   const bool certificate = req_bool(p, "profile", "certificate");
@@ -285,8 +298,17 @@ std::unique_ptr<Session> make_agora_session(const SessionInput& in) {
     app_id = opt_string(p, "profile", "app_id");
     app_id_valid = !app_id || is_agora_app_id(*app_id);
   }
+  // The SDK version; absent: the current SDK. Only native renew codes depend on it;
+  // the Web SDK's version line is its own and changes nothing here (inferred).
+  bool renew_results = true;
+  if (const auto text = opt_string(p, "profile", "sdk_version")) {
+    const auto version = SdkVersion::parse(*text);
+    if (!version) usage("profile.sdk_version", "\"" + *text + "\" is not a version like 4.6.0");
+    renew_results = platform == "web" || *version >= kRenewResultsSince;
+  }
   return std::make_unique<AgoraSession>(in, std::move(platform), certificate, std::move(app_id),
-                                        app_id_valid, opt_string(p, "profile", "app_certificate"));
+                                        app_id_valid, opt_string(p, "profile", "app_certificate"),
+                                        renew_results);
 }
 
 }  // namespace tokcheck::lifecycle

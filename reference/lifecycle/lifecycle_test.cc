@@ -89,8 +89,16 @@ TEST(LifecycleProfiles, EveryVendorReadsVersionsWithTheOneCoreGrammar) {
     return with(
         {{"vendor", "bytedance"}, {"product", "miniprogram_rtc"}, {"base_library", version}});
   };
+  auto agora = [](const std::string& version) {
+    return with({{"vendor", "agora"},
+                 {"product", "rtc"},
+                 {"platform", "native"},
+                 {"certificate", true},
+                 {"sdk_version", version}});
+  };
   for (const char* bad : {"v2.10.3", "2.10.3-beta", "2.10.3.1.0", " 2.10.3"}) {
     EXPECT_NE(error_of(rong(bad)).find("profile.sdk_version"), std::string::npos) << bad;
+    EXPECT_NE(error_of(agora(bad)).find("profile.sdk_version"), std::string::npos) << bad;
     EXPECT_NE(error_of(mini(bad)).find("profile.base_library"), std::string::npos) << bad;
     EXPECT_NE(error_of(with(zego_profile("ios", bad))).find("is not a version"), std::string::npos)
         << bad;
@@ -98,6 +106,7 @@ TEST(LifecycleProfiles, EveryVendorReadsVersionsWithTheOneCoreGrammar) {
   for (const char* good : {"2.10", "2.10.3", "2.10.3.1"}) {
     EXPECT_EQ(error_of(rong(good)), "") << good;
     EXPECT_EQ(error_of(mini(good)), "") << good;
+    EXPECT_EQ(error_of(agora(good)), "") << good;
   }
 }
 

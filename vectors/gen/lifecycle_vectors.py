@@ -659,6 +659,10 @@ class Agora(Model):
         self.cert = p["certificate"]
         self.app = p.get("app_id")
         self.app_ok = agora_app_id_ok(self.app)
+        # AGORA-RENEW-CODES-4.6: renewToken's result codes exist natively from SDK 4.6;
+        # no sdk_version (or Web, whose version line is its own) means the current SDK.
+        v = p.get("sdk_version")
+        self.renew_results = self.platform == "web" or v is None or vtuple(v) >= (4, 6, 0)
         self.initialized = False
         self.phase = "idle"  # idle | joined | out (after the expiry)
         self.channel = self.uid = None
@@ -722,13 +726,17 @@ class Agora(Model):
         if self.phase == "idle":
             return self.fail("not_in_channel", [])
         if not self.cert:  # renewToken's own result natively (110 is a joinChannel code)
-            return self.fail("token_unexpected", agora_renew_codes(self.platform, "token_unexpected"))
+            return self.fail("token_unexpected", self.renew_codes("token_unexpected"))
         verdict, exp = self.judge(name, tok, self.channel, self.uid)
         if verdict != "valid":
-            return self.fail(verdict, agora_renew_codes(self.platform, verdict))
+            return self.fail(verdict, self.renew_codes(verdict))
         self.phase = "joined"  # after the expiry, renewToken re-joins (seed 001)
         self.watch(exp, renew=True)
         self.ok()
+
+    def renew_codes(self, condition):
+        # Before 4.6 the sources give no code for a refused renewToken: none is invented.
+        return agora_renew_codes(self.platform, condition) if self.renew_results else []
 
     def op_publish(self, ev):
         if self.phase != "joined":
@@ -1873,6 +1881,33 @@ def agora_suite():
             "again with a fresh token, after leaving" % platform,
             ["LIFE-STATE", "AGORA-DID-EXPIRE", "AGORA-JOIN-VERIFY"], [SEED_AGORA],
             ["StateQuery", "ExpiryEffect", "InferredRule"], x, Agora(x, {}))
+
+    # -- issue 11, "Agora has no SDK version": renewToken's result codes are documented
+    # for SDK 4.6+ (token-formats.md §7). Natively below 4.6 a refused renew reports no
+    # code (the sources give none; AGORA-RENEW-CODES-4.6); Web's version line is its own.
+    for platform, version in (("native", "4.5.9"), ("native", "4.6.0"), ("objc", "4.5.9"),
+                              ("web", "4.5.9")):
+        x = sc(platform, [ev("joinChannel", channel=ch, uid=uid, token="A"),
+                          ev("renewToken", at=at(70), token="X"),
+                          ev("renewToken", token="CH"), ev("renewToken", token="SIG"),
+                          ev("renewToken", token="B"), ev("state")])
+        x["profile"]["sdk_version"] = version
+        old = platform != "web" and version == "4.5.9"
+        add("%s SDK %s: renews refused as expired, channel_mismatch and bad_signature report %s; "
+            "a valid renew then replaces the token" % (
+                platform, version, "no code (renewToken's results arrive in 4.6)" if old else
+                "renewToken's result codes" if platform != "web" else "the join codes"),
+            ["AGORA-RENEW-CODES-4.6" if old else "AGORA-RENEW-CODES", "AGORA-RENEW",
+             "LIFE-RENEW-INVALID-NOCHANGE", "LIFE-STATE"],
+            ["token-formats.md §7", SEED_AGORA], ["VersionBoundary", "RenewRule", "InferredRule"],
+            x, Agora(x, {}))
+    x = sc("native", [ev("joinChannel", channel=ch, uid=uid),
+                      ev("renewToken", token="B")], certificate=False)
+    x["profile"]["sdk_version"] = "4.2.0"
+    add("native SDK 4.2.0, no certificate: a renewToken with a token is token_unexpected with no "
+        "code (before 4.6); the user stays in the channel",
+        ["AGORA-RENEW-CODES-4.6", "AGORA-NO-CERT-NO-TOKEN"], ["token-formats.md §7", SEED_AGORA],
+        ["VersionBoundary", "RenewRule", "InferredRule"], x, Agora(x, {}))
     return s
 
 
