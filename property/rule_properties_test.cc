@@ -686,7 +686,8 @@ RC_GTEST_PROP(RongCloudRules, SecretRotationExpiryAppKeyAndReporting, ()) {
   for (int i = 0; i < rotations; ++i) events.push_back({{"op", "rotate_secret"}});
   events.push_back({{"op", "advance"}, {"seconds", 100}});
   events.push_back({{"op", "disconnect"}});
-  Json last{{"user", "u1"}, {"secret_generation", generation}};
+  const std::string user = "user-" + std::to_string(*rc::gen::inRange(0, 100));
+  Json last{{"user", user}, {"secret_generation", generation}};
   if (expired) last["expire"] = kStart + 99;
   if (other_key) last["app_key"] = "k2";
   events.push_back({{"op", "connect"}, {"token", last}});
@@ -698,6 +699,7 @@ RC_GTEST_PROP(RongCloudRules, SecretRotationExpiryAppKeyAndReporting, ()) {
                                 events));
   RC_ASSERT(out.size() == 4u);  // connect, connect, disconnect, connect: nothing else ever
   RC_ASSERT(out[0]["ok"] == true);
+  RC_ASSERT(member(out[0], "user_id") == "u1");  // RONG-CONNECT-USER
   RC_ASSERT(member(out[1], "reason") == "already_connected");
   const Json& r = out[3];
   const std::string want = generation != rotations + 1 ? "bad_signature"
@@ -705,6 +707,8 @@ RC_GTEST_PROP(RongCloudRules, SecretRotationExpiryAppKeyAndReporting, ()) {
                            : expired                   ? "expired"
                                                        : "";
   RC_ASSERT(r["ok"] == want.empty());
+  // The success callback carries the user id; a refusal carries none.
+  RC_ASSERT(member(r, "user_id") == (want.empty() ? Json(user) : Json()));
   if (!want.empty()) {
     RC_ASSERT(member(r, "reason") == want);
     const std::string via = v1                      ? "error_code"

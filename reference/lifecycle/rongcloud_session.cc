@@ -4,6 +4,8 @@
 //   RONG-REPORT-1X / RONG-REPORT-2X: SDK 1.x reports it as the TOKEN_INCORRECT error
 //     code; SDK 2.x through the error callback (Android onError, iOS error block) and
 //     on Web through onTokenIncorrect.
+//   RONG-CONNECT-USER: a successful connect carries the user id, as the success
+//     callbacks do.
 //   RONG-CONNECTED-UNAFFECTED (inferred): a rotation or an expiry does not drop a
 //     connection that is already up; the next connect is judged.
 #include "reference/core/sdk_version.h"
@@ -51,6 +53,10 @@ class RongSession final : public Session {
         return;
       }
       connected_ = true;
+      // RONG-CONNECT-USER: the success callback's argument is the connected user's id
+      // (seed 003: iOS "success:^(NSString *userId)", Web "onSuccess: function(userId)").
+      if (token->user) result_payload("user_id", *token->user);
+      because("RONG-CONNECT-USER");
       result_ok();
     } else if (op == "disconnect") {
       only_keys(e, path, {"op", "at"});

@@ -800,6 +800,8 @@ class RongCloud(Model):
             self.fail(verdict, codes)["via"] = via
             return
         self.connected = True
+        if "user" in tok:  # RONG-CONNECT-USER: success:^(NSString *userId) / onSuccess(userId)
+            self.payload["user_id"] = tok["user"]
         self.ok()
 
     def op_disconnect(self, ev):
@@ -1938,7 +1940,7 @@ def rong_suite():
                                        ev("connect", token="G2")])
             add("SDK %s %s: connect, refresh the App Secret, reconnect with the old token, then a "
                 "new one" % (version, platform), ["RONG-ROTATE", "RONG-REPORT-1X" if version <
-                                                  "2" else "RONG-REPORT-2X"],
+                                                  "2" else "RONG-REPORT-2X", "RONG-CONNECT-USER"],
                 [SEED_RONG, URL_RONG_31004], ["SecretRotation", "CodeMapping", "VersionBoundary"], x,
                 RongCloud(x))
     for platform in ("android", "ios", "web"):
@@ -1971,7 +1973,7 @@ def rong_suite():
                              ev("connect", token="G1"), ev("state")])
     add("SDK 2.x iOS: connected after an App Secret refresh; after disconnect, a connect with "
         "the old token fails and the state stays disconnected",
-        ["LIFE-STATE", "RONG-CONNECTED-UNAFFECTED", "RONG-ROTATE"], [SEED_RONG],
+        ["LIFE-STATE", "RONG-CONNECTED-UNAFFECTED", "RONG-ROTATE", "RONG-CONNECT-USER"], [SEED_RONG],
         ["StateQuery", "SecretRotation", "InferredRule"], x, RongCloud(x))
     return s
 
