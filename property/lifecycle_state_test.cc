@@ -30,6 +30,8 @@ std::vector<std::string> project(const Json& outputs) {
     if (o.contains("reason")) s << " " << o["reason"].get<std::string>();
     if (o.contains("remaining")) s << " " << o["remaining"].get<std::int64_t>();
     if (o.contains("stream")) s << " " << o["stream"].get<std::string>();
+    if (o.contains("connected")) s << " connected=" << (o["connected"] == true ? "yes" : "no");
+    if (o.contains("user_id")) s << " user=" << o["user_id"].get<std::string>();
     out.push_back(s.str());
   }
   return out;
@@ -410,6 +412,133 @@ RC_GTEST_PROP(LifecycleState, AgoraRtcAgainstItsModel, ()) {
   rc::state::check(model, sut,
                    rc::state::gen::execOneOfWithArgs<AgoraJoin, AgoraRenew, AgoraPublish,
                                                      AgoraLeave, AgoraAdvance>());
+}
+
+// ---------------------------------------------------------------------------------
+// RongCloud IM (seed 003): connect judges the token (secret generation, then App
+// Key, then expiry: LIFE-EVAL-ORDER) and reports the user on success
+// (RONG-CONNECT-USER); a second connect is already_connected; a secret refresh or
+// an expiry never drops a live connection (RONG-CONNECTED-UNAFFECTED); nothing is
+// ever announced (RONG-NO-NOTICE); a state event answers "connected" (LIFE-STATE).
+// ---------------------------------------------------------------------------------
+struct RongModel {
+  std::int64_t now = 0;
+  std::int64_t generation = 1;
+  bool connected = false;
+  std::vector<std::string> expected;
+};
+
+using RongSut = ZegoSut;  // a Simulator and the next event index
+using RongCommand = rc::state::Command<RongModel, RongSut>;
+
+struct RongConnect : RongCommand {
+  int generation_back = *rc::gen::weightedElement<int>({{4, 0}, {1, 1}, {1, 2}});  // 0: current
+  bool other_key = *rc::gen::weightedElement<bool>({{5, false}, {1, true}});
+  std::optional<std::int64_t> ttl = *rc::gen::weightedOneOf<std::optional<std::int64_t>>(
+      {{2, rc::gen::just(std::optional<std::int64_t>())},
+       {3, rc::gen::map(rc::gen::inRange<std::int64_t>(-20, 300),
+                        [](std::int64_t t) { return std::optional<std::int64_t>(t); })}});
+  std::string user = *rc::gen::element<std::string>("u1", "u2");
+
+  void apply(RongModel& m) const override {
+    const std::string call = "result connect ";
+    if (m.connected) {
+      m.expected = {line(m.now, call + "fail already_connected")};
+    } else if (generation_back != 0) {
+      m.expected = {line(m.now, call + "fail bad_signature")};
+    } else if (other_key) {
+      m.expected = {line(m.now, call + "fail app_id_mismatch")};
+    } else if (ttl && *ttl <= 0) {
+      m.expected = {line(m.now, call + "fail expired")};
+    } else {
+      m.connected = true;
+      m.expected = {line(m.now, call + "ok user=" + user)};
+    }
+  }
+  void run(const RongModel& m, RongSut& sut) const override {
+    RongModel next = m;
+    apply(next);
+    // Another generation than the current: an older one, or a later one while there is
+    // no older (generations start at 1).
+    const std::int64_t generation = m.generation > generation_back ? m.generation - generation_back
+                                                                   : m.generation + generation_back;
+    Json token{{"user", user}, {"secret_generation", generation}};
+    if (other_key) token["app_key"] = "k2";
+    if (ttl) token["expire"] = kStart + m.now + *ttl;
+    RC_ASSERT(sut.apply({{"op", "connect"}, {"token", token}}) == next.expected);
+  }
+  void show(std::ostream& os) const override {
+    os << "connect(generation -" << generation_back << (other_key ? ", other key" : "") << ", ttl "
+       << (ttl ? std::to_string(*ttl) : "none") << ", " << user << ")";
+  }
+};
+
+struct RongDisconnect : RongCommand {
+  void apply(RongModel& m) const override {
+    m.connected = false;
+    m.expected = {line(m.now, "result disconnect ok")};
+  }
+  void run(const RongModel& m, RongSut& sut) const override {
+    RongModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "disconnect"}}) == next.expected);
+  }
+  void show(std::ostream& os) const override { os << "disconnect"; }
+};
+
+struct RongRotate : RongCommand {
+  void apply(RongModel& m) const override {
+    ++m.generation;
+    m.expected.clear();  // a console action: the app sees nothing
+  }
+  void run(const RongModel& m, RongSut& sut) const override {
+    RongModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "rotate_secret"}}) == next.expected);
+  }
+  void show(std::ostream& os) const override { os << "rotate_secret"; }
+};
+
+struct RongAdvance : RongCommand {
+  std::int64_t seconds = *rc::gen::inRange(0, 400);
+  void apply(RongModel& m) const override {
+    m.now += seconds;
+    m.expected.clear();
+  }
+  void run(const RongModel& m, RongSut& sut) const override {
+    RongModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "advance"}, {"seconds", seconds}}) == next.expected);
+  }
+  void show(std::ostream& os) const override { os << "advance(" << seconds << ")"; }
+};
+
+struct RongState : RongCommand {
+  void apply(RongModel& m) const override {
+    m.expected = {line(m.now, std::string("state connected=") + (m.connected ? "yes" : "no"))};
+  }
+  void run(const RongModel& m, RongSut& sut) const override {
+    RongModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "state"}}) == next.expected);
+  }
+  void show(std::ostream& os) const override { os << "state"; }
+};
+
+RC_GTEST_PROP(LifecycleState, RongCloudAgainstItsModel, ()) {
+  const std::string platform = *rc::gen::element<std::string>("android", "ios", "web");
+  const std::string version = *rc::gen::element<std::string>("1.4.0", "2.0.0", "2.10.3");
+  const Json s{{"profile",
+                {{"vendor", "rongcloud"},
+                 {"product", "im"},
+                 {"platform", platform},
+                 {"sdk_version", version},
+                 {"app_key", "k1"}}},
+               {"start", kStart}};
+  RongSut sut{lifecycle::Simulator(s)};
+  rc::state::check(RongModel{}, sut,
+                   rc::state::gen::execOneOfWithArgs<RongConnect, RongDisconnect, RongRotate,
+                                                     RongAdvance, RongState>());
 }
 
 }  // namespace
