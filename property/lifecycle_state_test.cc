@@ -31,6 +31,7 @@ std::vector<std::string> project(const Json& outputs) {
     if (o.contains("remaining")) s << " " << o["remaining"].get<std::int64_t>();
     if (o.contains("stream")) s << " " << o["stream"].get<std::string>();
     if (o.contains("connected")) s << " connected=" << (o["connected"] == true ? "yes" : "no");
+    if (o.contains("in_room")) s << " in_room=" << (o["in_room"] == true ? "yes" : "no");
     if (o.contains("user_id")) s << " user=" << o["user_id"].get<std::string>();
     out.push_back(s.str());
   }
@@ -539,6 +540,177 @@ RC_GTEST_PROP(LifecycleState, RongCloudAgainstItsModel, ()) {
   rc::state::check(RongModel{}, sut,
                    rc::state::gen::execOneOfWithArgs<RongConnect, RongDisconnect, RongRotate,
                                                      RongAdvance, RongState>());
+}
+
+// ---------------------------------------------------------------------------------
+// ByteDance mini-program RTC, base library 2.70.0 (seed 004; the joinRtcRoom /
+// exitRtcRoom pages): every call ends success → complete or fail → complete
+// (BD-CALLBACK-ORDER); a Volcengine token is still valid at its expire second and
+// the user is removed the second after (BD-EXPIRY-INSTANT, BD-EXPIRY-REMOVED);
+// onTokenWillExpire 30 s before, never with 0 s left, once per expiry instant in a
+// session (BD-WILL-EXPIRE-30, LIFE-WILL-EXPIRE-ONCE); updateToken replaces the
+// token (LIFE-RENEW-REPLACES); a state event answers "in_room" (LIFE-STATE).
+// ---------------------------------------------------------------------------------
+struct MiniModel {
+  std::int64_t now = 0;
+  bool joined = false;
+  std::optional<std::int64_t> expire;
+  bool noticed = false;
+  std::set<std::int64_t> noticed_instants;  // in this session
+  std::vector<std::string> expected;
+
+  void until(std::int64_t t) {
+    if (joined && expire) {
+      const std::int64_t when = std::max(now, *expire - 30);
+      if (!noticed && *expire - 30 <= t && when < *expire) {
+        expected.push_back(
+            line(when, "callback onTokenWillExpire " + std::to_string(*expire - when)));
+        noticed = true;
+        noticed_instants.insert(*expire);
+      }
+      if (*expire + 1 <= t) {
+        expected.push_back(line(*expire + 1, "kicked_out token_expired"));
+        joined = false;
+        expire.reset();
+      }
+    }
+    now = std::max(now, t);
+  }
+  void ends(const std::string& call, const std::string& outcome) {
+    const bool ok = outcome == "ok";
+    expected.push_back(line(now, "result " + call + " " + (ok ? "ok" : "fail " + outcome)));
+    expected.push_back(line(now, "callback " + call + (ok ? " success" : " fail")));
+    expected.push_back(line(now, "callback " + call + " complete"));
+  }
+};
+
+using MiniSut = ZegoSut;
+using MiniCommand = rc::state::Command<MiniModel, MiniSut>;
+
+// A token for room r1 / user u1 with at most one fault; ttl absent: never expires.
+struct MiniToken {
+  int fault = *rc::gen::weightedElement<int>({{6, 0}, {1, 1}, {1, 2}});  // none, room, user
+  std::optional<std::int64_t> ttl = *rc::gen::weightedOneOf<std::optional<std::int64_t>>(
+      {{1, rc::gen::just(std::optional<std::int64_t>())},
+       {5, rc::gen::map(rc::gen::inRange<std::int64_t>(-5, 200),
+                        [](std::int64_t t) { return std::optional<std::int64_t>(t); })}});
+
+  Json json(std::int64_t now) const {
+    Json t{{"room", fault == 1 ? "r9" : "r1"}, {"user", fault == 2 ? "u9" : "u1"}};
+    if (ttl) t["expire"] = kStart + now + *ttl;
+    return t;
+  }
+  std::string verdict() const {
+    if (fault == 1) return "room_mismatch";
+    if (fault == 2) return "user_id_mismatch";
+    if (ttl && *ttl < 0) return "expired";  // valid during its expire second
+    return "ok";
+  }
+  std::string show() const {
+    return std::string(fault == 1   ? "other room, "
+                       : fault == 2 ? "other user, "
+                                    : "") +
+           "ttl " + (ttl ? std::to_string(*ttl) : "none");
+  }
+};
+
+struct MiniJoin : MiniCommand {
+  MiniToken token;
+  void apply(MiniModel& m) const override {
+    m.expected.clear();
+    if (m.joined) return m.ends("joinRtcRoom", "already_in_room");
+    const std::string v = token.verdict();
+    m.ends("joinRtcRoom", v);
+    if (v != "ok") return;
+    m.joined = true;
+    m.expire.reset();
+    if (token.ttl) m.expire = m.now + *token.ttl;
+    m.noticed = false;
+    m.noticed_instants.clear();
+    m.until(m.now);
+  }
+  void run(const MiniModel& m, MiniSut& sut) const override {
+    MiniModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "joinRtcRoom"},
+                         {"room", "r1"},
+                         {"user", "u1"},
+                         {"token", token.json(m.now)}}) == next.expected);
+  }
+  void show(std::ostream& os) const override { os << "joinRtcRoom(" << token.show() << ")"; }
+};
+
+struct MiniUpdate : MiniCommand {
+  MiniToken token;
+  void apply(MiniModel& m) const override {
+    m.expected.clear();
+    if (!m.joined) return m.ends("updateToken", "not_in_room");
+    const std::string v = token.verdict();
+    m.ends("updateToken", v);
+    if (v != "ok") return;
+    m.expire.reset();
+    if (token.ttl) m.expire = m.now + *token.ttl;
+    m.noticed = m.expire && m.noticed_instants.count(*m.expire) > 0;
+    m.until(m.now);
+  }
+  void run(const MiniModel& m, MiniSut& sut) const override {
+    MiniModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "updateToken"}, {"token", token.json(m.now)}}) == next.expected);
+  }
+  void show(std::ostream& os) const override { os << "updateToken(" << token.show() << ")"; }
+};
+
+struct MiniExit : MiniCommand {
+  void apply(MiniModel& m) const override {
+    m.expected.clear();
+    m.ends("exitRtcRoom", "ok");
+    m.joined = false;
+    m.expire.reset();
+  }
+  void run(const MiniModel& m, MiniSut& sut) const override {
+    MiniModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "exitRtcRoom"}}) == next.expected);
+  }
+  void show(std::ostream& os) const override { os << "exitRtcRoom"; }
+};
+
+struct MiniAdvance : MiniCommand {
+  std::int64_t seconds = *rc::gen::inRange(0, 120);
+  void apply(MiniModel& m) const override {
+    m.expected.clear();
+    m.until(m.now + seconds);
+  }
+  void run(const MiniModel& m, MiniSut& sut) const override {
+    MiniModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "advance"}, {"seconds", seconds}}) == next.expected);
+  }
+  void show(std::ostream& os) const override { os << "advance(" << seconds << ")"; }
+};
+
+struct MiniState : MiniCommand {
+  void apply(MiniModel& m) const override {
+    m.expected = {line(m.now, std::string("state in_room=") + (m.joined ? "yes" : "no"))};
+  }
+  void run(const MiniModel& m, MiniSut& sut) const override {
+    MiniModel next = m;
+    apply(next);
+    RC_ASSERT(sut.apply({{"op", "state"}}) == next.expected);
+  }
+  void show(std::ostream& os) const override { os << "state"; }
+};
+
+RC_GTEST_PROP(LifecycleState, MiniProgramAgainstItsModel, ()) {
+  const Json s{
+      {"profile",
+       {{"vendor", "bytedance"}, {"product", "miniprogram_rtc"}, {"base_library", "2.70.0"}}},
+      {"start", kStart}};
+  MiniSut sut{lifecycle::Simulator(s)};
+  rc::state::check(
+      MiniModel{}, sut,
+      rc::state::gen::execOneOfWithArgs<MiniJoin, MiniUpdate, MiniExit, MiniAdvance, MiniState>());
 }
 
 }  // namespace
