@@ -40,6 +40,23 @@ std::vector<std::string> project(const Json& outputs) {
 
 std::string line(std::int64_t t, const std::string& rest) { return std::to_string(t) + " " + rest; }
 
+// The engine under test, one event at a time (every model drives the same one).
+struct EngineSut {
+  lifecycle::Simulator sim;
+  int index = 0;
+  std::vector<std::string> apply(const Json& event) { return project(sim.apply(event, index++)); }
+};
+
+// Every command's run(): the engine's outputs for `event` are what `command` makes
+// the model expect from state `m`.
+template <typename Model>
+void expect_as_modelled(const rc::state::Command<Model, EngineSut>& command, const Model& m,
+                        EngineSut& sut, const Json& event) {
+  Model next = m;
+  command.apply(next);
+  RC_ASSERT(sut.apply(event) == next.expected);
+}
+
 // ---------------------------------------------------------------------------------
 // ZEGO Express, token authentication (seed 000): notice 30 s before the expiry;
 // at the expiry a kick-out (≥ 2.13.0 with the switch) or a quiet expiry after which
@@ -83,17 +100,11 @@ struct ZegoModel {
   }
 };
 
-struct ZegoSut {
-  lifecycle::Simulator sim;
-  int index = 0;
-  std::vector<std::string> apply(const Json& event) { return project(sim.apply(event, index++)); }
-};
-
 Json zego_token(std::int64_t expire, bool right_user) {
   return {{"expire", kStart + expire}, {"user", right_user ? "u1" : "u2"}};
 }
 
-using ZegoCommand = rc::state::Command<ZegoModel, ZegoSut>;
+using ZegoCommand = rc::state::Command<ZegoModel, EngineSut>;
 
 struct ZegoLogin : ZegoCommand {
   std::int64_t ttl = *rc::gen::inRange(-20, 300);
@@ -117,13 +128,12 @@ struct ZegoLogin : ZegoCommand {
       m.notice_and_expiry_until(m.now);
     }
   }
-  void run(const ZegoModel& m, ZegoSut& sut) const override {
-    ZegoModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "loginRoom"},
-                         {"room", "r1"},
-                         {"user", "u1"},
-                         {"token", zego_token(m.now + ttl, right_user)}}) == next.expected);
+  void run(const ZegoModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut,
+                       {{"op", "loginRoom"},
+                        {"room", "r1"},
+                        {"user", "u1"},
+                        {"token", zego_token(m.now + ttl, right_user)}});
   }
   void show(std::ostream& os) const override {
     os << "loginRoom(ttl=" << ttl << (right_user ? "" : ", other user") << ")";
@@ -149,11 +159,9 @@ struct ZegoRenew : ZegoCommand {
       m.notice_and_expiry_until(m.now);
     }
   }
-  void run(const ZegoModel& m, ZegoSut& sut) const override {
-    ZegoModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "renewToken"}, {"token", zego_token(m.now + ttl, right_user)}}) ==
-              next.expected);
+  void run(const ZegoModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut,
+                       {{"op", "renewToken"}, {"token", zego_token(m.now + ttl, right_user)}});
   }
   void show(std::ostream& os) const override {
     os << "renewToken(ttl=" << ttl << (right_user ? "" : ", other user") << ")";
@@ -176,10 +184,8 @@ struct ZegoPublish : ZegoCommand {
       m.expected.push_back(line(m.now, call + "ok"));
     }
   }
-  void run(const ZegoModel& m, ZegoSut& sut) const override {
-    ZegoModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "startPublishingStream"}, {"stream", stream}}) == next.expected);
+  void run(const ZegoModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut, {{"op", "startPublishingStream"}, {"stream", stream}});
   }
   void show(std::ostream& os) const override { os << "startPublishingStream(" << stream << ")"; }
 };
@@ -191,10 +197,8 @@ struct ZegoLogout : ZegoCommand {
     m.expire.reset();
     m.publishing.clear();
   }
-  void run(const ZegoModel& m, ZegoSut& sut) const override {
-    ZegoModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "logoutRoom"}}) == next.expected);
+  void run(const ZegoModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut, {{"op", "logoutRoom"}});
   }
   void show(std::ostream& os) const override { os << "logoutRoom"; }
 };
@@ -205,10 +209,8 @@ struct ZegoAdvance : ZegoCommand {
     m.expected.clear();
     m.notice_and_expiry_until(m.now + seconds);
   }
-  void run(const ZegoModel& m, ZegoSut& sut) const override {
-    ZegoModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "advance"}, {"seconds", seconds}}) == next.expected);
+  void run(const ZegoModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut, {{"op", "advance"}, {"seconds", seconds}});
   }
   void show(std::ostream& os) const override { os << "advance(" << seconds << ")"; }
 };
@@ -227,7 +229,7 @@ RC_GTEST_PROP(LifecycleState, ZegoExpressAgainstItsModel, ()) {
                  {"token_version", "03"},
                  {"privilege_expiry_management", switch_on}}},
                {"start", kStart}};
-  ZegoSut sut{lifecycle::Simulator(s)};
+  EngineSut sut{lifecycle::Simulator(s)};
   RC_ASSERT(sut.apply(zego_create_engine(s["profile"])) ==
             std::vector<std::string>{"0 result createEngine ok"});
   ZegoModel model;
@@ -285,8 +287,7 @@ struct AgoraModel {
   }
 };
 
-using AgoraSut = ZegoSut;
-using AgoraCommand = rc::state::Command<AgoraModel, AgoraSut>;
+using AgoraCommand = rc::state::Command<AgoraModel, EngineSut>;
 
 // For the int uid 7, as AgoraJoin joins with (AGORA-UID-TYPE).
 Json agora_token(std::int64_t expire, bool right_channel) {
@@ -310,13 +311,12 @@ struct AgoraJoin : AgoraCommand {
       m.accept(ttl, /*renew=*/false);
     }
   }
-  void run(const AgoraModel& m, AgoraSut& sut) const override {
-    AgoraModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "joinChannel"},
-                         {"channel", "c1"},
-                         {"uid", 7},
-                         {"token", agora_token(m.now + ttl, right_channel)}}) == next.expected);
+  void run(const AgoraModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut,
+                       {{"op", "joinChannel"},
+                        {"channel", "c1"},
+                        {"uid", 7},
+                        {"token", agora_token(m.now + ttl, right_channel)}});
   }
   void show(std::ostream& os) const override {
     os << "joinChannel(ttl=" << ttl << (right_channel ? "" : ", other channel") << ")";
@@ -339,11 +339,9 @@ struct AgoraRenew : AgoraCommand {
       m.accept(ttl, /*renew=*/true);  // from kOut this re-joins
     }
   }
-  void run(const AgoraModel& m, AgoraSut& sut) const override {
-    AgoraModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "renewToken"},
-                         {"token", agora_token(m.now + ttl, right_channel)}}) == next.expected);
+  void run(const AgoraModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut,
+                       {{"op", "renewToken"}, {"token", agora_token(m.now + ttl, right_channel)}});
   }
   void show(std::ostream& os) const override {
     os << "renewToken(ttl=" << ttl << (right_channel ? "" : ", other channel") << ")";
@@ -363,10 +361,8 @@ struct AgoraPublish : AgoraCommand {
     }
     m.expected.push_back(line(m.now, "result publish ok"));
   }
-  void run(const AgoraModel& m, AgoraSut& sut) const override {
-    AgoraModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "publish"}, {"stream", stream}}) == next.expected);
+  void run(const AgoraModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut, {{"op", "publish"}, {"stream", stream}});
   }
   void show(std::ostream& os) const override { os << "publish(" << stream << ")"; }
 };
@@ -379,10 +375,8 @@ struct AgoraLeave : AgoraCommand {
     m.noticed_instants.clear();
     m.streams.clear();
   }
-  void run(const AgoraModel& m, AgoraSut& sut) const override {
-    AgoraModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "leaveChannel"}}) == next.expected);
+  void run(const AgoraModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut, {{"op", "leaveChannel"}});
   }
   void show(std::ostream& os) const override { os << "leaveChannel"; }
 };
@@ -393,10 +387,8 @@ struct AgoraAdvance : AgoraCommand {
     m.expected.clear();
     m.until(m.now + seconds);
   }
-  void run(const AgoraModel& m, AgoraSut& sut) const override {
-    AgoraModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "advance"}, {"seconds", seconds}}) == next.expected);
+  void run(const AgoraModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut, {{"op", "advance"}, {"seconds", seconds}});
   }
   void show(std::ostream& os) const override { os << "advance(" << seconds << ")"; }
 };
@@ -407,7 +399,7 @@ RC_GTEST_PROP(LifecycleState, AgoraRtcAgainstItsModel, ()) {
       {"profile",
        {{"vendor", "agora"}, {"product", "rtc"}, {"platform", platform}, {"certificate", true}}},
       {"start", kStart}};
-  AgoraSut sut{lifecycle::Simulator(s)};
+  EngineSut sut{lifecycle::Simulator(s)};
   AgoraModel model;
   model.web = platform == "web";
   rc::state::check(model, sut,
@@ -429,8 +421,7 @@ struct RongModel {
   std::vector<std::string> expected;
 };
 
-using RongSut = ZegoSut;  // a Simulator and the next event index
-using RongCommand = rc::state::Command<RongModel, RongSut>;
+using RongCommand = rc::state::Command<RongModel, EngineSut>;
 
 struct RongConnect : RongCommand {
   int generation_back = *rc::gen::weightedElement<int>({{4, 0}, {1, 1}, {1, 2}});  // 0: current
@@ -456,9 +447,7 @@ struct RongConnect : RongCommand {
       m.expected = {line(m.now, call + "ok user=" + user)};
     }
   }
-  void run(const RongModel& m, RongSut& sut) const override {
-    RongModel next = m;
-    apply(next);
+  void run(const RongModel& m, EngineSut& sut) const override {
     // Another generation than the current: an older one, or a later one while there is
     // no older (generations start at 1).
     const std::int64_t generation = m.generation > generation_back ? m.generation - generation_back
@@ -466,7 +455,7 @@ struct RongConnect : RongCommand {
     Json token{{"user", user}, {"secret_generation", generation}};
     if (other_key) token["app_key"] = "k2";
     if (ttl) token["expire"] = kStart + m.now + *ttl;
-    RC_ASSERT(sut.apply({{"op", "connect"}, {"token", token}}) == next.expected);
+    expect_as_modelled(*this, m, sut, {{"op", "connect"}, {"token", token}});
   }
   void show(std::ostream& os) const override {
     os << "connect(generation -" << generation_back << (other_key ? ", other key" : "") << ", ttl "
@@ -479,10 +468,8 @@ struct RongDisconnect : RongCommand {
     m.connected = false;
     m.expected = {line(m.now, "result disconnect ok")};
   }
-  void run(const RongModel& m, RongSut& sut) const override {
-    RongModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "disconnect"}}) == next.expected);
+  void run(const RongModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut, {{"op", "disconnect"}});
   }
   void show(std::ostream& os) const override { os << "disconnect"; }
 };
@@ -492,10 +479,8 @@ struct RongRotate : RongCommand {
     ++m.generation;
     m.expected.clear();  // a console action: the app sees nothing
   }
-  void run(const RongModel& m, RongSut& sut) const override {
-    RongModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "rotate_secret"}}) == next.expected);
+  void run(const RongModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut, {{"op", "rotate_secret"}});
   }
   void show(std::ostream& os) const override { os << "rotate_secret"; }
 };
@@ -506,10 +491,8 @@ struct RongAdvance : RongCommand {
     m.now += seconds;
     m.expected.clear();
   }
-  void run(const RongModel& m, RongSut& sut) const override {
-    RongModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "advance"}, {"seconds", seconds}}) == next.expected);
+  void run(const RongModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut, {{"op", "advance"}, {"seconds", seconds}});
   }
   void show(std::ostream& os) const override { os << "advance(" << seconds << ")"; }
 };
@@ -518,10 +501,8 @@ struct RongState : RongCommand {
   void apply(RongModel& m) const override {
     m.expected = {line(m.now, std::string("state connected=") + (m.connected ? "yes" : "no"))};
   }
-  void run(const RongModel& m, RongSut& sut) const override {
-    RongModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "state"}}) == next.expected);
+  void run(const RongModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut, {{"op", "state"}});
   }
   void show(std::ostream& os) const override { os << "state"; }
 };
@@ -536,7 +517,7 @@ RC_GTEST_PROP(LifecycleState, RongCloudAgainstItsModel, ()) {
                  {"sdk_version", version},
                  {"app_key", "k1"}}},
                {"start", kStart}};
-  RongSut sut{lifecycle::Simulator(s)};
+  EngineSut sut{lifecycle::Simulator(s)};
   rc::state::check(RongModel{}, sut,
                    rc::state::gen::execOneOfWithArgs<RongConnect, RongDisconnect, RongRotate,
                                                      RongAdvance, RongState>());
@@ -584,8 +565,7 @@ struct MiniModel {
   }
 };
 
-using MiniSut = ZegoSut;
-using MiniCommand = rc::state::Command<MiniModel, MiniSut>;
+using MiniCommand = rc::state::Command<MiniModel, EngineSut>;
 
 // A token for room r1 / user u1 with at most one fault; ttl absent: never expires.
 struct MiniToken {
@@ -629,13 +609,10 @@ struct MiniJoin : MiniCommand {
     m.noticed_instants.clear();
     m.until(m.now);
   }
-  void run(const MiniModel& m, MiniSut& sut) const override {
-    MiniModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "joinRtcRoom"},
-                         {"room", "r1"},
-                         {"user", "u1"},
-                         {"token", token.json(m.now)}}) == next.expected);
+  void run(const MiniModel& m, EngineSut& sut) const override {
+    expect_as_modelled(
+        *this, m, sut,
+        {{"op", "joinRtcRoom"}, {"room", "r1"}, {"user", "u1"}, {"token", token.json(m.now)}});
   }
   void show(std::ostream& os) const override { os << "joinRtcRoom(" << token.show() << ")"; }
 };
@@ -653,10 +630,8 @@ struct MiniUpdate : MiniCommand {
     m.noticed = m.expire && m.noticed_instants.count(*m.expire) > 0;
     m.until(m.now);
   }
-  void run(const MiniModel& m, MiniSut& sut) const override {
-    MiniModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "updateToken"}, {"token", token.json(m.now)}}) == next.expected);
+  void run(const MiniModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut, {{"op", "updateToken"}, {"token", token.json(m.now)}});
   }
   void show(std::ostream& os) const override { os << "updateToken(" << token.show() << ")"; }
 };
@@ -668,10 +643,8 @@ struct MiniExit : MiniCommand {
     m.joined = false;
     m.expire.reset();
   }
-  void run(const MiniModel& m, MiniSut& sut) const override {
-    MiniModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "exitRtcRoom"}}) == next.expected);
+  void run(const MiniModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut, {{"op", "exitRtcRoom"}});
   }
   void show(std::ostream& os) const override { os << "exitRtcRoom"; }
 };
@@ -682,10 +655,8 @@ struct MiniAdvance : MiniCommand {
     m.expected.clear();
     m.until(m.now + seconds);
   }
-  void run(const MiniModel& m, MiniSut& sut) const override {
-    MiniModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "advance"}, {"seconds", seconds}}) == next.expected);
+  void run(const MiniModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut, {{"op", "advance"}, {"seconds", seconds}});
   }
   void show(std::ostream& os) const override { os << "advance(" << seconds << ")"; }
 };
@@ -694,10 +665,8 @@ struct MiniState : MiniCommand {
   void apply(MiniModel& m) const override {
     m.expected = {line(m.now, std::string("state in_room=") + (m.joined ? "yes" : "no"))};
   }
-  void run(const MiniModel& m, MiniSut& sut) const override {
-    MiniModel next = m;
-    apply(next);
-    RC_ASSERT(sut.apply({{"op", "state"}}) == next.expected);
+  void run(const MiniModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut, {{"op", "state"}});
   }
   void show(std::ostream& os) const override { os << "state"; }
 };
@@ -707,7 +676,7 @@ RC_GTEST_PROP(LifecycleState, MiniProgramAgainstItsModel, ()) {
       {"profile",
        {{"vendor", "bytedance"}, {"product", "miniprogram_rtc"}, {"base_library", "2.70.0"}}},
       {"start", kStart}};
-  MiniSut sut{lifecycle::Simulator(s)};
+  EngineSut sut{lifecycle::Simulator(s)};
   rc::state::check(
       MiniModel{}, sut,
       rc::state::gen::execOneOfWithArgs<MiniJoin, MiniUpdate, MiniExit, MiniAdvance, MiniState>());

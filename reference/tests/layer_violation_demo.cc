@@ -6,6 +6,8 @@
 
 namespace tokcheck::layer_demo {
 
-std::string codec_that_reaches_up() { return lifecycle::simulate_json(lifecycle::Json::object()).dump(); }
+std::string codec_that_reaches_up() {
+  return lifecycle::simulate_json(lifecycle::Json::object()).dump();
+}
 
 }  // namespace tokcheck::layer_demo
