@@ -1,6 +1,7 @@
-// Word-at-a-time scanning of JSON text for the strict claim readers (ZEGO,
-// Tencent): string bodies are almost all plain ASCII (ids, base64), and a
-// byte loop over them was the largest single cost of a JSON-claims verify.
+// Word-at-a-time scanning of JSON text for the strict claims reader
+// (reference/core/strict_json.h, which ZEGO and Tencent share): string bodies are
+// almost all plain ASCII (ids, base64), and a byte loop over them was the largest
+// single cost of a JSON-claims verify.
 #pragma once
 
 #include <bit>

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "reference/core/condition.h"
+#include "reference/core/strict_json.h"
 #include "reference/core/utf8.h"
 
 namespace tokcheck::tencent {
@@ -27,22 +28,22 @@ struct JsonMember {
     kNumber,   // a number with a fraction or an exponent
     kOther,    // true, false, null, an array or an object
   };
-  std::string key;
+  std::string_view key;  // unescaped; valid until the next parse()
   Kind kind = Kind::kOther;
   std::string string_value;
   std::int64_t integer = 0;
   bool integer_overflow = false;  // outside int64
 };
 
-// Reads one JSON object per RFC 8259, strictly: UTF-8 only (no BOM, no overlongs,
-// no surrogates), no control characters in strings, escapes validated (a \u
-// surrogate must be paired), whitespace only around the object, nesting at most
-// kMaxDepth, and no object anywhere with a repeated key (after unescaping; I-JSON,
-// RFC 7493 §2.3). Anything else is kBadJson, including a top-level value that is not
-// an object. Never throws; member storage is reused across calls.
+// Reads the claims as one JSON object with the project's one strict reader
+// (reference/core/strict_json.h: RFC 8259, UTF-8 only, escapes and surrogates
+// validated, nesting at most kMaxDepth, no repeated name in any object per I-JSON,
+// RFC 7493 §2.3), then lists the top-level members in the shape the UserSig
+// checks want. Anything the strict reader refuses, or a top-level value that is not
+// an object, is kBadJson. Never throws; all storage is reused across calls.
 class JsonObjectReader {
  public:
-  static constexpr int kMaxDepth = 32;
+  static constexpr int kMaxDepth = StrictJsonReader::kMaxDepth;
 
   Malformation parse(std::string_view text);
   std::span<const JsonMember> members() const { return {members_.data(), count_}; }
@@ -50,10 +51,9 @@ class JsonObjectReader {
   const JsonMember* find(std::string_view key) const;
 
  private:
-  class Cursor;
+  StrictJsonReader reader_;
   std::vector<JsonMember> members_;
   std::size_t count_ = 0;
-  std::vector<std::size_t> order_;
 };
 
 // Which SDK's serialization (suite-anchors.md §7 "SDK divergence").

@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include "reference/zego/json_text.h"
+
 namespace tokcheck::zego {
 namespace {
 
@@ -15,8 +17,9 @@ struct Numbers03 {
 // Exactly the seven members of §1.6, each of its type; anything else is
 // kPayloadInvalid. `r` has just validated the text as strict JSON, so the members
 // are taken from what validate() kept rather than walked again.
-Condition read_claims03(JsonReader& r, Numbers03& n, std::string& room_id, std::string& user_id) {
-  using Member = JsonReader::Member;
+Condition read_claims03(StrictJsonReader& r, Numbers03& n, std::string& room_id,
+                        std::string& user_id) {
+  using Member = StrictJsonReader::Member;
   std::span<const Member> members;
   if (!r.root_object(members)) return Condition::kPayloadInvalid;
   enum : unsigned {
@@ -61,9 +64,9 @@ Condition read_claims03(JsonReader& r, Numbers03& n, std::string& room_id, std::
 }
 
 Stage decode03(std::string_view token, Base64Mode mode, ZegoCipher& cipher,
-               std::vector<std::uint8_t>& body, std::vector<std::uint8_t>& plain, JsonReader& json,
-               Numbers03& n, std::string& room_id, std::string& user_id, EnvelopeView& env,
-               bool& lenient) {
+               std::vector<std::uint8_t>& body, std::vector<std::uint8_t>& plain,
+               StrictJsonReader& json, Numbers03& n, std::string& room_id, std::string& user_id,
+               EnvelopeView& env, bool& lenient) {
   if (Stage s = open_claims(token, kVersion03, /*gcm_allowed=*/false, mode, cipher, body, plain,
                             json, env, lenient);
       s.condition != Condition::kValid) {
@@ -135,7 +138,7 @@ Parse03Result parse_03(std::string_view token, std::string_view secret, Base64Mo
     return out;
   }
   std::vector<std::uint8_t> body, plain;
-  JsonReader json;
+  StrictJsonReader json;
   Numbers03 n;
   EnvelopeView env;
   Token03& t = out.token;

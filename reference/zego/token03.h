@@ -20,8 +20,8 @@
 #include <vector>
 
 #include "reference/core/base64.h"
+#include "reference/core/strict_json.h"
 #include "reference/core/verdict.h"
-#include "reference/zego/strict_json.h"
 #include "reference/zego/zego_common.h"
 
 namespace tokcheck::zego {
@@ -89,7 +89,7 @@ class Verifier03 {
 
  private:
   ZegoCipher cipher_;
-  JsonReader json_;
+  StrictJsonReader json_;
   std::vector<std::uint8_t> body_, plain_;
   std::string room_id_, user_id_;
 };

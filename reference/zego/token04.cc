@@ -4,6 +4,8 @@
 #include <iterator>
 #include <limits>
 
+#include "reference/zego/json_text.h"
+
 namespace tokcheck::zego {
 namespace {
 
@@ -13,7 +15,7 @@ struct Numbers04 {
   std::int64_t app_id = 0, nonce = 0, ctime = 0, expire = 0;
 };
 
-using Member = JsonReader::Member;
+using Member = StrictJsonReader::Member;
 
 // The claims' member names in the order every ZEGO generator writes them.
 constexpr std::string_view kClaimOrder[] = {"app_id", "user_id", "nonce",
@@ -36,7 +38,7 @@ static_assert(distinct_plain_names());
 // else (another JSON value, a missing/extra member, a wrong type, an app_id outside
 // u32) is kPayloadInvalid. `members` are the object's members as validate() keeps
 // them (root_object()), so they are not walked again.
-Condition read_claims04(JsonReader& r, std::span<const Member> members, Numbers04& n,
+Condition read_claims04(StrictJsonReader& r, std::span<const Member> members, Numbers04& n,
                         std::string& user_id, std::string& payload) {
   enum : unsigned { kAppId = 1, kUserId = 2, kNonce = 4, kCtime = 8, kExpire = 16, kPayload = 32 };
   unsigned seen = 0;
@@ -69,9 +71,9 @@ Condition read_claims04(JsonReader& r, std::span<const Member> members, Numbers0
 
 // Everything from the token text to checked claims, shared by parse and verify.
 Stage decode04(std::string_view token, Base64Mode mode, ZegoCipher& cipher,
-               std::vector<std::uint8_t>& body, std::vector<std::uint8_t>& plain, JsonReader& json,
-               Numbers04& n, std::string& user_id, std::string& payload, EnvelopeView& env,
-               bool& lenient) {
+               std::vector<std::uint8_t>& body, std::vector<std::uint8_t>& plain,
+               StrictJsonReader& json, Numbers04& n, std::string& user_id, std::string& payload,
+               EnvelopeView& env, bool& lenient) {
   if (Stage s = open_plaintext(token, kVersion04, /*gcm_allowed=*/true, mode, cipher, body, plain,
                                env, lenient);
       s.condition != Condition::kValid) {
@@ -105,7 +107,7 @@ struct PayloadView {
 // The privilege payload (§1.3). Known members must have ZEGO's types; other members
 // are the application's business and are skipped (inferred: the payload is also the
 // generators' general "business extension" field).
-PayloadKind read_payload(std::string_view payload, JsonReader& r, std::string& scratch,
+PayloadKind read_payload(std::string_view payload, StrictJsonReader& r, std::string& scratch,
                          std::string& room, PayloadView& out) {
   out = PayloadView{};
   if (payload.empty()) return PayloadKind::kEmpty;
@@ -120,7 +122,7 @@ PayloadKind read_payload(std::string_view payload, JsonReader& r, std::string& s
     } else if (key_is(key, "privilege")) {
       if (!read_privilege_object(r, out.privileges)) return PayloadKind::kInvalid;
     } else if (key_is(key, "stream_id_list")) {
-      if (r.peek() == JsonReader::Type::kNull) {
+      if (r.peek() == StrictJsonReader::Type::kNull) {
         (void)r.read_null();
         continue;
       }
@@ -137,13 +139,13 @@ PayloadKind read_payload(std::string_view payload, JsonReader& r, std::string& s
 }
 
 // Whether an already-validated payload's stream_id_list holds `stream`.
-bool stream_listed(std::string_view payload, std::string_view stream, JsonReader& r,
+bool stream_listed(std::string_view payload, std::string_view stream, StrictJsonReader& r,
                    std::string& value) {
   r.reset(payload);
   if (!r.begin_object()) return false;
   std::string_view key;
   while (r.next_key(key)) {
-    if (!key_is(key, "stream_id_list") || r.peek() != JsonReader::Type::kArray) {
+    if (!key_is(key, "stream_id_list") || r.peek() != StrictJsonReader::Type::kArray) {
       if (!r.skip_value()) return false;
       continue;
     }
@@ -171,7 +173,7 @@ std::string_view to_string(PayloadKind k) {
 }
 
 PayloadKind classify_payload(std::string_view payload) {
-  JsonReader r;
+  StrictJsonReader r;
   std::string scratch, room;
   PayloadView view;
   return read_payload(payload, r, scratch, room, view);
@@ -222,7 +224,7 @@ Parse04Result parse_04(std::string_view token, std::string_view secret, Base64Mo
     return out;
   }
   std::vector<std::uint8_t> body, plain;
-  JsonReader json;
+  StrictJsonReader json;
   Numbers04 n;
   EnvelopeView env;
   Token04& t = out.token;

@@ -23,8 +23,8 @@
 #include <vector>
 
 #include "reference/core/base64.h"
+#include "reference/core/strict_json.h"
 #include "reference/core/verdict.h"
-#include "reference/zego/strict_json.h"
 #include "reference/zego/zego_common.h"
 
 namespace tokcheck::zego {
@@ -111,7 +111,7 @@ class Verifier04 {
 
  private:
   ZegoCipher cipher_;
-  JsonReader json_;
+  StrictJsonReader json_;
   std::vector<std::uint8_t> body_, plain_;
   std::string user_id_, payload_, room_, scratch_;
   CipherMode last_mode_ = CipherMode::kCbc;

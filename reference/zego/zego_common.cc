@@ -1,7 +1,8 @@
 #include "reference/zego/zego_common.h"
 
 #include "reference/core/byte_writer.h"
-#include "reference/zego/strict_json.h"
+#include "reference/core/strict_json.h"
+#include "reference/zego/json_text.h"
 
 namespace tokcheck::zego {
 
@@ -150,7 +151,7 @@ bool user_id_valid(std::string_view user_id) {
   return units > 0 && units <= static_cast<long>(kMaxUserIdUnits);
 }
 
-bool read_privilege_object(JsonReader& r, PrivilegeFlags& out) {
+bool read_privilege_object(StrictJsonReader& r, PrivilegeFlags& out) {
   out = PrivilegeFlags{};
   // begin_object / read_int refuse a value of another type.
   if (!r.begin_object()) return false;
@@ -187,7 +188,7 @@ Stage open_plaintext(std::string_view token, std::string_view version, bool gcm_
 
 Stage open_claims(std::string_view token, std::string_view version, bool gcm_allowed,
                   Base64Mode mode, ZegoCipher& cipher, std::vector<std::uint8_t>& body,
-                  std::vector<std::uint8_t>& plain, JsonReader& json, EnvelopeView& env,
+                  std::vector<std::uint8_t>& plain, StrictJsonReader& json, EnvelopeView& env,
                   bool& lenient) {
   if (Stage s =
           open_plaintext(token, version, gcm_allowed, mode, cipher, body, plain, env, lenient);

@@ -18,6 +18,7 @@
 #include "reference/core/base64.h"
 #include "reference/core/byte_reader.h"
 #include "reference/core/condition.h"
+#include "reference/core/strict_json.h"
 
 namespace tokcheck::zego {
 
@@ -104,12 +105,11 @@ Stage open_plaintext(std::string_view token, std::string_view version, bool gcm_
                      Base64Mode mode, ZegoCipher& cipher, std::vector<std::uint8_t>& body,
                      std::vector<std::uint8_t>& plain, EnvelopeView& env, bool& lenient);
 
-class JsonReader;
 // open_plaintext(), then check the plaintext is strict JSON (`json` is left on it
 // for the format's own claims reader).
 Stage open_claims(std::string_view token, std::string_view version, bool gcm_allowed,
                   Base64Mode mode, ZegoCipher& cipher, std::vector<std::uint8_t>& body,
-                  std::vector<std::uint8_t>& plain, JsonReader& json, EnvelopeView& env,
+                  std::vector<std::uint8_t>& plain, StrictJsonReader& json, EnvelopeView& env,
                   bool& lenient);
 
 // User ids: non-empty, UTF-8, at most 64 UTF-16 code units (what JS/Java `length`
@@ -131,10 +131,9 @@ struct PrivilegeFlags {
     return privilege == kPrivilegeLogin ? login : privilege == kPrivilegePublish ? publish : -1;
   }
 };
-class JsonReader;
 // Reads the privilege object at the reader's cursor; false if it is not an object
 // of 0/1 integers.
-bool read_privilege_object(JsonReader& r, PrivilegeFlags& out);
+bool read_privilege_object(StrictJsonReader& r, PrivilegeFlags& out);
 
 // The 36-character alphabet ZEGO's generators draw text IVs from (§1.2); used to
 // tell people whether an IV looks generator-made.

@@ -1,4 +1,4 @@
-#include "reference/zego/strict_json.h"
+#include "reference/core/strict_json.h"
 
 #include <algorithm>
 #include <cstring>
@@ -9,12 +9,12 @@
 #include "reference/core/json_scan.h"
 #include "reference/core/utf8.h"
 
-namespace tokcheck::zego {
+namespace tokcheck {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-// The word-at-a-time primitives are shared with the Tencent reader.
+// The word-at-a-time primitives of reference/core/json_scan.h.
 using json_scan::is_plain;
 using json_scan::kOnes;
 using json_scan::load8;
@@ -118,21 +118,22 @@ bool validate_number(std::string_view text, std::size_t& pos) {
 }
 
 // The type of the JSON value that starts with c (peek()).
-[[gnu::always_inline]] inline JsonReader::Type type_of(char c) {
+[[gnu::always_inline]] inline StrictJsonReader::Type type_of(char c) {
   switch (c) {
     case '{':
-      return JsonReader::Type::kObject;
+      return StrictJsonReader::Type::kObject;
     case '[':
-      return JsonReader::Type::kArray;
+      return StrictJsonReader::Type::kArray;
     case '"':
-      return JsonReader::Type::kString;
+      return StrictJsonReader::Type::kString;
     case 't':
     case 'f':
-      return JsonReader::Type::kBool;
+      return StrictJsonReader::Type::kBool;
     case 'n':
-      return JsonReader::Type::kNull;
+      return StrictJsonReader::Type::kNull;
     default:
-      return (c == '-' || is_digit(c)) ? JsonReader::Type::kNumber : JsonReader::Type::kBad;
+      return (c == '-' || is_digit(c)) ? StrictJsonReader::Type::kNumber
+                                       : StrictJsonReader::Type::kBad;
   }
 }
 
@@ -150,7 +151,7 @@ T& next_slot(std::vector<T>& v, std::size_t& count) {
 
 }  // namespace
 
-void JsonReader::reset(std::string_view text) {
+void StrictJsonReader::reset(std::string_view text) {
   text_ = text;
   pos_ = 0;
   names_.clear();
@@ -159,7 +160,7 @@ void JsonReader::reset(std::string_view text) {
   root_object_ = false;
 }
 
-bool JsonReader::scan_literal(std::string_view word) {
+bool StrictJsonReader::scan_literal(std::string_view word) {
   if (text_.size() - pos_ < word.size() ||
       std::memcmp(text_.data() + pos_, word.data(), word.size()) != 0) {
     return false;
@@ -168,7 +169,7 @@ bool JsonReader::scan_literal(std::string_view word) {
   return true;
 }
 
-bool JsonReader::scan_string_append(std::string* out, bool& escaped) {
+bool StrictJsonReader::scan_string_append(std::string* out, bool& escaped) {
   escaped = false;
   if (pos_ >= text_.size() || text_[pos_] != '"') return false;
   ++pos_;
@@ -183,7 +184,7 @@ bool JsonReader::scan_string_append(std::string* out, bool& escaped) {
   return scan_string_slow(out, escaped);
 }
 
-[[gnu::noinline]] bool JsonReader::scan_string_slow(std::string* out, bool& escaped) {
+[[gnu::noinline]] bool StrictJsonReader::scan_string_slow(std::string* out, bool& escaped) {
   const char* const data = text_.data();
   const char* const end = data + text_.size();
   auto read_hex4 = [this](std::uint32_t& v) {
@@ -271,13 +272,13 @@ bool JsonReader::scan_string_append(std::string* out, bool& escaped) {
   return false;  // unterminated
 }
 
-bool JsonReader::scan_string(std::string* out) {
+bool StrictJsonReader::scan_string(std::string* out) {
   if (out) out->clear();
   bool escaped = false;
   return scan_string_append(out, escaped);
 }
 
-bool JsonReader::validate_value(int depth) {
+bool StrictJsonReader::validate_value(int depth) {
   skip_ws();
   if (pos_ >= text_.size()) return false;
   switch (text_[pos_]) {
@@ -298,7 +299,8 @@ bool JsonReader::validate_value(int depth) {
   }
 }
 
-void JsonReader::add_name(std::size_t offset, std::size_t length, bool unescaped, char first) {
+void StrictJsonReader::add_name(std::size_t offset, std::size_t length, bool unescaped,
+                                char first) {
   NameSpan& s = next_slot(name_spans_, name_count_);
   s.offset = offset;
   s.length = length;
@@ -306,8 +308,8 @@ void JsonReader::add_name(std::size_t offset, std::size_t length, bool unescaped
   s.first = first;
 }
 
-void JsonReader::add_member(std::size_t name_offset, std::size_t name_length, bool name_escaped,
-                            std::size_t start, std::size_t end) {
+void StrictJsonReader::add_member(std::size_t name_offset, std::size_t name_length,
+                                  bool name_escaped, std::size_t start, std::size_t end) {
   if (member_count_ == members_.size()) {
     grow(members_);
     grow(member_names_);
@@ -325,11 +327,11 @@ void JsonReader::add_member(std::size_t name_offset, std::size_t name_length, bo
   m.escaped = m.type == Type::kString && last_string_escaped_;
 }
 
-std::string_view JsonReader::name(const NameSpan& s) const {
+std::string_view StrictJsonReader::name(const NameSpan& s) const {
   return {(s.unescaped ? names_.data() : text_.data()) + s.offset, s.length};
 }
 
-bool JsonReader::unique_names(std::size_t first) {
+bool StrictJsonReader::unique_names(std::size_t first) {
   const std::size_t count = name_count_ - first;
   if (count < 2) return true;
   const NameSpan* const spans = name_spans_.data() + first;
@@ -357,7 +359,7 @@ bool JsonReader::unique_names(std::size_t first) {
          }) == end;
 }
 
-bool JsonReader::validate_object(int depth) {
+bool StrictJsonReader::validate_object(int depth) {
   ++pos_;  // '{'
   // The top-level object's members are kept for root_object().
   const bool record = depth == 1 && record_members_;
@@ -418,7 +420,7 @@ bool JsonReader::validate_object(int depth) {
   return ok;
 }
 
-bool JsonReader::validate_array(int depth) {
+bool StrictJsonReader::validate_array(int depth) {
   ++pos_;  // '['
   if (consume(']')) return true;
   for (;;) {
@@ -428,7 +430,7 @@ bool JsonReader::validate_array(int depth) {
   }
 }
 
-bool JsonReader::validate() {
+bool StrictJsonReader::validate() {
   pos_ = 0;
   names_.clear();
   name_count_ = 0;
@@ -451,21 +453,21 @@ bool JsonReader::validate() {
   return ok;
 }
 
-bool JsonReader::root_object(std::span<const Member>& members) const {
+bool StrictJsonReader::root_object(std::span<const Member>& members) const {
   members = {};
   if (!root_object_) return false;
   members = {members_.data(), member_count_};
   return true;
 }
 
-bool JsonReader::read_int(const Member& m, std::int64_t& out) const {
+bool StrictJsonReader::read_int(const Member& m, std::int64_t& out) const {
   out = 0;
   if (m.type != Type::kNumber || m.start > m.end || m.end > text_.size()) return false;
   // A validated number: an integer when it is only digits after the sign.
   return integer_value(text_.data() + m.start, m.end - m.start, out);
 }
 
-bool JsonReader::read_string(const Member& m, std::string& out) {
+bool StrictJsonReader::read_string(const Member& m, std::string& out) {
   out.clear();
   if (m.type != Type::kString || m.end > text_.size() || m.start > m.end || m.end - m.start < 2) {
     return false;  // (only a Member of another text could be any of these)
@@ -481,8 +483,8 @@ bool JsonReader::read_string(const Member& m, std::string& out) {
   return ok;
 }
 
-bool JsonReader::match_plain_object(std::span<const std::string_view> names,
-                                    std::span<Member> members) const {
+bool StrictJsonReader::match_plain_object(std::span<const std::string_view> names,
+                                          std::span<Member> members) const {
   if (names.empty() || members.size() < names.size()) return false;
   const char* const begin = text_.data();
   const char* const end = begin + text_.size();
@@ -532,18 +534,18 @@ bool JsonReader::match_plain_object(std::span<const std::string_view> names,
   return p == end;
 }
 
-JsonReader::Type JsonReader::peek() {
+StrictJsonReader::Type StrictJsonReader::peek() {
   skip_ws();
   if (pos_ >= text_.size()) return Type::kEnd;
   return type_of(text_[pos_]);
 }
 
-bool JsonReader::begin_object() { return consume('{'); }
-bool JsonReader::begin_array() { return consume('['); }
+bool StrictJsonReader::begin_object() { return consume('{'); }
+bool StrictJsonReader::begin_array() { return consume('['); }
 
 // consume('}') and consume(',') skip whitespace first; after skip_ws() there is
 // none, so the next_* methods test the byte directly.
-bool JsonReader::to_next_member() {
+bool StrictJsonReader::to_next_member() {
   skip_ws();
   if (pos_ < text_.size() && text_[pos_] == '}') {
     ++pos_;
@@ -554,11 +556,11 @@ bool JsonReader::to_next_member() {
   return true;
 }
 
-bool JsonReader::next_key(std::string& key) {
+bool StrictJsonReader::next_key(std::string& key) {
   return to_next_member() && scan_string(&key) && consume(':');
 }
 
-bool JsonReader::next_key(std::string_view& key) {
+bool StrictJsonReader::next_key(std::string_view& key) {
   key = {};
   if (!to_next_member()) return false;
   const std::size_t start = pos_;
@@ -577,7 +579,7 @@ bool JsonReader::next_key(std::string_view& key) {
   return consume(':');
 }
 
-bool JsonReader::next_element() {
+bool StrictJsonReader::next_element() {
   skip_ws();
   if (pos_ < text_.size() && text_[pos_] == ']') {
     ++pos_;
@@ -588,12 +590,12 @@ bool JsonReader::next_element() {
   return pos_ < text_.size();
 }
 
-bool JsonReader::read_string(std::string& out) {
+bool StrictJsonReader::read_string(std::string& out) {
   skip_ws();
   return scan_string(&out);
 }
 
-bool JsonReader::read_int(std::int64_t& out) {
+bool StrictJsonReader::read_int(std::int64_t& out) {
   out = 0;
   skip_ws();
   const std::size_t start = pos_;
@@ -604,7 +606,7 @@ bool JsonReader::read_int(std::int64_t& out) {
          integer_value(text_.data() + start, pos_ - start, out);
 }
 
-bool JsonReader::read_bool(bool& out) {
+bool StrictJsonReader::read_bool(bool& out) {
   skip_ws();
   if (scan_literal("true")) {
     out = true;
@@ -617,69 +619,16 @@ bool JsonReader::read_bool(bool& out) {
   return false;
 }
 
-bool JsonReader::read_null() {
+bool StrictJsonReader::read_null() {
   skip_ws();
   return scan_literal("null");
 }
 
-bool JsonReader::skip_value() { return validate_value(0); }
+bool StrictJsonReader::skip_value() { return validate_value(0); }
 
-bool JsonReader::at_end() {
+bool StrictJsonReader::at_end() {
   skip_ws();
   return pos_ == text_.size();
 }
 
-void append_json_string(std::string& out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (u < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[u >> 4]);
-          out.push_back(kHex[u & 0x0F]);
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  out.push_back('"');
-}
-
-long utf16_length(std::string_view s) {
-  long units = 0;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::uint32_t cp = 0;
-    const std::size_t n = utf8_sequence(s, i, cp);
-    if (n == 0) return -1;
-    units += cp >= 0x10000 ? 2 : 1;
-    i += n;
-  }
-  return units;
-}
-
-}  // namespace tokcheck::zego
+}  // namespace tokcheck

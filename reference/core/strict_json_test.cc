@@ -1,6 +1,6 @@
 // The strict JSON reader: RFC 8259 grammar, RFC 3629 UTF-8, RFC 7493 (I-JSON)
-// unique member names and no lone surrogates, and JSON.stringify's escaping.
-#include "reference/zego/strict_json.h"
+// unique member names and no lone surrogates.
+#include "reference/core/strict_json.h"
 
 #include <gtest/gtest.h>
 
@@ -13,11 +13,11 @@
 #include <string>
 #include <vector>
 
-namespace tokcheck::zego {
+namespace tokcheck {
 namespace {
 
 bool valid(std::string_view text) {
-  JsonReader r;
+  StrictJsonReader r;
   r.reset(text);
   return r.validate();
 }
@@ -47,8 +47,8 @@ TEST(StrictJson, RejectsEverythingElse) {
 }
 
 TEST(StrictJson, DepthIsBounded) {
-  std::string deep(JsonReader::kMaxDepth, '[');
-  deep += std::string(JsonReader::kMaxDepth, ']');
+  std::string deep(StrictJsonReader::kMaxDepth, '[');
+  deep += std::string(StrictJsonReader::kMaxDepth, ']');
   EXPECT_TRUE(valid(deep));
   EXPECT_FALSE(valid("[" + deep + "]"));
   EXPECT_FALSE(valid(std::string(100000, '[')));  // no stack overflow on hostile input
@@ -62,14 +62,14 @@ TEST(StrictJson, ManyMembersAreCheckedForDuplicatesQuickly) {
 }
 
 TEST(StrictJson, PullReaderWalksValidatedText) {
-  JsonReader r;
+  StrictJsonReader r;
   r.reset(R"( {"s":"a\nb","n":-9223372036854775808,"f":1.0,"big":9223372036854775808,)"
           R"("b":true,"z":null,"a":["x",{"q":1}]} )");
   ASSERT_TRUE(r.validate());
   std::string key, s;
   std::int64_t n = 0;
   bool b = false;
-  ASSERT_EQ(r.peek(), JsonReader::Type::kObject);
+  ASSERT_EQ(r.peek(), StrictJsonReader::Type::kObject);
   ASSERT_TRUE(r.begin_object());
   ASSERT_TRUE(r.next_key(key));
   EXPECT_EQ(key, "s");
@@ -86,7 +86,7 @@ TEST(StrictJson, PullReaderWalksValidatedText) {
   ASSERT_TRUE(r.read_bool(b));
   EXPECT_TRUE(b);
   ASSERT_TRUE(r.next_key(key));
-  EXPECT_EQ(r.peek(), JsonReader::Type::kNull);
+  EXPECT_EQ(r.peek(), StrictJsonReader::Type::kNull);
   ASSERT_TRUE(r.read_null());
   ASSERT_TRUE(r.next_key(key));
   EXPECT_EQ(key, "a");
@@ -102,7 +102,7 @@ TEST(StrictJson, PullReaderWalksValidatedText) {
 }
 
 TEST(StrictJson, UnescapesSurrogatePairsToUtf8) {
-  JsonReader r;
+  StrictJsonReader r;
   r.reset(R"("\ud83d\ude00\u00e9")");
   ASSERT_TRUE(r.validate());
   std::string s;
@@ -111,7 +111,7 @@ TEST(StrictJson, UnescapesSurrogatePairsToUtf8) {
 }
 
 TEST(StrictJson, PullMethodsAreSafeOnUnvalidatedText) {
-  JsonReader r;
+  StrictJsonReader r;
   std::string key;
   std::int64_t n = 0;
   for (const char* text : {"", "{", "{\"a", "{\"a\":", "[", "\"", "-", "{\"a\":1"}) {
@@ -145,7 +145,7 @@ struct StringResult {
 };
 StringResult read_back(const std::string& text) {
   StringResult out;
-  JsonReader r;
+  StrictJsonReader r;
   r.reset(text);
   out.valid = r.validate();
   if (out.valid) {
@@ -222,7 +222,7 @@ TEST(StrictJsonFastPaths, ClosingQuoteAtEveryOffset) {
          {quoted(body, 0), "[" + quoted(body, 0) + ",\"yyyyyyyyyyyyyyyy\"]",
           "{\"" + body + "\":\"" + body + "\"}"}) {
       SCOPED_TRACE(text);
-      JsonReader r;
+      StrictJsonReader r;
       r.reset(text);
       EXPECT_TRUE(r.validate());
     }
@@ -232,7 +232,7 @@ TEST(StrictJsonFastPaths, ClosingQuoteAtEveryOffset) {
     // Unterminated at every length, with and without bytes that look like an end.
     for (const std::string& text : {"\"" + body, "\"" + body + "\\\"", "\"" + body + "\\"}) {
       SCOPED_TRACE(testing::PrintToString(text));
-      JsonReader r2;
+      StrictJsonReader r2;
       r2.reset(text);
       EXPECT_FALSE(r2.validate());
     }
@@ -280,7 +280,7 @@ TEST(StrictJsonFastPaths, DuplicateNamesAtEveryPosition) {
           dup[j] = (spelling & 1) ? escape_all(names[i]) : names[i];
           if (spelling & 2) dup[i] = escape_all(names[i]);
           const std::string text = object_of(dup);
-          JsonReader r;
+          StrictJsonReader r;
           r.reset(text);
           EXPECT_FALSE(r.validate()) << text;
           // Nested one level down it is still a duplicate; side by side in two
@@ -294,7 +294,7 @@ TEST(StrictJsonFastPaths, DuplicateNamesAtEveryPosition) {
     for (std::string& e : escaped) e = escape_all(e);
     const std::string text =
         "[" + object_of(names) + "," + object_of(escaped) + ",{\"x\":" + object_of(names) + "}]";
-    JsonReader r;
+    StrictJsonReader r;
     r.reset(text);
     EXPECT_TRUE(r.validate()) << text;
   }
@@ -303,13 +303,13 @@ TEST(StrictJsonFastPaths, DuplicateNamesAtEveryPosition) {
        {"{\"ab\":1,\"a\\u0062\":2}", "{\"\\/\":1,\"/\":2}", "{\"\\u00e9\":1,\"\xC3\xA9\":2}",
         "{\"\\ud83d\\ude00\":1,\"\xF0\x9F\x98\x80\":2}", "{\"\":1,\"\":2}",
         "{\"x\":{},\"y\":[],\"x\":null}"}) {
-    JsonReader r;
+    StrictJsonReader r;
     r.reset(bad);
     EXPECT_FALSE(r.validate()) << bad;
   }
   for (const char* ok : {"{\"ab\":1,\"ac\":2}", "{\"ab\":1,\"ba\":2}", "{\"a\":1,\"A\":2}",
                          "{\"\\u0061\":{\"a\":{\"\\u0061\":1}}}"}) {
-    JsonReader r;
+    StrictJsonReader r;
     r.reset(ok);
     EXPECT_TRUE(r.validate()) << ok;
   }
@@ -320,7 +320,7 @@ TEST(StrictJsonFastPaths, ManyEscapedNamesAreCheckedAfterUnescaping) {
   for (int members : {9, 16, 33}) {
     std::string obj = "{";
     for (int i = 0; i < members; ++i) obj += "\"k" + std::to_string(i) + "\":0,";
-    JsonReader r;
+    StrictJsonReader r;
     EXPECT_TRUE(valid(obj + "\"end\":0}"));
     EXPECT_FALSE(valid(obj + "\"\\u006b0\":0}"));  // "k0"
     EXPECT_FALSE(valid(obj + "\"k\\u0030\":0}"));
@@ -337,13 +337,13 @@ TEST(StrictJsonFastPaths, WhitespaceRunsOfEveryLength) {
                                ws + "\"s\"" + ws + "]" + ws + "," + ws + "\"b\"" + ws + ":" + ws +
                                "-2" + ws + "}" + ws;
       SCOPED_TRACE(testing::PrintToString(text));
-      JsonReader r;
+      StrictJsonReader r;
       r.reset(text);
       ASSERT_TRUE(r.validate());
       std::string key, s;
       std::string_view view;
       std::int64_t n = 0;
-      ASSERT_EQ(r.peek(), JsonReader::Type::kObject);
+      ASSERT_EQ(r.peek(), StrictJsonReader::Type::kObject);
       ASSERT_TRUE(r.begin_object());
       ASSERT_TRUE(r.next_key(view));
       EXPECT_EQ(view, "a");
@@ -390,7 +390,7 @@ TEST(StrictJsonFastPaths, NumbersOfEveryLength) {
         for (const char* ws : {"", " ", "\r\n\t"}) {
           const std::string text = "[" + lexeme + ws + "]" + ws;
           SCOPED_TRACE(text);
-          JsonReader r;
+          StrictJsonReader r;
           r.reset(text);
           ASSERT_TRUE(r.validate());
           std::int64_t n = 42;
@@ -405,7 +405,7 @@ TEST(StrictJsonFastPaths, NumbersOfEveryLength) {
         // reader stays on the same grammar validate() uses.
         for (const char* more : {".5", "e3", "E+2", ".25e-1"}) {
           const std::string text = "[" + lexeme + more + ",7]";
-          JsonReader r;
+          StrictJsonReader r;
           r.reset(text);
           ASSERT_TRUE(r.validate()) << text;
           std::int64_t n = 42;
@@ -425,7 +425,7 @@ TEST(StrictJsonFastPaths, NumbersOfEveryLength) {
       }
     }
   }
-  JsonReader r;
+  StrictJsonReader r;
   for (const char* bad : {"-", "-a", "1.", "1.e3", "1e", "1e+", "00", "-01", "1.5.5", "1e5e5"}) {
     r.reset(bad);
     EXPECT_FALSE(r.validate()) << bad;
@@ -473,10 +473,10 @@ TEST(StrictJsonFastPaths, IntegersRoundTrip) {
   }
   for (const std::int64_t v : values) {
     const std::string text = "{\"v\":" + std::to_string(v) + "}";
-    JsonReader r;
+    StrictJsonReader r;
     r.reset(text);
     ASSERT_TRUE(r.validate()) << text;
-    std::span<const JsonReader::Member> members;
+    std::span<const StrictJsonReader::Member> members;
     ASSERT_TRUE(r.root_object(members));
     ASSERT_EQ(members.size(), 1u);
     std::int64_t got = 0;
@@ -492,7 +492,7 @@ TEST(StrictJsonFastPaths, IntegersRoundTrip) {
 }
 
 TEST(StrictJsonFastPaths, ViewKeysAreUnescaped) {
-  JsonReader r;
+  StrictJsonReader r;
   r.reset(R"({"plain":1,"\u0061\u0070p_id":2,"tab\there":3,"":4})");
   ASSERT_TRUE(r.validate());
   ASSERT_TRUE(r.begin_object());
@@ -525,7 +525,7 @@ TEST(StrictJsonFastPaths, PullMethodsStayInBoundsEverywhere) {
   bool b = false;
   for (std::size_t len = 0; len <= text.size(); ++len) {
     const std::string prefix = text.substr(0, len);
-    JsonReader r;
+    StrictJsonReader r;
     r.reset(prefix);
     EXPECT_EQ(r.validate(), len == text.size());
     for (std::size_t at = 0; at <= len; ++at) {
@@ -553,24 +553,24 @@ TEST(StrictJsonFastPaths, PullMethodsStayInBoundsEverywhere) {
 // read_int / read_string results.
 void expect_members_match_pull_walk(const std::string& text) {
   SCOPED_TRACE(testing::PrintToString(text));
-  JsonReader fast, pull;
+  StrictJsonReader fast, pull;
   fast.reset(text);
   pull.reset(text);
   ASSERT_TRUE(fast.validate());
   ASSERT_TRUE(pull.validate());
-  std::span<const JsonReader::Member> members;
+  std::span<const StrictJsonReader::Member> members;
   ASSERT_TRUE(fast.root_object(members));
-  ASSERT_EQ(pull.peek(), JsonReader::Type::kObject);
+  ASSERT_EQ(pull.peek(), StrictJsonReader::Type::kObject);
   ASSERT_TRUE(pull.begin_object());
   std::string key;
-  for (const JsonReader::Member& m : members) {
+  for (const StrictJsonReader::Member& m : members) {
     ASSERT_TRUE(pull.next_key(key));
     EXPECT_EQ(m.name, key);
     EXPECT_EQ(m.type, pull.peek());
     std::int64_t a = 5, b = 6;
     std::string sa = "a", sb = "b";
-    EXPECT_EQ(fast.read_int(m, a), m.type == JsonReader::Type::kNumber && pull.read_int(b));
-    if (m.type == JsonReader::Type::kNumber) {
+    EXPECT_EQ(fast.read_int(m, a), m.type == StrictJsonReader::Type::kNumber && pull.read_int(b));
+    if (m.type == StrictJsonReader::Type::kNumber) {
       EXPECT_EQ(a, b);
     }
     pull.seek(m);  // back to the value (read_int may have stopped inside it)
@@ -614,8 +614,8 @@ TEST(StrictJsonMembers, MatchThePullWalk) {
 }
 
 TEST(StrictJsonMembers, OnlyForAValidatedObject) {
-  JsonReader r;
-  std::span<const JsonReader::Member> members;
+  StrictJsonReader r;
+  std::span<const StrictJsonReader::Member> members;
   for (const char* text : {"[]", "[{\"a\":1}]", "\"{}\"", "1", "null"}) {
     r.reset(text);
     ASSERT_TRUE(r.validate()) << text;
@@ -662,13 +662,13 @@ constexpr std::string_view kClaimNames[] = {"app_id", "user_id", "nonce",
 // Whether match_plain_object() took `text`; fails the test if its members differ
 // from the full reader's.
 bool plain_match_agrees(std::string_view text) {
-  JsonReader fast, full;
+  StrictJsonReader fast, full;
   fast.reset(text);
   full.reset(text);
-  std::array<JsonReader::Member, std::size(kClaimNames)> got;
+  std::array<StrictJsonReader::Member, std::size(kClaimNames)> got;
   const bool matched = fast.match_plain_object(kClaimNames, got);
   const bool validated = full.validate();
-  std::span<const JsonReader::Member> want;
+  std::span<const StrictJsonReader::Member> want;
   const bool object = validated && full.root_object(want);
   if (!matched) return false;
   EXPECT_TRUE(object) << testing::PrintToString(std::string(text));
@@ -763,37 +763,18 @@ TEST(StrictJsonPlainObject, AgreesWithValidateOnMutations) {
 }
 
 TEST(StrictJsonPlainObject, NeedsNamesAndRoom) {
-  JsonReader r;
+  StrictJsonReader r;
   r.reset(R"({"a":1})");
-  std::array<JsonReader::Member, 1> one;
+  std::array<StrictJsonReader::Member, 1> one;
   const std::string_view a[] = {"a"};
   EXPECT_TRUE(r.match_plain_object(a, one));
   EXPECT_FALSE(r.match_plain_object({}, one));
-  EXPECT_FALSE(r.match_plain_object(a, std::span<JsonReader::Member>()));
+  EXPECT_FALSE(r.match_plain_object(a, std::span<StrictJsonReader::Member>()));
   r.reset("{}");
   EXPECT_FALSE(r.match_plain_object(a, one));
   r.reset("");
   EXPECT_FALSE(r.match_plain_object(a, one));
 }
 
-TEST(JsonStringify, EscapesLikeJavaScript) {
-  std::string out;
-  append_json_string(out, "q\"b\\s/\b\f\n\r\t\x01\x1f\x7f \xC3\xA9");
-  EXPECT_EQ(out, "\"q\\\"b\\\\s/\\b\\f\\n\\r\\t\\u0001\\u001f\x7f \xC3\xA9\"");
-  out.clear();
-  append_json_string(out, std::string("\0", 1));
-  EXPECT_EQ(out, "\"\\u0000\"");
-}
-
-TEST(Utf16Length, CountsCodeUnits) {
-  EXPECT_EQ(utf16_length(""), 0);
-  EXPECT_EQ(utf16_length("abc"), 3);
-  EXPECT_EQ(utf16_length("\xC3\xA9"), 1);
-  EXPECT_EQ(utf16_length("\xE4\xB8\xAD"), 1);
-  EXPECT_EQ(utf16_length("\xF0\x9F\x98\x80"), 2);
-  EXPECT_EQ(utf16_length("\xFF"), -1);
-  EXPECT_EQ(utf16_length("\xED\xA0\x80"), -1);  // encoded surrogate
-}
-
 }  // namespace
-}  // namespace tokcheck::zego
+}  // namespace tokcheck

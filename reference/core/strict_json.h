@@ -1,19 +1,21 @@
-// A small strict JSON reader for the claims inside ZEGO tokens (and the privilege
-// payload nested in them). Two passes over one buffer:
+// The one strict JSON reader (RFC 8259 grammar, RFC 3629 UTF-8, RFC 7493 I-JSON
+// unique member names and no lone surrogate escapes) for the claims inside tokens:
+// ZEGO's claims and the privilege payload nested in them, Tencent's UserSig claims.
+// Two passes over one buffer:
 //
 //  1. validate(): the text is exactly one RFC 8259 JSON value (whitespace around it
 //     allowed), strings are valid UTF-8 with no lone surrogate escapes, no object
 //     has two members with the same name after unescaping (RFC 7493 I-JSON §2.3),
-//     and nesting is at most kMaxDepth deep. Failing this is "not strict JSON"
-//     (Malformation::kBadJson).
+//     numbers fit binary64, and nesting is at most kMaxDepth deep. Failing this is
+//     "not strict JSON" (Malformation::kBadJson).
 //  2. The pull methods (peek, begin_object, next_key, read_string, read_int, ...)
 //     walk the validated text so a codec can check the claims' *shape* (member
 //     names and types) and report anything unexpected as Condition::kPayloadInvalid.
 //     For the top-level object validate() also keeps each member's name, type and
 //     value span (root_object()), so the claims readers need no second walk.
 //
-// Why not a general JSON library: ZEGO verification is a hot path (one verifier,
-// many tokens) and libraries either accept duplicates silently (last one wins) or
+// Why not a general JSON library: verification is a hot path (one verifier, many
+// tokens) and libraries either accept duplicates silently (last one wins) or
 // allocate a DOM per token. This reader keeps its scratch buffers across calls, so
 // once they have grown it allocates nothing. It never throws and never reads out of
 // bounds, whatever the input; the pull methods return false on anything they did
@@ -28,9 +30,9 @@
 #include <string_view>
 #include <vector>
 
-namespace tokcheck::zego {
+namespace tokcheck {
 
-class JsonReader {
+class StrictJsonReader {
  public:
   static constexpr int kMaxDepth = 32;
 
@@ -171,15 +173,4 @@ bool key_is(std::string_view key, const char (&name)[N]) {
   return key.size() == N - 1 && std::memcmp(key.data(), name, N - 1) == 0;
 }
 
-// The JSON.stringify spelling of `s` as a JSON string literal (with quotes):
-// `"` and `\` escaped, \b \f \n \r \t short forms, other controls as \u00xx
-// (lower-case hex), everything else (including non-ASCII, '/', U+2028/9) verbatim.
-// This is what ZEGO's Node, C++ (rapidjson) and Python (ensure_ascii=False)
-// generators emit for ordinary strings (token-formats.md ZEGO §1.3).
-void append_json_string(std::string& out, std::string_view s);
-
-// Length of `s` in UTF-16 code units (what JavaScript's and Java's `length`
-// count), or -1 when `s` is not valid UTF-8.
-long utf16_length(std::string_view s);
-
-}  // namespace tokcheck::zego
+}  // namespace tokcheck
