@@ -23,6 +23,7 @@
 #include "fuzz/common/mutate_util.h"
 #include "fuzz/common/test_keys.h"
 #include "fuzz/common/verify_case.h"
+#include "fuzz/common/verify_target.h"
 #include "reference/agora/agora006.h"
 #include "reference/core/byte_writer.h"
 #include "reference/core/crypto_util.h"
@@ -83,51 +84,47 @@ tokcheck::schemes::Json adapter_request(const VerifyCase& c, std::int64_t now) {
   return in;
 }
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const VerifyCase c = VerifyCase::parse(data, size);
+// The target as check_verify_invariants() (verify_target.h) runs it.
+struct Target {
+  static constexpr const char* kVerifier = "Verifier006";
+  const VerifyCase& c;
   // Clamped to the range the JSON adapter accepts for "now".
   const std::int64_t now =
       std::clamp<std::int64_t>(c.get_int("now").value_or(0), INT64_MIN / 2, INT64_MAX / 2);
   const Base64Mode mode = c.get("base64") == "lenient" ? Base64Mode::kLenient : Base64Mode::kStrict;
   const std::vector<std::uint16_t> required = c.get_u16_list("privileges");
-  agora::Binding006 binding;
-  binding.app_id = c.get("app_id");
-  binding.channel_name = c.get("channel_name").value_or("");
-  binding.uid = c.get("uid").value_or("");
-  binding.required_privileges = required;
+  const agora::Binding006 binding{c.get("app_id"), c.get("channel_name").value_or(""),
+                                  c.get("uid").value_or(""), required};
+  agora::Verifier006 verifier{tokcheck::fuzz::kAgoraCertificate};
+  agora::Verifier006 other{"00000000000000000000000000000000"};
 
-  agora::Verifier006 verifier(tokcheck::fuzz::kAgoraCertificate);
-  const Verdict first = verifier.verify(c.token, now, binding, mode);
-  const Verdict second = verifier.verify(c.token, now, binding, mode);
-  TOKCHECK_FUZZ_CHECK(first == second, "a reused Verifier006 changed its verdict");
-  TOKCHECK_FUZZ_CHECK(first.valid() == independently_valid(c, binding, now, mode),
-                      "verdict disagrees with the independently derived validity");
-  if (first.condition == Condition::kMalformed) {
-    TOKCHECK_FUZZ_CHECK(agora::parse_006(c.token, mode).error == first.malformation,
-                        "verify and parse name different malformations");
+  Verdict verify(tokcheck::fuzz::KeyChoice key) {
+    auto& v = key == tokcheck::fuzz::KeyChoice::kTest ? verifier : other;
+    return v.verify(c.token, now, binding, mode);
   }
-  if (first.valid()) {
-    agora::Verifier006 other("00000000000000000000000000000000");
-    TOKCHECK_FUZZ_CHECK(!other.verify(c.token, now, binding, mode).valid(),
-                        "a token is valid under two certificates");
+  bool independently_valid() const { return ::independently_valid(c, binding, now, mode); }
+  Malformation parse_malformation() const { return agora::parse_006(c.token, mode).error; }
+  Verdict adapter_verdict() const {
+    return tokcheck::schemes::agora006_scheme().verify(adapter_request(c, now)).verdict;
   }
-  if (!c.token.empty()) {
-    const auto outcome = tokcheck::schemes::agora006_scheme().verify(adapter_request(c, now));
-    TOKCHECK_FUZZ_CHECK(outcome.verdict == first, "the JSON adapter disagrees with the codec");
-  }
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const VerifyCase c = VerifyCase::parse(data, size);
+  Target target{c};
+  tokcheck::fuzz::check_verify_invariants(target, c);
   return 0;
 }
 
-extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
-                                               std::size_t max_size, unsigned int seed) {
-  tokcheck::fuzz::MutationRng rng(seed);
-  static const bool plain = std::getenv("TOKCHECK_FUZZ_PLAIN_MUTATOR") != nullptr;
-  if (plain || rng.one_in(16)) return LLVMFuzzerMutate(data, size, max_size);
-  VerifyCase c = VerifyCase::parse(data, size);
+namespace {
+
+// One re-signing mutation (resigning_mutation() in verify_target.h is the frame):
+// false when the case holds no token this target can parse and sign again.
+bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
   const auto parsed = agora::parse_006(c.token, Base64Mode::kLenient);
-  if (parsed.error != Malformation::kNone) return LLVMFuzzerMutate(data, size, max_size);
+  if (parsed.error != Malformation::kNone) return false;
 
   const agora::Token006& t = parsed.token;
   agora::Build006Input in;
@@ -205,11 +202,17 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
       break;
   }
   const auto built = agora::build_006(in);
-  if (built.error != agora::BuildError::kNone) return LLVMFuzzerMutate(data, size, max_size);
+  if (built.error != agora::BuildError::kNone) return false;
   c.token = built.token;
   c.set("now", std::to_string(now));
   c.set("channel_name", channel);
   c.set("uid", uid);
-  const std::size_t n = tokcheck::fuzz::write_mutation(c.serialize(), data, max_size);
-  return n != 0 ? n : LLVMFuzzerMutate(data, size, max_size);
+  return true;
+}
+
+}  // namespace
+
+extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
+                                               std::size_t max_size, unsigned int seed) {
+  return tokcheck::fuzz::resigning_mutation(data, size, max_size, seed, resign);
 }

@@ -24,6 +24,7 @@
 #include "fuzz/common/mutate_util.h"
 #include "fuzz/common/test_keys.h"
 #include "fuzz/common/verify_case.h"
+#include "fuzz/common/verify_target.h"
 #include "reference/core/crypto_util.h"
 #include "reference/schemes/registry.h"
 #include "reference/tencent/usersig.h"
@@ -93,41 +94,44 @@ tokcheck::schemes::Json adapter_request(const VerifyCase& c, const Request& r) {
   return in;
 }
 
+// The target as check_verify_invariants() (verify_target.h) runs it.
+struct Target {
+  static constexpr const char* kVerifier = "UserSigVerifier";
+  const VerifyCase& c;
+  const Request r{c};  // in place: r.binding views r's own strings
+  tencent::UserSigVerifier verifier{tokcheck::fuzz::kTencentKey};
+  tencent::UserSigVerifier other{"another key"};
+
+  Verdict verify(tokcheck::fuzz::KeyChoice key) {
+    auto& v = key == tokcheck::fuzz::KeyChoice::kTest ? verifier : other;
+    return v.verify(c.token, r.now, r.binding, r.base64);
+  }
+  bool independently_valid() const { return ::independently_valid(c.token, r); }
+  Verdict adapter_verdict() const {
+    return tokcheck::schemes::tencent_usersig_scheme().verify(adapter_request(c, r)).verdict;
+  }
+};
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const VerifyCase c = VerifyCase::parse(data, size);
-  const Request r(c);
-  tencent::UserSigVerifier verifier(tokcheck::fuzz::kTencentKey);
-  const Verdict first = verifier.verify(c.token, r.now, r.binding, r.base64);
-  const Verdict second = verifier.verify(c.token, r.now, r.binding, r.base64);
-  TOKCHECK_FUZZ_CHECK(first == second, "a reused UserSigVerifier changed its verdict");
-  TOKCHECK_FUZZ_CHECK(first.valid() == independently_valid(c.token, r),
-                      "verdict disagrees with the independently derived validity");
-  if (first.valid()) {
-    tencent::UserSigVerifier other("another key");
-    TOKCHECK_FUZZ_CHECK(!other.verify(c.token, r.now, r.binding, r.base64).valid(),
-                        "a token is valid under two keys");
-  }
-  if (!c.token.empty()) {
-    const auto outcome = tokcheck::schemes::tencent_usersig_scheme().verify(adapter_request(c, r));
-    TOKCHECK_FUZZ_CHECK(outcome.verdict == first, "the JSON adapter disagrees with the codec");
-  }
+  Target target{c};
+  tokcheck::fuzz::check_verify_invariants(target, c);
   return 0;
 }
 
-extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
-                                               std::size_t max_size, unsigned int seed) {
+namespace {
+
+// One re-signing mutation (resigning_mutation() in verify_target.h is the frame):
+// false when the case holds no token this target can parse and sign again.
+bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
   using tokcheck::fuzz::mutate_int;
   using tokcheck::fuzz::mutate_string;
   using tokcheck::fuzz::sat_add;
   using tokcheck::fuzz::sat_sub;
-  tokcheck::fuzz::MutationRng rng(seed);
-  static const bool plain = std::getenv("TOKCHECK_FUZZ_PLAIN_MUTATOR") != nullptr;
-  if (plain || rng.one_in(16)) return LLVMFuzzerMutate(data, size, max_size);
-  VerifyCase c = VerifyCase::parse(data, size);
   const auto parsed = tencent::parse_usersig(c.token, Base64Mode::kLenient);
-  if (parsed.condition != Condition::kValid) return LLVMFuzzerMutate(data, size, max_size);
+  if (parsed.condition != Condition::kValid) return false;
   const tencent::UserSig& t = parsed.token;
   tencent::UserSigBuildInput in;
   in.sdkappid = t.sdkappid;
@@ -195,10 +199,16 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
   }
   const auto built = tencent::build_usersig(in);
   if (built.error != tencent::UserSigBuildError::kNone) {
-    return LLVMFuzzerMutate(data, size, max_size);
+    return false;
   }
   c.token = built.token;
   c.set("now", std::to_string(now));
-  const std::size_t n = tokcheck::fuzz::write_mutation(c.serialize(), data, max_size);
-  return n != 0 ? n : LLVMFuzzerMutate(data, size, max_size);
+  return true;
+}
+
+}  // namespace
+
+extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
+                                               std::size_t max_size, unsigned int seed) {
+  return tokcheck::fuzz::resigning_mutation(data, size, max_size, seed, resign);
 }

@@ -23,6 +23,7 @@
 #include "fuzz/common/mutate_util.h"
 #include "fuzz/common/test_keys.h"
 #include "fuzz/common/verify_case.h"
+#include "fuzz/common/verify_target.h"
 #include "fuzz/common/volc_fields.h"
 #include "reference/core/base64.h"
 #include "reference/core/byte_reader.h"
@@ -112,45 +113,47 @@ tokcheck::schemes::Json adapter_request(const VerifyCase& c, const Request& r) {
   return in;
 }
 
+// The target as check_verify_invariants() (verify_target.h) runs it.
+struct Target {
+  static constexpr const char* kVerifier = "Verifier001";
+  const VerifyCase& c;
+  const Request r{c};
+  const volc::Binding001 binding = r.binding();
+  volc::Verifier001 verifier{tokcheck::fuzz::kVolcAppKey};
+  volc::Verifier001 other{"another app key"};
+
+  Verdict verify(tokcheck::fuzz::KeyChoice key) {
+    auto& v = key == tokcheck::fuzz::KeyChoice::kTest ? verifier : other;
+    return v.verify(c.token, r.now, r.mode, binding, r.base64);
+  }
+  bool independently_valid() const { return ::independently_valid(c.token, r); }
+  Malformation parse_malformation() const {
+    return volc::parse_001(c.token, r.base64, r.mode).error;
+  }
+  Verdict adapter_verdict() const {
+    return tokcheck::schemes::volc001_scheme().verify(adapter_request(c, r)).verdict;
+  }
+};
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const VerifyCase c = VerifyCase::parse(data, size);
-  const Request r(c);
-  const volc::Binding001 binding = r.binding();
-  volc::Verifier001 verifier(tokcheck::fuzz::kVolcAppKey);
-  const Verdict first = verifier.verify(c.token, r.now, r.mode, binding, r.base64);
-  const Verdict second = verifier.verify(c.token, r.now, r.mode, binding, r.base64);
-  TOKCHECK_FUZZ_CHECK(first == second, "a reused Verifier001 changed its verdict");
-  TOKCHECK_FUZZ_CHECK(first.valid() == independently_valid(c.token, r),
-                      "verdict disagrees with the independently derived validity");
-  if (first.condition == Condition::kMalformed) {
-    TOKCHECK_FUZZ_CHECK(volc::parse_001(c.token, r.base64, r.mode).error == first.malformation,
-                        "verify and parse name different malformations");
-  }
-  if (first.valid()) {
-    volc::Verifier001 other("another app key");
-    TOKCHECK_FUZZ_CHECK(!other.verify(c.token, r.now, r.mode, binding, r.base64).valid(),
-                        "a token is valid under two app keys");
-  }
-  if (!c.token.empty()) {
-    const auto outcome = tokcheck::schemes::volc001_scheme().verify(adapter_request(c, r));
-    TOKCHECK_FUZZ_CHECK(outcome.verdict == first, "the JSON adapter disagrees with the codec");
-  }
+  Target target{c};
+  tokcheck::fuzz::check_verify_invariants(target, c);
   return 0;
 }
 
-extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
-                                               std::size_t max_size, unsigned int seed) {
+namespace {
+
+// One re-signing mutation (resigning_mutation() in verify_target.h is the frame):
+// false when the case holds no token this target can parse and sign again.
+bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
   using tokcheck::fuzz::mutate_int;
   using tokcheck::fuzz::mutate_string;
   using tokcheck::fuzz::mutate_u32;
-  tokcheck::fuzz::MutationRng rng(seed);
-  static const bool plain = std::getenv("TOKCHECK_FUZZ_PLAIN_MUTATOR") != nullptr;
-  if (plain || rng.one_in(16)) return LLVMFuzzerMutate(data, size, max_size);
-  VerifyCase c = VerifyCase::parse(data, size);
   const auto parsed = volc::parse_001(c.token, Base64Mode::kLenient, volc::CheckMode::kOfficial);
-  if (parsed.error != Malformation::kNone) return LLVMFuzzerMutate(data, size, max_size);
+  if (parsed.error != Malformation::kNone) return false;
   const volc::Token001& t = parsed.token;
   volc::Build001Input in;
   in.app_id = t.app_id;
@@ -219,9 +222,15 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
       break;
   }
   const auto built = volc::build_001(in);
-  if (built.error != volc::Build001Error::kNone) return LLVMFuzzerMutate(data, size, max_size);
+  if (built.error != volc::Build001Error::kNone) return false;
   c.token = built.token;
   c.set("now", std::to_string(now));
-  const std::size_t n = tokcheck::fuzz::write_mutation(c.serialize(), data, max_size);
-  return n != 0 ? n : LLVMFuzzerMutate(data, size, max_size);
+  return true;
+}
+
+}  // namespace
+
+extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
+                                               std::size_t max_size, unsigned int seed) {
+  return tokcheck::fuzz::resigning_mutation(data, size, max_size, seed, resign);
 }

@@ -20,6 +20,7 @@
 #include "fuzz/common/mutate_util.h"
 #include "fuzz/common/test_keys.h"
 #include "fuzz/common/verify_case.h"
+#include "fuzz/common/verify_target.h"
 #include "reference/zego/token03.h"
 
 using tokcheck::Base64Mode;
@@ -28,49 +29,68 @@ using tokcheck::Verdict;
 using tokcheck::fuzz::VerifyCase;
 namespace zego = tokcheck::zego;
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const VerifyCase c = VerifyCase::parse(data, size);
+namespace {
+
+// The target as check_verify_invariants() (verify_target.h) runs it: a valid
+// verdict is checked against what the independently parsed claims require.
+struct Target {
+  static constexpr const char* kVerifier = "Verifier03";
+  const VerifyCase& c;
   const Base64Mode b64 = c.get("base64") == "lenient" ? Base64Mode::kLenient : Base64Mode::kStrict;
   const std::int64_t now = c.get_int("now").value_or(0);
-  std::vector<std::uint32_t> required;
-  for (std::uint16_t p : c.get_u16_list("privileges")) required.push_back(p);
-  zego::Binding03 binding{c.get_int("app_id"), c.get("user_id"), c.get("room_id"), required};
-  zego::Verifier03 verifier(tokcheck::fuzz::kZegoSecret);
-  const Verdict first = verifier.verify(c.token, now, binding, b64);
-  const Verdict second = verifier.verify(c.token, now, binding, b64);
-  TOKCHECK_FUZZ_CHECK(first == second, "a reused Verifier03 changed its verdict");
-  if (!first.valid()) return 0;
-  const auto p = zego::parse_03(c.token, tokcheck::fuzz::kZegoSecret, b64);
-  TOKCHECK_FUZZ_CHECK(p.condition == Condition::kValid, "valid verdict for a token parse rejects");
-  const zego::Token03& t = p.token;
-  TOKCHECK_FUZZ_CHECK(!binding.app_id || *binding.app_id == std::int64_t{t.app_id},
-                      "valid for another app id");
-  TOKCHECK_FUZZ_CHECK(!binding.user_id || *binding.user_id == t.user_id, "valid for another user");
-  TOKCHECK_FUZZ_CHECK(!binding.room_id || *binding.room_id == t.room_id, "valid for another room");
-  TOKCHECK_FUZZ_CHECK(now < t.expire_time, "valid at or after expiry");
-  for (std::uint32_t need : required) {
-    TOKCHECK_FUZZ_CHECK(t.privilege.value(need) == 1, "valid without a required privilege");
+  const std::vector<std::uint32_t> required = [this] {
+    std::vector<std::uint32_t> out;
+    for (std::uint16_t p : c.get_u16_list("privileges")) out.push_back(p);
+    return out;
+  }();
+  const zego::Binding03 binding{c.get_int("app_id"), c.get("user_id"), c.get("room_id"), required};
+  zego::Verifier03 verifier{tokcheck::fuzz::kZegoSecret};
+  zego::Verifier03 other{"another secret, 32 bytes long..."};
+
+  Verdict verify(tokcheck::fuzz::KeyChoice key) {
+    auto& v = key == tokcheck::fuzz::KeyChoice::kTest ? verifier : other;
+    return v.verify(c.token, now, binding, b64);
   }
-  zego::Verifier03 other("another secret, 32 bytes long...");
-  TOKCHECK_FUZZ_CHECK(!other.verify(c.token, now, binding, b64).valid(),
-                      "a token is valid under two secrets");
+  void check_valid() const {
+    const auto p = zego::parse_03(c.token, tokcheck::fuzz::kZegoSecret, b64);
+    TOKCHECK_FUZZ_CHECK(p.condition == Condition::kValid,
+                        "valid verdict for a token parse rejects");
+    const zego::Token03& t = p.token;
+    TOKCHECK_FUZZ_CHECK(!binding.app_id || *binding.app_id == std::int64_t{t.app_id},
+                        "valid for another app id");
+    TOKCHECK_FUZZ_CHECK(!binding.user_id || *binding.user_id == t.user_id,
+                        "valid for another user");
+    TOKCHECK_FUZZ_CHECK(!binding.room_id || *binding.room_id == t.room_id,
+                        "valid for another room");
+    TOKCHECK_FUZZ_CHECK(now < t.expire_time, "valid at or after expiry");
+    for (std::uint32_t need : required) {
+      TOKCHECK_FUZZ_CHECK(t.privilege.value(need) == 1, "valid without a required privilege");
+    }
+  }
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const VerifyCase c = VerifyCase::parse(data, size);
+  Target target{c};
+  tokcheck::fuzz::check_verify_invariants(target, c);
   return 0;
 }
 
-extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
-                                               std::size_t max_size, unsigned int seed) {
+namespace {
+
+// One re-signing mutation (resigning_mutation() in verify_target.h is the frame):
+// false when the case holds no token this target can parse and sign again.
+bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
   using tokcheck::fuzz::mutate_int;
   using tokcheck::fuzz::mutate_string;
   using tokcheck::fuzz::sat_sub;
-  tokcheck::fuzz::MutationRng rng(seed);
-  static const bool plain = std::getenv("TOKCHECK_FUZZ_PLAIN_MUTATOR") != nullptr;
-  if (plain || rng.one_in(16)) return LLVMFuzzerMutate(data, size, max_size);
-  VerifyCase c = VerifyCase::parse(data, size);
   auto parsed = zego::parse_03(c.token, tokcheck::fuzz::kZegoSecret, Base64Mode::kLenient);
   if (parsed.condition != Condition::kValid) {
     if (auto s = c.get("seed_secret")) parsed = zego::parse_03(c.token, *s, Base64Mode::kLenient);
   }
-  if (parsed.condition != Condition::kValid) return LLVMFuzzerMutate(data, size, max_size);
+  if (parsed.condition != Condition::kValid) return false;
   c.erase("seed_secret");
   const zego::Token03& t = parsed.token;
   zego::Build03Input in;
@@ -126,9 +146,15 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
       break;
   }
   const auto built = zego::build_03(in);
-  if (built.error != zego::BuildError::kNone) return LLVMFuzzerMutate(data, size, max_size);
+  if (built.error != zego::BuildError::kNone) return false;
   c.token = built.token;
   c.set("now", std::to_string(now));
-  const std::size_t n = tokcheck::fuzz::write_mutation(c.serialize(), data, max_size);
-  return n != 0 ? n : LLVMFuzzerMutate(data, size, max_size);
+  return true;
+}
+
+}  // namespace
+
+extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
+                                               std::size_t max_size, unsigned int seed) {
+  return tokcheck::fuzz::resigning_mutation(data, size, max_size, seed, resign);
 }

@@ -27,6 +27,7 @@
 #include "fuzz/common/mutate_util.h"
 #include "fuzz/common/test_keys.h"
 #include "fuzz/common/verify_case.h"
+#include "fuzz/common/verify_target.h"
 #include "reference/zego/token04.h"
 
 using tokcheck::Base64Mode;
@@ -95,22 +96,30 @@ void check_valid(const std::string& token, const Request& r) {
   }
 }
 
+// The target as check_verify_invariants() (verify_target.h) runs it: ZEGO has no
+// independent re-derivation of "valid" here, so a valid verdict is checked
+// against what the parsed claims require (check_valid above).
+struct Target {
+  static constexpr const char* kVerifier = "Verifier04";
+  const VerifyCase& c;
+  const Request r{c};
+  const zego::Binding04 binding = r.binding();
+  zego::Verifier04 verifier{tokcheck::fuzz::kZegoSecret};
+  zego::Verifier04 other{"another secret, 32 bytes long..."};
+
+  Verdict verify(tokcheck::fuzz::KeyChoice key) {
+    auto& v = key == tokcheck::fuzz::KeyChoice::kTest ? verifier : other;
+    return v.verify(c.token, r.now, binding, r.base64);
+  }
+  void check_valid() const { ::check_valid(c.token, r); }
+};
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const VerifyCase c = VerifyCase::parse(data, size);
-  const Request r(c);
-  const zego::Binding04 binding = r.binding();
-  zego::Verifier04 verifier(tokcheck::fuzz::kZegoSecret);
-  const Verdict first = verifier.verify(c.token, r.now, binding, r.base64);
-  const Verdict second = verifier.verify(c.token, r.now, binding, r.base64);
-  TOKCHECK_FUZZ_CHECK(first == second, "a reused Verifier04 changed its verdict");
-  if (first.valid()) {
-    check_valid(c.token, r);
-    zego::Verifier04 other("another secret, 32 bytes long...");
-    TOKCHECK_FUZZ_CHECK(!other.verify(c.token, r.now, binding, r.base64).valid(),
-                        "a token is valid under two secrets");
-  }
+  Target target{c};
+  tokcheck::fuzz::check_verify_invariants(target, c);
   return 0;
 }
 
@@ -156,22 +165,17 @@ std::string mutate_payload(const std::string& payload, tokcheck::fuzz::MutationR
   return p.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-}  // namespace
-
-extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
-                                               std::size_t max_size, unsigned int seed) {
+// One re-signing mutation (resigning_mutation() in verify_target.h is the frame):
+// false when the case holds no token this target can parse and sign again.
+bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
   using tokcheck::fuzz::mutate_int;
   using tokcheck::fuzz::mutate_string;
   using tokcheck::fuzz::sat_sub;
-  tokcheck::fuzz::MutationRng rng(seed);
-  static const bool plain = std::getenv("TOKCHECK_FUZZ_PLAIN_MUTATOR") != nullptr;
-  if (plain || rng.one_in(16)) return LLVMFuzzerMutate(data, size, max_size);
-  VerifyCase c = VerifyCase::parse(data, size);
   auto parsed = zego::parse_04(c.token, tokcheck::fuzz::kZegoSecret, Base64Mode::kLenient);
   if (parsed.condition != Condition::kValid) {
     if (auto s = c.get("seed_secret")) parsed = zego::parse_04(c.token, *s, Base64Mode::kLenient);
   }
-  if (parsed.condition != Condition::kValid) return LLVMFuzzerMutate(data, size, max_size);
+  if (parsed.condition != Condition::kValid) return false;
   c.erase("seed_secret");
   const zego::Token04& t = parsed.token;
   zego::Build04Input in;
@@ -235,9 +239,15 @@ extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t s
       break;
   }
   const auto built = zego::build_04(in);
-  if (built.error != zego::BuildError::kNone) return LLVMFuzzerMutate(data, size, max_size);
+  if (built.error != zego::BuildError::kNone) return false;
   c.token = built.token;
   c.set("now", std::to_string(now));
-  const std::size_t n = tokcheck::fuzz::write_mutation(c.serialize(), data, max_size);
-  return n != 0 ? n : LLVMFuzzerMutate(data, size, max_size);
+  return true;
+}
+
+}  // namespace
+
+extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
+                                               std::size_t max_size, unsigned int seed) {
+  return tokcheck::fuzz::resigning_mutation(data, size, max_size, seed, resign);
 }

@@ -1,0 +1,84 @@
+// The two halves every verify target shares, so each target file says only what
+// is particular to its format.
+//
+// check_verify_invariants() runs the invariants in one order:
+//   1. a reused verifier answers the same verdict twice (keyed contexts are reused
+//      state, and reuse must not leak one token into the next);
+//   2. independently_valid(): "valid" re-derived from the token's bytes, not from
+//      the verifier, agrees with the verdict;
+//   3. a kMalformed verdict names the malformation the parser names;
+//   4. check_valid(): for a valid verdict, what the format's own checks require;
+//   5. a valid token is not valid under a second key;
+//   6. the JSON adapter (reference/schemes/) gives the codec's verdict.
+// A target describes itself with a struct: verify(KeyChoice) is required, the
+// hooks for steps 2, 3, 4 and 6 are optional (a step whose hook the struct lacks
+// is skipped, decided at compile time), and kVerifier names it in messages.
+//
+// resigning_mutation() is the frame of every re-signing custom mutator: one call
+// in 16 (every call under TOKCHECK_FUZZ_PLAIN_MUTATOR=1, to measure a target
+// without it) is the engine's byte mutation; otherwise the case is parsed, the
+// target's `resign` mutates it and signs it again with the test key, and the
+// result is written back, falling back to the byte mutation when `resign` cannot
+// re-sign (false) or the result does not fit.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "fuzz/common/fuzz_check.h"
+#include "fuzz/common/mutate_util.h"
+#include "fuzz/common/verify_case.h"
+#include "reference/core/verdict.h"
+
+namespace tokcheck::fuzz {
+
+enum class KeyChoice {
+  kTest,   // the fixed test key (test_keys.h), which the mutators sign with
+  kOther,  // a second key, under which no token may be valid
+};
+
+template <class Target>
+Verdict check_verify_invariants(Target& target, const VerifyCase& c) {
+  const std::string reused = std::string("a reused ") + Target::kVerifier + " changed its verdict";
+  const Verdict first = target.verify(KeyChoice::kTest);
+  TOKCHECK_FUZZ_CHECK(first == target.verify(KeyChoice::kTest), reused.c_str());
+  if constexpr (requires { target.independently_valid(); }) {
+    TOKCHECK_FUZZ_CHECK(first.valid() == target.independently_valid(),
+                        "verdict disagrees with the independently derived validity");
+  }
+  if constexpr (requires { target.parse_malformation(); }) {
+    if (first.condition == Condition::kMalformed) {
+      TOKCHECK_FUZZ_CHECK(target.parse_malformation() == first.malformation,
+                          "verify and parse name different malformations");
+    }
+  }
+  if (first.valid()) {
+    if constexpr (requires { target.check_valid(); }) target.check_valid();
+    TOKCHECK_FUZZ_CHECK(!target.verify(KeyChoice::kOther).valid(),
+                        "a token is valid under two keys");
+  }
+  if constexpr (requires { target.adapter_verdict(); }) {
+    if (!c.token.empty()) {
+      TOKCHECK_FUZZ_CHECK(target.adapter_verdict() == first,
+                          "the JSON adapter disagrees with the codec");
+    }
+  }
+  return first;
+}
+
+// `resign(VerifyCase&, MutationRng&) -> bool`: see the header comment.
+template <class Resign>
+std::size_t resigning_mutation(std::uint8_t* data, std::size_t size, std::size_t max_size,
+                               unsigned int seed, Resign&& resign) {
+  MutationRng rng(seed);
+  static const bool plain = std::getenv("TOKCHECK_FUZZ_PLAIN_MUTATOR") != nullptr;
+  if (plain || rng.one_in(16)) return LLVMFuzzerMutate(data, size, max_size);
+  VerifyCase c = VerifyCase::parse(data, size);
+  if (!resign(c, rng)) return LLVMFuzzerMutate(data, size, max_size);
+  const std::size_t n = write_mutation(c.serialize(), data, max_size);
+  return n != 0 ? n : LLVMFuzzerMutate(data, size, max_size);
+}
+
+}  // namespace tokcheck::fuzz
