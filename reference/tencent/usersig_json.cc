@@ -13,26 +13,34 @@ Malformation JsonObjectReader::parse(std::string_view text) {
   reader_.reset(text);
   std::span<const StrictJsonReader::Member> root;
   if (!reader_.validate() || !reader_.root_object(root)) return Malformation::kBadJson;
+  // Grown before any view is taken: a member's string_value may view its own
+  // storage, which must not move while later members are added.
+  if (members_.size() < root.size()) members_.resize(root.size());
   for (const StrictJsonReader::Member& m : root) {
-    if (count_ == members_.size()) members_.emplace_back();
     JsonMember& out = members_[count_++];
     out.key = m.name;
     out.kind = JsonMember::Kind::kOther;
-    out.string_value.clear();
+    out.string_value = {};
     out.integer = 0;
     out.integer_overflow = false;
     if (m.type == StrictJsonReader::Type::kString) {
       out.kind = JsonMember::Kind::kString;
-      (void)reader_.read_string(m, out.string_value);  // validated, so it reads
-    } else if (m.type == StrictJsonReader::Type::kNumber) {
-      // read_int() refuses fractions, exponents and integers beyond int64; only
-      // the first two make a kNumber.
-      const std::string_view lexeme = text.substr(m.start, m.end - m.start);
-      if (lexeme.find_first_of(".eE") != std::string_view::npos) {
-        out.kind = JsonMember::Kind::kNumber;
+      if (!m.escaped) {  // validated text between the quotes is the value itself
+        out.string_value = text.substr(m.start + 1, m.end - m.start - 2);
       } else {
-        out.kind = JsonMember::Kind::kInteger;
-        out.integer_overflow = !reader_.read_int(m, out.integer);
+        (void)reader_.read_string(m, out.storage);  // validated, so it reads
+        out.string_value = out.storage;
+      }
+    } else if (m.type == StrictJsonReader::Type::kNumber) {
+      out.kind = JsonMember::Kind::kInteger;
+      if (!reader_.read_int(m, out.integer)) {
+        // A fraction or an exponent makes a kNumber; digits alone are beyond int64.
+        const std::string_view lexeme = text.substr(m.start, m.end - m.start);
+        if (lexeme.find_first_of(".eE") != std::string_view::npos) {
+          out.kind = JsonMember::Kind::kNumber;
+        } else {
+          out.integer_overflow = true;
+        }
       }
     }
   }

@@ -28,11 +28,14 @@ struct JsonMember {
     kNumber,   // a number with a fraction or an exponent
     kOther,    // true, false, null, an array or an object
   };
-  std::string_view key;  // unescaped; valid until the next parse()
+  // key and string_value are unescaped and valid until the next parse(): views
+  // into the parsed text, or into storage when the text held escapes.
+  std::string_view key;
   Kind kind = Kind::kOther;
-  std::string string_value;
+  std::string_view string_value;
   std::int64_t integer = 0;
   bool integer_overflow = false;  // outside int64
+  std::string storage;            // string_value's bytes when they had escapes
 };
 
 // Reads the claims as one JSON object with the project's one strict reader
