@@ -10,7 +10,7 @@
 #include "reference/core/base64.h"
 #include "reference/core/hmac_sha256.h"
 #include "reference/core/zlib_codec.h"
-#include "reference/zego/z1_vector.h"
+#include "reference/vendors/zego/z1_vector.h"
 
 namespace tokcheck::bench {
 namespace {

@@ -13,11 +13,11 @@
 #include <string>
 #include <vector>
 
-#include "reference/agora/agora006.h"
-#include "reference/agora/agora007.h"
-#include "reference/tencent/usersig.h"
-#include "reference/volc/volc001.h"
-#include "reference/zego/token04.h"
+#include "reference/vendors/agora/agora006.h"
+#include "reference/vendors/agora/agora007.h"
+#include "reference/vendors/tencent/usersig.h"
+#include "reference/vendors/volc/volc001.h"
+#include "reference/vendors/zego/token04.h"
 
 namespace tokcheck::bench {
 

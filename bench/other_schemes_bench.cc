@@ -15,10 +15,10 @@
 #include "reference/core/base64.h"
 #include "reference/core/hmac_sha256.h"
 #include "reference/core/zlib_codec.h"
-#include "reference/tencent/usersig.h"
-#include "reference/volc/volc001.h"
-#include "reference/zego/token04.h"
-#include "reference/zego/z1_vector.h"
+#include "reference/vendors/tencent/usersig.h"
+#include "reference/vendors/volc/volc001.h"
+#include "reference/vendors/zego/token04.h"
+#include "reference/vendors/zego/z1_vector.h"
 
 namespace tokcheck::bench {
 namespace {

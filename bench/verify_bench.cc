@@ -14,9 +14,9 @@
 
 #include "bench/alloc_counter.h"
 #include "bench/fixtures.h"
-#include "reference/agora/agora006.h"
-#include "reference/agora/agora007.h"
 #include "reference/core/base64.h"
+#include "reference/vendors/agora/agora006.h"
+#include "reference/vendors/agora/agora007.h"
 
 namespace tokcheck::bench {
 namespace {

@@ -10,8 +10,8 @@
 
 #include "fuzz/common/agora_fields.h"
 #include "fuzz/common/fuzz_check.h"
-#include "reference/agora/agora006.h"
 #include "reference/core/base64.h"
+#include "reference/vendors/agora/agora006.h"
 
 using tokcheck::Malformation;
 namespace agora = tokcheck::agora;

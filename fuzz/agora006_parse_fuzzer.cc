@@ -1,4 +1,4 @@
-// Agora 006 token strings (reference/agora/agora006.h: parse_006). Invariants:
+// Agora 006 token strings (reference/vendors/agora/agora006.h: parse_006). Invariants:
 //  - strict and lenient parsing agree wherever strict succeeds, and lenient
 //    succeeds without lenience only where strict does;
 //  - a strictly parsed token is exactly "006" + appId + base64(canonical content),
@@ -11,8 +11,8 @@
 
 #include "fuzz/common/agora_fields.h"
 #include "fuzz/common/fuzz_check.h"
-#include "reference/agora/agora006.h"
 #include "reference/core/base64.h"
+#include "reference/vendors/agora/agora006.h"
 
 using tokcheck::Base64Mode;
 using tokcheck::Malformation;

@@ -24,11 +24,11 @@
 #include "fuzz/common/test_keys.h"
 #include "fuzz/common/verify_case.h"
 #include "fuzz/common/verify_target.h"
-#include "reference/agora/agora006.h"
 #include "reference/core/byte_writer.h"
 #include "reference/core/crypto_util.h"
 #include "reference/core/hmac_sha256.h"
 #include "reference/schemes/registry.h"
+#include "reference/vendors/agora/agora006.h"
 
 using tokcheck::Base64Mode;
 using tokcheck::Condition;

@@ -1,4 +1,4 @@
-// Agora 007 token strings (reference/agora/agora007.h: parse_007): base64, zlib
+// Agora 007 token strings (reference/vendors/agora/agora007.h: parse_007): base64, zlib
 // and the signing info together. Invariants:
 //  - strict and lenient parsing agree wherever strict succeeds;
 //  - the payload layer parsed on its own gives the same claims;
@@ -12,9 +12,9 @@
 #include "fuzz/common/agora_fields.h"
 #include "fuzz/common/fuzz_check.h"
 #include "fuzz/common/test_keys.h"
-#include "reference/agora/agora007.h"
 #include "reference/core/base64.h"
 #include "reference/core/zlib_codec.h"
+#include "reference/vendors/agora/agora007.h"
 
 using tokcheck::Base64Mode;
 using tokcheck::Malformation;

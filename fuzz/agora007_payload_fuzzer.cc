@@ -11,7 +11,7 @@
 #include "fuzz/common/agora_fields.h"
 #include "fuzz/common/fuzz_check.h"
 #include "fuzz/common/test_keys.h"
-#include "reference/agora/agora007.h"
+#include "reference/vendors/agora/agora007.h"
 
 using tokcheck::Malformation;
 namespace agora = tokcheck::agora;

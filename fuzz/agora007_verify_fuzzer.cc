@@ -26,12 +26,12 @@
 #include "fuzz/common/test_keys.h"
 #include "fuzz/common/verify_case.h"
 #include "fuzz/common/verify_target.h"
-#include "reference/agora/agora007.h"
 #include "reference/core/base64.h"
 #include "reference/core/crypto_util.h"
 #include "reference/core/hmac_sha256.h"
 #include "reference/core/zlib_codec.h"
 #include "reference/schemes/registry.h"
+#include "reference/vendors/agora/agora007.h"
 
 using tokcheck::Base64Mode;
 using tokcheck::Condition;

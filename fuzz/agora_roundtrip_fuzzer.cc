@@ -21,9 +21,9 @@
 
 #include "fuzz/common/agora_fields.h"
 #include "fuzz/common/fuzz_check.h"
-#include "reference/agora/agora006.h"
-#include "reference/agora/agora007.h"
 #include "reference/core/crypto_util.h"
+#include "reference/vendors/agora/agora006.h"
+#include "reference/vendors/agora/agora007.h"
 
 using tokcheck::Condition;
 using tokcheck::Malformation;

@@ -1,4 +1,4 @@
-// The binary PrivateMapKey userbuf (reference/tencent/private_map_key.h:
+// The binary PrivateMapKey userbuf (reference/vendors/tencent/private_map_key.h:
 // parse_userbuf), big-endian per suite-anchors.md §7. Invariants: accepted bytes
 // are exactly pack_userbuf of what was parsed (strict layout, nothing trailing);
 // rejected bytes leave no claim behind that would pack to them.
@@ -7,7 +7,7 @@
 #include <cstdint>
 
 #include "fuzz/common/fuzz_check.h"
-#include "reference/tencent/private_map_key.h"
+#include "reference/vendors/tencent/private_map_key.h"
 
 using tokcheck::Malformation;
 namespace tencent = tokcheck::tencent;

@@ -16,8 +16,8 @@
 #include "fuzz/common/fuzz_check.h"
 #include "reference/core/base64.h"
 #include "reference/core/zlib_codec.h"
-#include "reference/tencent/usersig.h"
-#include "reference/tencent/usersig_json.h"
+#include "reference/vendors/tencent/usersig.h"
+#include "reference/vendors/tencent/usersig_json.h"
 
 using tokcheck::Condition;
 using tokcheck::Malformation;

@@ -1,4 +1,4 @@
-// Tencent UserSig strings (reference/tencent/usersig.h: parse_usersig): Tencent
+// Tencent UserSig strings (reference/vendors/tencent/usersig.h: parse_usersig): Tencent
 // base64, zlib and the JSON claims together. Invariants:
 //  - strict and lenient parsing agree wherever strict succeeds;
 //  - the verdict is one of the documented parse conditions;
@@ -11,7 +11,7 @@
 
 #include "fuzz/common/fuzz_check.h"
 #include "reference/core/base64.h"
-#include "reference/tencent/usersig.h"
+#include "reference/vendors/tencent/usersig.h"
 
 using tokcheck::Base64Mode;
 using tokcheck::Condition;

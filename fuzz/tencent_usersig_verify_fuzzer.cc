@@ -27,7 +27,7 @@
 #include "fuzz/common/verify_target.h"
 #include "reference/core/crypto_util.h"
 #include "reference/schemes/registry.h"
-#include "reference/tencent/usersig.h"
+#include "reference/vendors/tencent/usersig.h"
 
 using tokcheck::Base64Mode;
 using tokcheck::Condition;

@@ -11,7 +11,7 @@
 #include "fuzz/common/fuzz_check.h"
 #include "fuzz/common/volc_fields.h"
 #include "reference/core/base64.h"
-#include "reference/volc/volc001.h"
+#include "reference/vendors/volc/volc001.h"
 
 using tokcheck::Base64Mode;
 using tokcheck::Malformation;

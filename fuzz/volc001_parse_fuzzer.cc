@@ -1,4 +1,4 @@
-// Volcengine / ByteDance "001" token strings (reference/volc/volc001.h:
+// Volcengine / ByteDance "001" token strings (reference/vendors/volc/volc001.h:
 // parse_001) in both check modes and both base64 modes. Invariants:
 //  - strict acceptance implies official acceptance of the same fields with
 //    nothing tolerated; official acceptance with nothing tolerated implies strict;
@@ -9,7 +9,7 @@
 
 #include "fuzz/common/fuzz_check.h"
 #include "fuzz/common/volc_fields.h"
-#include "reference/volc/volc001.h"
+#include "reference/vendors/volc/volc001.h"
 
 using tokcheck::Base64Mode;
 using tokcheck::Malformation;

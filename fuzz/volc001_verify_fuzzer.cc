@@ -29,7 +29,7 @@
 #include "reference/core/byte_reader.h"
 #include "reference/core/hmac_sha256.h"
 #include "reference/schemes/registry.h"
-#include "reference/volc/volc001.h"
+#include "reference/vendors/volc/volc001.h"
 
 using tokcheck::Base64Mode;
 using tokcheck::Condition;

@@ -1,4 +1,4 @@
-// ZEGO token03 strings (reference/zego/token03.h: parse_03) decrypted with the
+// ZEGO token03 strings (reference/vendors/zego/token03.h: parse_03) decrypted with the
 // fixed test secret and with ZEGO's sample secret (the seeds'). Invariants as zego04_parse_fuzzer:
 // documented conditions only; strict and lenient base64 agree on canonical tokens; a valid token's
 // claims rebuilt with build_03 (same IV) parse back to the same claims.
@@ -9,7 +9,7 @@
 
 #include "fuzz/common/fuzz_check.h"
 #include "fuzz/common/test_keys.h"
-#include "reference/zego/token03.h"
+#include "reference/vendors/zego/token03.h"
 
 using tokcheck::Base64Mode;
 using tokcheck::Condition;

@@ -21,7 +21,7 @@
 #include "fuzz/common/test_keys.h"
 #include "fuzz/common/verify_case.h"
 #include "fuzz/common/verify_target.h"
-#include "reference/zego/token03.h"
+#include "reference/vendors/zego/token03.h"
 
 using tokcheck::Base64Mode;
 using tokcheck::Condition;

@@ -1,4 +1,4 @@
-// ZEGO token04 strings (reference/zego/token04.h: parse_04) decrypted with the
+// ZEGO token04 strings (reference/vendors/zego/token04.h: parse_04) decrypted with the
 // fixed test secret (what the verify mutators seal with) and with ZEGO's sample
 // secret (what the vector seeds are sealed with), so both reach the JSON claims. Invariants:
 //  - the condition is one parse_04 documents, malformed iff a malformation is named;
@@ -12,7 +12,7 @@
 
 #include "fuzz/common/fuzz_check.h"
 #include "fuzz/common/test_keys.h"
-#include "reference/zego/token04.h"
+#include "reference/vendors/zego/token04.h"
 
 using tokcheck::Base64Mode;
 using tokcheck::Condition;

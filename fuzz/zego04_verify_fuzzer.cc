@@ -28,7 +28,7 @@
 #include "fuzz/common/test_keys.h"
 #include "fuzz/common/verify_case.h"
 #include "fuzz/common/verify_target.h"
-#include "reference/zego/token04.h"
+#include "reference/vendors/zego/token04.h"
 
 using tokcheck::Base64Mode;
 using tokcheck::Condition;

@@ -19,8 +19,8 @@
 #include "fuzz/common/fuzz_check.h"
 #include "fuzz/common/test_keys.h"
 #include "reference/core/base64.h"
-#include "reference/zego/token03.h"
-#include "reference/zego/token04.h"
+#include "reference/vendors/zego/token03.h"
+#include "reference/vendors/zego/token04.h"
 
 using tokcheck::Condition;
 namespace zego = tokcheck::zego;

@@ -8,7 +8,7 @@
 #include <cstdint>
 
 #include "fuzz/common/fuzz_check.h"
-#include "reference/zego/zego_common.h"
+#include "reference/vendors/zego/zego_common.h"
 
 using tokcheck::Malformation;
 namespace zego = tokcheck::zego;

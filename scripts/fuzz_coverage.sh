@@ -70,10 +70,15 @@ import json, sys
 data, root = json.load(open(sys.argv[1])), sys.argv[2]
 import re
 # The codec files (token parsers, verifiers, builders) and the byte/crypto layers
-# under them; tables (codes/, zego/sdk_versions.cc, core/condition.cc) are not parsers.
-codec = r"^(agora/.*|zego/(token0[34]|zego_common|strict_json)|volc/volc001|tencent/(usersig|usersig_json|private_map_key)|core/(byte_reader|byte_writer|base64|zlib_codec|crypto_util|hmac_sha256|aes))\.(cc|h)$"
+# under them; tables (*_codes.cc, zego/sdk_versions.cc, core/condition.cc) are not parsers.
+codec = (r"^(vendors/agora/agora(006|007|_common)|vendors/zego/(token0[34]|zego_common|json_text)"
+         r"|vendors/volc/volc001|vendors/tencent/(usersig|usersig_json|private_map_key)"
+         r"|core/(byte_reader|byte_writer|base64|zlib_codec|crypto_util|hmac_sha256|aes|strict_json))"
+         r"\.(cc|h)$")
 groups = {"parsers+verifiers (codec files and the byte/crypto layers)": codec,
-          "json adapters (schemes/)": r"^schemes/", "lifecycle/": r"^lifecycle/", "all of reference/": r""}
+          "json adapters (schemes/, vendors/*/*_scheme*)": r"^schemes/|_scheme[a-z_]*\.(cc|h)$",
+          "lifecycle (lifecycle/, vendors/*/*_session*)": r"^lifecycle/|_session[a-z_]*\.(cc|h)$",
+          "all of reference/": r""}
 for name, pattern in groups.items():
     lc = lt = bc = bt = 0
     for f in data["data"][0]["files"]:

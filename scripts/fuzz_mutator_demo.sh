@@ -28,12 +28,12 @@ export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrac
 COV=$(command -v llvm-cov-14 || command -v llvm-cov)
 # Which source file holds each target's verifier.
 declare -A source=(
-  [agora006_verify_fuzzer]=reference/agora/agora006.cc
-  [agora007_verify_fuzzer]=reference/agora/agora007.cc
-  [volc001_verify_fuzzer]=reference/volc/volc001.cc
-  [tencent_usersig_verify_fuzzer]=reference/tencent/usersig.cc
-  [zego04_verify_fuzzer]=reference/zego/token04.cc
-  [zego03_verify_fuzzer]=reference/zego/token03.cc
+  [agora006_verify_fuzzer]=reference/vendors/agora/agora006.cc
+  [agora007_verify_fuzzer]=reference/vendors/agora/agora007.cc
+  [volc001_verify_fuzzer]=reference/vendors/volc/volc001.cc
+  [tencent_usersig_verify_fuzzer]=reference/vendors/tencent/usersig.cc
+  [zego04_verify_fuzzer]=reference/vendors/zego/token04.cc
+  [zego03_verify_fuzzer]=reference/vendors/zego/token03.cc
 )
 for target in ${targets//,/ }; do
   [ -x "$fuzz_build/fuzz/$target" ] || { echo "skip $target: not built"; continue; }

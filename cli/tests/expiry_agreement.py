@@ -4,8 +4,8 @@ every scheme (issue 9): each is asked about one valid token (the first valid cas
 vectors/<scheme>/verify.json) at expiry - 1, expiry and expiry + 1, where expiry is
 the earliest expiry fact of the token's timeline. The codecs' rule, which all four
 must follow: Agora and ZEGO tokens are expired from the expiry second on; Volcengine
-and Tencent tokens are still valid during it (reference/volc/volc001.cc,
-reference/tencent/usersig.cc). The lifecycle engine is asked where a vendor session
+and Tencent tokens are still valid during it (reference/vendors/volc/volc001.cc,
+reference/vendors/tencent/usersig.cc). The lifecycle engine is asked where a vendor session
 takes that scheme's encoded tokens (Agora 006/007, Volcengine in the ByteDance
 mini-program); ZEGO sessions and Tencent have no encoded-token session to ask.
 usage: expiry_agreement.py TOKCHECK VECTORS_DIR"""

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "reference/agora/agora006.h"
-#include "reference/agora/agora007.h"
+#include "reference/vendors/agora/agora006.h"
+#include "reference/vendors/agora/agora007.h"
 
 namespace tokcheck::fuzz {
 

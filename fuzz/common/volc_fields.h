@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "reference/volc/volc001.h"
+#include "reference/vendors/volc/volc001.h"
 
 namespace tokcheck::fuzz {
 

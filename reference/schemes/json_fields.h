@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "reference/agora/agora_common.h"
 #include "reference/schemes/scheme.h"
+#include "reference/vendors/agora/agora_common.h"
 
 namespace tokcheck::schemes {
 

@@ -1,7 +1,7 @@
 // The one interface every token format is reached through by the CLI, the
 // conformance suite and the runner protocol: JSON in, JSON out, with the field
 // names of docs/VECTORS.md. A scheme is a thin adapter over its codec file
-// (reference/<vendor>/<format>.h); it holds no format logic of its own.
+// (reference/vendors/<vendor>/<format>.h); it holds no format logic of its own.
 #pragma once
 
 #include <cstdint>

@@ -8,16 +8,16 @@
 #include <cstdlib>
 
 #include "bench/alloc_counter.h"
-#include "reference/agora/agora006.h"
-#include "reference/agora/agora007.h"
 #include "reference/core/base64.h"
 #include "reference/core/crypto_util.h"
-#include "reference/tencent/usersig.h"
-#include "reference/volc/volc001.h"
-#include "reference/zego/token03.h"
-#include "reference/zego/token04.h"
-#include "reference/zego/z1_vector.h"
-#include "reference/zego/zego_common.h"
+#include "reference/vendors/agora/agora006.h"
+#include "reference/vendors/agora/agora007.h"
+#include "reference/vendors/tencent/usersig.h"
+#include "reference/vendors/volc/volc001.h"
+#include "reference/vendors/zego/token03.h"
+#include "reference/vendors/zego/token04.h"
+#include "reference/vendors/zego/z1_vector.h"
+#include "reference/vendors/zego/zego_common.h"
 
 namespace tokcheck {
 namespace {

@@ -66,7 +66,7 @@ WYCHEPROOF = "Wycheproof hmac_sha256_test.json ModifiedTag set (suite-anchors.md
 # invalid token and a token whose App ID / user ID / channel differ; 119/120 are
 # the Web codes for token-without-certificate / certificate-without-token; 109,
 # 118 and 2 are "Token 已过期". Which tokcheck condition gets which code follows
-# reference/codes/agora_codes.cc (the project's decision); rows in table order.
+# reference/vendors/agora/agora_codes.cc (the project's decision); rows in table order.
 # ---------------------------------------------------------------------------
 INVALID_110 = [("native", 110, "ERR_INVALID_TOKEN"), ("objc", 110, "AgoraErrorCodeInvalidToken"),
                ("web", 110, "ERR_NO_AUTHORIZED")]

@@ -318,7 +318,7 @@ def vtuple(text):
 
 def zego_express_caps(platform, version):
     """Seeds 000 and 002 as plain statements (the C++ engine reads them from
-    reference/zego/sdk_versions.h)."""
+    reference/vendors/zego/sdk_versions.h)."""
     if platform == "web":  # ZEGO-WEB: no version thresholds documented, no AppSign, no kick
         return {"web": True, "token03": True, "token04": True, "renew": True, "kick": False,
                 "token_mode": True}
@@ -1061,7 +1061,7 @@ def zego_suite():
         "Sources: seed 000_8bca4052b8130c0a.txt (expiry behaviour per version, "
         "onRoomTokenWillExpire 30 s before, 1002033), seed 002_0acf9ebd17163d1c.txt (auth modes, "
         "token03 >= 2.8.0, token04 >= 2.17.0, DocsView/SuperBoard), token-formats.md ZEGO §4 "
-        "(error codes), reference/zego/sdk_versions.h (the version table the engine reads).",
+        "(error codes), reference/vendors/zego/sdk_versions.h (the version table the engine reads).",
         "Expected outputs come from the independent model in " + GENERATOR + "."])
     add = s.add
     S0, S2 = SEED_ZEGO_CODES, SEED_ZEGO_UPGRADE

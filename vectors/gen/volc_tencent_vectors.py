@@ -211,7 +211,7 @@ def content_outcome(content, strict=True):
     return msg_outcome(msg, strict)
 
 
-# The Volcengine code table, restated (reference/codes/volc_codes.cc is the
+# The Volcengine code table, restated (reference/vendors/volc/volc_codes.cc is the
 # project's decision; sources: volcengine.com/docs/6348/136652 (-1000, -1009,
 # -1010), /docs/6348/1157360 (-1000 causes), /docs/6348/136658 (Web), seed
 # 004_feb3ed951cfe7da6.txt (mini-program)). Rows in table order.
@@ -1021,7 +1021,7 @@ def t_fields(identifier=T_ID, sdkappid=T_APP, expire=T_EXPIRE, time_=T_TIME, sig
             "userbuf": userbuf_fields}
 
 
-# The CHECK_ERR table, restated from tls_sig_api_v2.h (reference/codes/tencent_codes.cc
+# The CHECK_ERR table, restated from tls_sig_api_v2.h (reference/vendors/tencent/tencent_codes.cc
 # is the project's mapping). Rows in table order.
 def _chk(code, name):
     return ("server", code, name)

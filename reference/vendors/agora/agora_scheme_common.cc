@@ -1,0 +1,32 @@
+#include "reference/vendors/agora/agora_scheme_common.h"
+
+namespace tokcheck::schemes::agora_adapter {
+
+Presence read_presence(const Json& in) {
+  Presence p;
+  p.certificate = opt_string(in, "app_certificate").value_or("");
+  p.token = opt_string(in, "token").value_or("");
+  p.has_certificate = !p.certificate.empty();
+  p.has_token = !p.token.empty();
+  return p;
+}
+
+std::optional<VerifyOutcome> presence_verdict(const Presence& p) {
+  if (p.has_certificate && !p.has_token)
+    return VerifyOutcome{Verdict::of(Condition::kTokenMissing)};
+  if (!p.has_certificate && p.has_token) {
+    return VerifyOutcome{Verdict::of(Condition::kTokenUnexpected)};
+  }
+  if (!p.has_certificate && !p.has_token) {
+    return VerifyOutcome{Verdict::of(Condition::kValid),
+                         Json{{"note", "no certificate, no token"}}};
+  }
+  return std::nullopt;
+}
+
+Condition parse_condition(Malformation m) {
+  if (m == Malformation::kNone) return Condition::kValid;
+  return m == Malformation::kBadPrefix ? Condition::kUnsupportedVersion : Condition::kMalformed;
+}
+
+}  // namespace tokcheck::schemes::agora_adapter

@@ -1,0 +1,133 @@
+// JSON adapter for reference/vendors/zego/token03.h. Field names: docs/VECTORS.md.
+//   build:  app_id, room_id, user_id, secret, privilege {"1": 0|1, "2": 0|1} (booleans
+//           accepted, as the Node generator's canLoginRoom/canPublishStream),
+//           create_time, effective_time_in_seconds, nonce, iv (text) | iv_hex
+//   parse:  token, secret, base64
+//   verify: token, secret, now, base64, and the optional bindings app_id, user_id,
+//           room_id, privileges [1 login | 2 publish]
+#include <limits>
+
+#include "reference/core/crypto_util.h"
+#include "reference/schemes/registry.h"
+#include "reference/vendors/zego/token03.h"
+#include "reference/vendors/zego/zego_scheme_common.h"
+
+namespace tokcheck::schemes {
+namespace {
+
+using namespace zego_adapter;
+
+constexpr std::int64_t kI64Min = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t kI64Max = std::numeric_limits<std::int64_t>::max();
+
+// {"1": .., "2": ..} with exactly those keys, each 0/1 or false/true; anything else
+// leaves a value at -1 so the codec refuses it with code 4 ("privilege key must
+// include 1 and 2; the value must be number").
+zego::PrivilegeFlags privilege_input(const Json& in) {
+  zego::PrivilegeFlags out;
+  const auto it = in.find("privilege");
+  if (it == in.end() || !it->is_object()) return out;
+  auto flag = [](const Json& v) {
+    if (v.is_boolean()) return v.get<bool>() ? 1 : 0;
+    if (v.is_number_integer() && (v.get<std::int64_t>() == 0 || v.get<std::int64_t>() == 1)) {
+      return static_cast<int>(v.get<std::int64_t>());
+    }
+    return -1;
+  };
+  for (auto m = it->begin(); m != it->end(); ++m) {
+    if (m.key() == "1") {
+      out.login = flag(*m);
+    } else if (m.key() == "2") {
+      out.publish = flag(*m);
+    } else {
+      return zego::PrivilegeFlags{};  // only the two defined keys
+    }
+  }
+  return out;
+}
+
+Json privilege_to_json(const zego::PrivilegeFlags& p) {
+  Json out = Json::object();
+  if (p.login >= 0) out["1"] = p.login;
+  if (p.publish >= 0) out["2"] = p.publish;
+  return out;
+}
+
+class Zego03Scheme final : public Scheme {
+ public:
+  std::string_view id() const override { return "zego-03"; }
+  std::string_view vendor() const override { return "zego"; }
+  std::string_view title() const override { return "ZEGO token03 (AES-256-CBC, deprecated)"; }
+  bool detect(std::string_view token) const override { return token.starts_with(zego::kVersion03); }
+
+  ParseOutcome parse(const Json& in) const override {
+    if (!has(in, "secret")) return zego_adapter::envelope_only(in, zego::kVersion03, false);
+    const auto r =
+        zego::parse_03(req_string(in, "token"), req_string(in, "secret"), base64_mode(in));
+    ParseOutcome out;
+    out.condition = r.condition;
+    out.error = r.error;
+    out.lenient_base64 = r.lenient_base64;
+    if (r.condition != Condition::kValid) return out;
+    const zego::Token03& t = r.token;
+    out.fields = {{"version", "03"},
+                  {"iv_hex", to_hex(t.iv)},
+                  {"app_id", t.app_id},
+                  {"room_id", t.room_id},
+                  {"user_id", t.user_id},
+                  {"privilege", privilege_to_json(t.privilege)},
+                  {"create_time", t.create_time},
+                  {"expire_time", t.expire_time},
+                  {"nonce", t.nonce}};
+    out.info = {{"iv_text",
+                 zego::is_alphabet_iv(t.iv) ? Json(std::string(as_chars(t.iv))) : Json(nullptr)}};
+    return out;
+  }
+
+  BuildOutcome build(const Json& in) const override {
+    zego::Build03Input b;
+    b.app_id = generator_int(in, "app_id").value_or(0);
+    b.room_id = generator_string(in, "room_id").value_or("");
+    b.user_id = generator_string(in, "user_id").value_or("");
+    b.secret = generator_string(in, "secret").value_or("");
+    b.privilege = privilege_input(in);
+    b.effective_time_in_seconds = generator_int(in, "effective_time_in_seconds").value_or(0);
+    b.create_time = req_int(in, "create_time", kI64Min, kI64Max);
+    b.nonce = req_int(in, "nonce", kI64Min, kI64Max);
+    b.iv = read_iv(in);
+    const zego::Build03Result r = zego::build_03(b);
+    if (r.error != zego::BuildError::kNone) return {{}, zego_build_error(r.error)};
+    return {r.token, nullptr};
+  }
+
+  VerifyOutcome verify(const Json& in) const override {
+    const std::string token = opt_string(in, "token").value_or("");
+    const std::string secret = req_string(in, "secret");
+    const std::int64_t now = req_now(in);
+    const Bindings bound = read_bindings(in);
+    zego::Binding03 b;
+    b.app_id = bound.app_id;
+    if (bound.user_id) b.user_id = *bound.user_id;
+    if (bound.room_id) b.room_id = *bound.room_id;
+    b.required_privileges = bound.privileges;
+    zego::Verifier03 verifier(secret);
+    return {verifier.verify(token, now, b, base64_mode(in))};
+  }
+
+  std::vector<TimeFact> timeline(const Json& fields) const override {
+    if (!fields.contains("expire_time")) {  // envelope only: the header expire
+      return {{"token expires (header)", fields.at("expire").get<std::int64_t>(), true}};
+    }
+    return {{"created (create_time)", fields.at("create_time").get<std::int64_t>(), false},
+            {"token expires (expire_time)", fields.at("expire_time").get<std::int64_t>(), true}};
+  }
+};
+
+}  // namespace
+
+const Scheme& zego03_scheme() {
+  static const Zego03Scheme scheme;
+  return scheme;
+}
+
+}  // namespace tokcheck::schemes

@@ -1,0 +1,44 @@
+// What the zego-04 and zego-03 JSON adapters share: reading generator inputs the
+// way ZEGO's Node generator judges them (a missing or wrongly typed app_id is
+// error 1, not a usage error), the injected IV, verify bindings, and build errors.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "reference/schemes/json_fields.h"
+#include "reference/vendors/zego/zego_common.h"
+
+namespace tokcheck::schemes::zego_adapter {
+
+// A generator integer input: the value when `key` holds a JSON integer that fits
+// int64, nullopt when it is missing, null or anything else. The codec then refuses
+// it with ZEGO's code (Node: `!appId || typeof appId !== 'number'` etc.).
+std::optional<std::int64_t> generator_int(const Json& in, std::string_view key);
+// A generator string input: nullopt when missing or not a string (→ the codec's code).
+std::optional<std::string> generator_string(const Json& in, std::string_view key);
+
+// The injected IV/nonce: "iv" (text, its UTF-8 bytes, as ZEGO's generators use
+// 16/12 alphabet characters) or "iv_hex" (raw bytes). Exactly one is required.
+std::vector<std::uint8_t> read_iv(const Json& in);
+
+// Verify bindings shared by both schemes.
+struct Bindings {
+  std::optional<std::int64_t> app_id;  // any integer; the codec judges the range
+  std::optional<std::string> user_id;
+  std::optional<std::string> room_id;
+  std::vector<std::uint32_t> privileges;  // each 1 (login) or 2 (publish)
+};
+Bindings read_bindings(const Json& in);
+
+// {"code": 1..6 (ZEGO's int) or "iv_invalid"..., "message": ...}
+Json zego_build_error(zego::BuildError e);
+
+// Parse without the secret: only the clear-text envelope (version, mode, IV,
+// header expire, ciphertext size) can be read, and `info` says so. This is what
+// `tokcheck inspect` shows a person who has a ZEGO token but not the secret.
+ParseOutcome envelope_only(const Json& in, std::string_view version, bool gcm_allowed);
+
+}  // namespace tokcheck::schemes::zego_adapter
