@@ -14,75 +14,34 @@
 namespace tokcheck::lifecycle {
 namespace {
 
-struct Alias {
-  std::string_view vendor, alias, platform;
-};
-// Platform names people use → the names the tables use.
-constexpr auto kAliases = std::to_array<Alias>({
-    {"agora", "native", "native"},
-    {"agora", "android", "native"},
-    {"agora", "windows", "native"},
-    {"agora", "linux", "native"},
-    {"agora", "java", "native"},
-    {"agora", "cpp", "native"},
-    {"agora", "csharp", "native"},
-    {"agora", "objc", "objc"},
-    {"agora", "ios", "objc"},
-    {"agora", "macos", "objc"},
-    {"agora", "web", "web"},
-    {"agora", "js", "web"},
-    {"zego", "native", "native"},
-    {"zego", "ios", "native"},
-    {"zego", "android", "native"},
-    {"zego", "macos", "native"},
-    {"zego", "windows", "native"},
-    {"zego", "flutter", "native"},
-    {"zego", "web", "web"},
-    {"volc", "native", "native"},
-    {"volc", "android", "native"},
-    {"volc", "ios", "native"},
-    {"volc", "native-update", "native-update"},
-    {"volc", "web", "web"},
-    {"volc", "miniprogram", "miniprogram"},
-    {"tencent", "server", "server"},
-    {"tencent", "client", "client"},
-    {"tencent", "ios", "client"},
-    {"tencent", "android", "client"},
-    {"tencent", "web", "client"},
-    {"tencent", "windows", "client"},
-    {"tencent", "macos", "client"},
-    {"tencent", "flutter", "client"},
-    {"tencent", "trtc-native", "trtc-native"},
-    {"rongcloud", "android", "android"},
-    {"rongcloud", "ios", "ios"},
-    {"rongcloud", "web", "web"},
-    {"bytedance", "miniprogram", "miniprogram"},
-});
-
+// The platform name `vendor`'s tables use for `platform` (a name people use).
 std::string table_platform(std::string_view vendor, std::string_view platform) {
   std::string known;
-  for (const Alias& a : kAliases) {
-    if (a.vendor != vendor) continue;
-    if (a.alias == platform) return std::string(a.platform);
-    known += (known.empty() ? "" : ", ") + std::string(a.alias);
+  if (const VendorSdkTables* t = find_vendor_sdk_tables(vendor)) {
+    for (const PlatformAlias& a : t->platforms) {
+      if (a.alias == platform) return std::string(a.platform);
+      known += (known.empty() ? "" : ", ") + std::string(a.alias);
+    }
   }
   throw UsageError("unknown platform \"" + std::string(platform) + "\" for " + std::string(vendor) +
                    " (known: " + known + ")");
 }
 
-// ByteDance's mini-program codes and Volcengine's RTC codes are one product's
-// (seed 004_feb3ed951cfe7da6.txt: the mini-program RTC sample joins with a
-// Volcengine "001" token), so either name finds both.
-bool same_vendor(std::string_view table_vendor, std::string_view asked) {
-  auto family = [](std::string_view v) { return v == "bytedance" ? std::string_view("volc") : v; };
-  return family(table_vendor) == family(asked);
+// The codes-layer table holding `vendor`'s verify codes ("" when none): ByteDance's
+// mini-program reads Volcengine's (one product, seed 004_feb3ed951cfe7da6.txt).
+std::string_view codes_vendor(std::string_view vendor) {
+  const VendorSdkTables* t = find_vendor_sdk_tables(vendor);
+  return t ? t->codes_vendor : vendor;
 }
 
-// The reference/codes table holding `vendor`'s verify codes ("" when none).
-std::string_view codes_vendor(std::string_view vendor) {
-  if (vendor == "bytedance") return "volc";  // the mini-program rows live in the volc table
-  if (vendor == "rongcloud") return "";
-  return vendor;
+// Whether two vendor names share their codes (volc and bytedance), so either name
+// finds the other's call codes.
+bool same_vendor(std::string_view table_vendor, std::string_view asked) {
+  auto family = [](std::string_view v) {
+    const std::string_view codes = codes_vendor(v);
+    return codes.empty() ? v : codes;
+  };
+  return family(table_vendor) == family(asked);
 }
 
 Json codes_json(std::string_view vendor, Condition c, const std::string& platform) {
@@ -252,20 +211,21 @@ Json finish(Json d, std::string_view vendor, Condition c, const std::string& pla
 
 std::vector<std::string> code_platforms(std::string_view vendor) {
   std::vector<std::string> out;
-  for (const Alias& a : kAliases) {
-    if (a.vendor == vendor && std::find(out.begin(), out.end(), a.platform) == out.end()) {
-      out.emplace_back(a.platform);
-    }
+  const VendorSdkTables* t = find_vendor_sdk_tables(vendor);
+  if (t == nullptr) return out;
+  for (const PlatformAlias& a : t->platforms) {
+    if (std::find(out.begin(), out.end(), a.platform) == out.end()) out.emplace_back(a.platform);
   }
   return out;
 }
 
 Json explain_code(const CodeQuery& q) {
-  static constexpr std::array<std::string_view, 6> kVendors{"agora",   "zego",      "volc",
-                                                            "tencent", "rongcloud", "bytedance"};
-  if (std::find(kVendors.begin(), kVendors.end(), q.vendor) == kVendors.end()) {
-    throw UsageError("unknown vendor \"" + q.vendor +
-                     "\" (agora, zego, volc, tencent, rongcloud, bytedance)");
+  if (find_vendor_sdk_tables(q.vendor) == nullptr) {
+    std::string known;
+    for (const VendorSdkTables* t : all_vendor_sdk_tables()) {
+      known += (known.empty() ? "" : ", ") + std::string(t->vendor);
+    }
+    throw UsageError("unknown vendor \"" + q.vendor + "\" (" + known + ")");
   }
   const std::string platform = table_platform(q.vendor, q.platform);
   Json list = Json::array();
@@ -286,9 +246,9 @@ Json explain_code(const CodeQuery& q) {
     }
   }
   const bool from_table = !list.empty();
-  for (const SdkCodeTable& t : all_sdk_code_tables()) {
-    if (!same_vendor(t.vendor, q.vendor)) continue;
-    for (const SdkCode& row : t.rows) {
+  for (const VendorSdkTables* t : all_vendor_sdk_tables()) {
+    if (!same_vendor(t->vendor, q.vendor)) continue;
+    for (const SdkCode& row : t->sdk_codes) {
       // A code the verify table already explains is not repeated from the call table.
       if (row.platform != platform || code_value(row.code) != wanted || from_table) continue;
       Json e{{"name", row.name},

@@ -1,8 +1,9 @@
 // `tokcheck diagnose`: what a vendor error code means and what to do about it,
 // or, given a token and the join parameters the app used, which of them the token
-// disagrees with. The knowledge comes from the code tables (reference/codes/ for
-// verify conditions, sdk_codes.h for call-level codes) and fixes.cc (one fix per
-// vendor and condition, from the seeds); the CLI only prints what this returns.
+// disagrees with. The knowledge comes from the vendors' tables (verify conditions in
+// reference/vendors/<vendor>/<vendor>_codes.cc; platform names, call-level codes and
+// fixes in <vendor>_session_tables.cc, read through sdk_codes.h); the CLI only prints
+// what this returns.
 #pragma once
 
 #include <cstdint>
@@ -13,15 +14,12 @@
 
 #include "reference/core/condition.h"
 #include "reference/lifecycle/fields.h"
+#include "reference/lifecycle/sdk_codes.h"
 
 namespace tokcheck::lifecycle {
 
 // What to do about `c` for `vendor` ("agora", "zego", "volc", "tencent",
 // "rongcloud", "bytedance"), and the source that says so.
-struct Fix {
-  std::string_view text;
-  std::string_view source;
-};
 Fix fix_for(std::string_view vendor, Condition c);
 
 struct CodeQuery {

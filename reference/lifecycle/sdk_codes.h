@@ -1,9 +1,11 @@
-// Codes an SDK reports for a *call* rather than for a token verify condition:
-// Agora's renewToken results and connection-state reasons, ZEGO's publish/play
-// auth errors, RongCloud's TOKEN_INCORRECT per SDK line and platform, the ByteDance
-// mini-program's errNo / errorCode. One table per vendor, each row with its
-// source; token verify conditions map to codes in reference/codes/ instead.
-// The lifecycle engine and `tokcheck diagnose` both read these tables.
+// What the lifecycle engine and `tokcheck diagnose` know per vendor beyond its
+// verify codes (those are the codes layer's, reference/vendors/<vendor>/<vendor>_codes.cc):
+// the platform names people use, the codes its SDK reports for a *call* (Agora's
+// renewToken results and connection-state reasons, ZEGO's publish/play auth
+// errors, RongCloud's TOKEN_INCORRECT per SDK line and platform, the ByteDance
+// mini-program's errNo / errorCode), and one fix per verify condition. Each
+// vendor's tables are defined in its folder, reference/vendors/<vendor>/
+// <vendor>_session_tables.cc, each row with its source; this header is the registry.
 #pragma once
 
 #include <span>
@@ -26,16 +28,40 @@ struct SdkCode {
   std::string_view fix;      // what to do about it (diagnose)
 };
 
-struct SdkCodeTable {
-  std::string_view vendor;  // "agora", "zego", "rongcloud", "bytedance"
-  std::span<const SdkCode> rows;
+// What to do about a condition, and the source that says so.
+struct Fix {
+  std::string_view text;
+  std::string_view source;
 };
 
-std::span<const SdkCode> agora_sdk_codes();
-std::span<const SdkCode> zego_sdk_codes();
-std::span<const SdkCode> rongcloud_sdk_codes();
-std::span<const SdkCode> bytedance_sdk_codes();
-std::span<const SdkCodeTable> all_sdk_code_tables();
+struct ConditionFix {
+  Condition condition;
+  Fix fix;
+};
+
+struct PlatformAlias {
+  std::string_view alias;     // as people say it: "android", "ios", "js"
+  std::string_view platform;  // as the tables name it: "native", "objc", "web"
+};
+
+struct VendorSdkTables {
+  std::string_view vendor;        // as scenarios and diagnose name it: "agora", "bytedance"
+  std::string_view codes_vendor;  // the codes-layer table with its verify codes ("" when none)
+  std::span<const PlatformAlias> platforms;
+  std::span<const SdkCode> sdk_codes;
+  std::span<const ConditionFix> fixes;
+};
+
+// One accessor per vendor, each defined in reference/vendors/<vendor>/.
+const VendorSdkTables& agora_sdk_tables();
+const VendorSdkTables& zego_sdk_tables();
+const VendorSdkTables& volc_sdk_tables();
+const VendorSdkTables& bytedance_sdk_tables();
+const VendorSdkTables& tencent_sdk_tables();
+const VendorSdkTables& rongcloud_sdk_tables();
+// agora, zego, volc, tencent, rongcloud, bytedance.
+std::span<const VendorSdkTables* const> all_vendor_sdk_tables();
+const VendorSdkTables* find_vendor_sdk_tables(std::string_view vendor);
 
 // [{"code", "name"}] for `key` on `platform` (and `sdk`, when rows name one), in
 // table order; empty when the vendor documents no code for it.

@@ -1,0 +1,66 @@
+// RongCloud IM: what its SDK sessions report and what to do about it (the lifecycle
+// layer's per-vendor tables, reference/lifecycle/sdk_codes.h): the platform names
+// people use, TOKEN_INCORRECT per SDK line and platform, and a fix per condition.
+#include <array>
+
+#include "reference/lifecycle/sdk_codes.h"
+
+namespace tokcheck::lifecycle {
+namespace {
+
+using codes::Basis;
+
+// Platform names people use → the names the tables use.
+constexpr auto kPlatforms = std::to_array<PlatformAlias>({
+    {"android", "android"},
+    {"ios", "ios"},
+    {"web", "web"},
+});
+
+// --- RongCloud IM (seed 003_65ee157fdeaf3d18.txt) ---------------------------------
+constexpr std::string_view kRong31004 =
+    "seed 003_65ee157fdeaf3d18.txt; 31004 from https://docs.rongcloud.cn/im/imkit/ios/"
+    "quick-start/connect/";
+constexpr std::string_view kRongMeaning =
+    "the token is invalid: signed under an App Secret that has since been refreshed, "
+    "expired, or issued for another App Key";
+constexpr std::string_view kRongFix =
+    "request a new token from your App Server (which asks RongCloud) and connect again; "
+    "avoid an endless retry loop";
+
+constexpr auto kSdkCodes = std::to_array<SdkCode>({
+    SdkCode{"token_incorrect", "android", "1.x", "31004", "TOKEN_INCORRECT", Basis::kInferred,
+            kRong31004, kRongMeaning, kRongFix},
+    SdkCode{"token_incorrect", "ios", "1.x", "31004", "TOKEN_INCORRECT", Basis::kInferred,
+            kRong31004, kRongMeaning, kRongFix},
+    SdkCode{"token_incorrect", "web", "1.x", "31004", "TOKEN_INCORRECT", Basis::kInferred,
+            kRong31004, kRongMeaning, kRongFix},
+    SdkCode{"token_incorrect", "android", "2.x", "31004", "RC_CONN_TOKEN_INCORRECT",
+            Basis::kDocumented, kRong31004, kRongMeaning, kRongFix},
+    SdkCode{"token_incorrect", "ios", "2.x", "31004", "RC_CONN_TOKEN_INCORRECT", Basis::kDocumented,
+            kRong31004, kRongMeaning, kRongFix},
+    // Web 2.x reports it through onTokenIncorrect(), which carries no code (seed 003).
+});
+
+constexpr std::string_view kSeed003 = "seed 003_65ee157fdeaf3d18.txt";
+
+// RongCloud (seed 003).
+constexpr auto kFixes = std::to_array<ConditionFix>({
+    {Condition::kBadSignature,
+     {"the token was issued under an App Secret that has since been refreshed: request a new "
+      "token from your App Server and connect again",
+      kSeed003}},
+    {Condition::kExpired,
+     {"the token has expired: request a new token from your App Server and connect again",
+      kSeed003}},
+
+});
+
+}  // namespace
+
+const VendorSdkTables& rongcloud_sdk_tables() {
+  static constexpr VendorSdkTables kTables{"rongcloud", "", kPlatforms, kSdkCodes, kFixes};
+  return kTables;
+}
+
+}  // namespace tokcheck::lifecycle
