@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "reference/core/condition.h"
+#include "reference/core/vendor.h"
 
 namespace tokcheck::codes {
 
@@ -33,7 +34,7 @@ struct CodeRow {
 };
 
 struct VendorTable {
-  std::string_view vendor;  // "agora", "zego", "volc", "tencent"
+  Vendor vendor;
   std::string_view title;
   std::span<const CodeRow> rows;
 };
@@ -45,8 +46,10 @@ std::span<const CodeRow> volc_rows();
 std::span<const CodeRow> tencent_rows();
 
 std::span<const VendorTable> all_tables();
-const VendorTable* find_table(std::string_view vendor);
+const VendorTable* find_table(Vendor vendor);
+const VendorTable* find_table(std::string_view vendor);  // by name; nullptr when unknown
 // Every row of `vendor`'s table for `c`, in table order (platforms grouped).
-std::vector<VendorCode> codes_for(std::string_view vendor, Condition c);
+std::vector<VendorCode> codes_for(Vendor vendor, Condition c);
+std::vector<VendorCode> codes_for(std::string_view vendor, Condition c);  // by name
 
 }  // namespace tokcheck::codes

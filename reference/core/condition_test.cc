@@ -52,10 +52,10 @@ TEST(Condition, ValuesOutsideTheListNameThemselvesUnknownAndUnknownNamesAreRejec
 
 TEST(VendorTables, EveryRowHasASourceAndNoTableMapsValid) {
   for (const codes::VendorTable& t : codes::all_tables()) {
-    EXPECT_FALSE(t.rows.empty()) << t.vendor;
+    EXPECT_FALSE(t.rows.empty()) << to_string(t.vendor);
     for (const codes::CodeRow& row : t.rows) {
-      EXPECT_NE(row.condition, Condition::kValid) << t.vendor;
-      EXPECT_FALSE(row.code.source.empty()) << t.vendor << " " << row.code.code;
+      EXPECT_NE(row.condition, Condition::kValid) << to_string(t.vendor);
+      EXPECT_FALSE(row.code.source.empty()) << to_string(t.vendor) << " " << row.code.code;
       EXPECT_FALSE(row.code.platform.empty());
       EXPECT_FALSE(row.code.code.empty());
     }

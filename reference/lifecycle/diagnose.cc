@@ -27,26 +27,25 @@ std::string table_platform(std::string_view vendor, std::string_view platform) {
                    " (known: " + known + ")");
 }
 
-// The codes-layer table holding `vendor`'s verify codes ("" when none): ByteDance's
-// mini-program reads Volcengine's (one product, seed 004_feb3ed951cfe7da6.txt).
-std::string_view codes_vendor(std::string_view vendor) {
-  const VendorSdkTables* t = find_vendor_sdk_tables(vendor);
-  return t ? t->codes_vendor : vendor;
+// The vendor whose codes-layer table holds `vendor`'s verify codes (none for
+// RongCloud): ByteDance's mini-program reads Volcengine's (one product, seed
+// 004_feb3ed951cfe7da6.txt).
+std::optional<Vendor> codes_vendor(Vendor vendor) {
+  return find_vendor_sdk_tables(vendor).codes_vendor;
 }
 
-// Whether two vendor names share their codes (volc and bytedance), so either name
-// finds the other's call codes.
-bool same_vendor(std::string_view table_vendor, std::string_view asked) {
-  auto family = [](std::string_view v) {
-    const std::string_view codes = codes_vendor(v);
-    return codes.empty() ? v : codes;
-  };
-  return family(table_vendor) == family(asked);
+// Whether two vendors share their codes (volc and bytedance), so either name finds
+// the other's call codes.
+bool same_vendor(Vendor a, Vendor b) {
+  auto family = [](Vendor v) { return codes_vendor(v).value_or(v); };
+  return family(a) == family(b);
 }
 
-Json codes_json(std::string_view vendor, Condition c, const std::string& platform) {
+Json codes_json(Vendor vendor, Condition c, const std::string& platform) {
   Json out = Json::array();
-  for (const codes::VendorCode& vc : codes::codes_for(codes_vendor(vendor), c)) {
+  const std::optional<Vendor> table = codes_vendor(vendor);
+  if (!table) return out;
+  for (const codes::VendorCode& vc : codes::codes_for(*table, c)) {
     if (!platform.empty() && vc.platform != platform) continue;
     out.push_back({{"platform", vc.platform}, {"code", code_value(vc.code)}, {"name", vc.name}});
   }
@@ -142,7 +141,7 @@ void agora_checks(const TokenQuery& q, const Json& fields, std::vector<Check>& c
 }
 
 // The fields other schemes bind, by their parse field names.
-void generic_checks(const TokenQuery& q, std::string_view vendor, const Json& fields,
+void generic_checks(const TokenQuery& q, Vendor vendor, const Json& fields,
                     std::vector<Check>& checks) {
   auto compare = [&](const char* key, const std::optional<std::string>& given, const char* name,
                      Condition c) {
@@ -151,10 +150,10 @@ void generic_checks(const TokenQuery& q, std::string_view vendor, const Json& fi
     const std::string text = t.is_string() ? t.get<std::string>() : t.dump();
     checks.push_back({name, text == *given, text, *given, "", c});
   };
-  compare(vendor == "tencent" ? "sdkappid" : "app_id", q.app_id, "app_id",
+  compare(vendor == Vendor::kTencent ? "sdkappid" : "app_id", q.app_id, "app_id",
           Condition::kAppIdMismatch);
   compare("room_id", q.channel, "room", Condition::kRoomMismatch);
-  compare(vendor == "tencent" ? "identifier" : "user_id", q.uid, "user",
+  compare(vendor == Vendor::kTencent ? "identifier" : "user_id", q.uid, "user",
           Condition::kUserIdMismatch);
 }
 
@@ -169,22 +168,22 @@ std::optional<std::int64_t> as_int(const std::optional<std::string>& s, const ch
   throw UsageError(std::string(what) + " must be a number for this scheme");
 }
 
-Json verify_request(const TokenQuery& q, std::string_view vendor, bool uid_is_int_zero) {
+Json verify_request(const TokenQuery& q, Vendor vendor, bool uid_is_int_zero) {
   Json r{{"token", q.token}, {"now", q.now}};
   const std::string secret = q.secret.value_or("");
-  if (vendor == "agora") {
+  if (vendor == Vendor::kAgora) {
     r["app_certificate"] = q.certificate == false ? "" : secret;
     if (q.app_id) r["app_id"] = *q.app_id;
     if (q.channel) r["channel_name"] = *q.channel;
     // Agora's uid rule: the int 0 is written as "", the string "0" stays "0".
     if (q.uid) r["uid"] = uid_is_int_zero ? Json(0) : Json(*q.uid);
     if (q.channel || q.uid) r["privileges"] = Json::array({1});
-  } else if (vendor == "zego") {
+  } else if (vendor == Vendor::kZego) {
     r["secret"] = secret;
     if (const auto app = as_int(q.app_id, "--app-id")) r["app_id"] = *app;
     if (q.uid) r["user_id"] = *q.uid;
     if (q.channel) r["room_id"] = *q.channel;
-  } else if (vendor == "volc") {
+  } else if (vendor == Vendor::kVolc) {
     r["app_key"] = secret;
     if (q.app_id) r["app_id"] = *q.app_id;
     if (q.channel) r["room_id"] = *q.channel;
@@ -197,7 +196,7 @@ Json verify_request(const TokenQuery& q, std::string_view vendor, bool uid_is_in
   return r;
 }
 
-Json finish(Json d, std::string_view vendor, Condition c, const std::string& platform) {
+Json finish(Json d, Vendor vendor, Condition c, const std::string& platform) {
   d["condition"] = to_string(c);
   d["cause"] = describe(c);
   const Fix f = fix_for(vendor, c);
@@ -220,22 +219,21 @@ std::vector<std::string> code_platforms(std::string_view vendor) {
 }
 
 Json explain_code(const CodeQuery& q) {
-  if (find_vendor_sdk_tables(q.vendor) == nullptr) {
+  const std::optional<Vendor> vendor = vendor_from_string(q.vendor);
+  if (!vendor) {
     std::string known;
-    for (const VendorSdkTables* t : all_vendor_sdk_tables()) {
-      known += (known.empty() ? "" : ", ") + std::string(t->vendor);
-    }
+    for (const Vendor v : kAllVendors)
+      known += (known.empty() ? "" : ", ") + std::string(to_string(v));
     throw UsageError("unknown vendor \"" + q.vendor + "\" (" + known + ")");
   }
   const std::string platform = table_platform(q.vendor, q.platform);
   Json list = Json::array();
   const Json wanted = code_value(q.code);
-  if (const std::string_view table = codes_vendor(q.vendor); !table.empty()) {
-    for (const codes::VendorTable& t : codes::all_tables()) {
-      if (t.vendor != table) continue;
-      for (const codes::CodeRow& row : t.rows) {
+  if (const std::optional<Vendor> table = codes_vendor(*vendor)) {
+    if (const codes::VendorTable* t = codes::find_table(*table)) {
+      for (const codes::CodeRow& row : t->rows) {
         if (row.code.platform != platform || code_value(row.code.code) != wanted) continue;
-        const Fix f = fix_for(q.vendor, row.condition);
+        const Fix f = fix_for(*vendor, row.condition);
         list.push_back({{"name", row.code.name},
                         {"condition", to_string(row.condition)},
                         {"cause", describe(row.condition)},
@@ -247,7 +245,7 @@ Json explain_code(const CodeQuery& q) {
   }
   const bool from_table = !list.empty();
   for (const VendorSdkTables* t : all_vendor_sdk_tables()) {
-    if (!same_vendor(t->vendor, q.vendor)) continue;
+    if (!same_vendor(t->vendor, *vendor)) continue;
     for (const SdkCode& row : t->sdk_codes) {
       // A code the verify table already explains is not repeated from the call table.
       if (row.platform != platform || code_value(row.code) != wanted || from_table) continue;
@@ -284,13 +282,17 @@ Json diagnose_token(const TokenQuery& q) {
     if (!scheme) throw UsageError("the token matches no known scheme (give --scheme)");
   }
   // Without a token there is no scheme, only the vendor the app uses.
-  const std::string vendor = scheme ? std::string(scheme->vendor()) : q.vendor;
-  if (vendor != "agora" && vendor != "zego" && vendor != "volc" && vendor != "tencent") {
+  const std::optional<Vendor> named = scheme ? scheme->vendor() : vendor_from_string(q.vendor);
+  // The vendors whose tokens tokcheck reads (RongCloud's are opaque, and the
+  // mini-program's are Volcengine's: give volc).
+  if (!named || (*named != Vendor::kAgora && *named != Vendor::kZego && *named != Vendor::kVolc &&
+                 *named != Vendor::kTencent)) {
     throw UsageError("without a token, give the vendor (agora, zego, volc, tencent)");
   }
+  const Vendor vendor = *named;
   const std::string codes_platform =
-      q.platform.empty() ? std::string() : table_platform(vendor, q.platform);
-  Json d{{"scheme", scheme ? Json(scheme->id()) : Json(nullptr)}, {"vendor", vendor}};
+      q.platform.empty() ? std::string() : table_platform(to_string(vendor), q.platform);
+  Json d{{"scheme", scheme ? Json(scheme->id()) : Json(nullptr)}, {"vendor", to_string(vendor)}};
   Json checks = Json::array();
 
   // Certificate / token presence (seed 001: 110 native, 120 / 119 on Web).
@@ -299,17 +301,17 @@ Json diagnose_token(const TokenQuery& q) {
     d["signature_checked"] = false;
     return finish(std::move(d), vendor, Condition::kTokenMissing, codes_platform);
   }
-  if (vendor == "agora" && q.certificate == false) {
+  if (vendor == Vendor::kAgora && q.certificate == false) {
     d["checks"] = checks;
     d["signature_checked"] = false;
     return finish(std::move(d), vendor, Condition::kTokenUnexpected, codes_platform);
   }
 
   Json parse_in{{"token", q.token}};
-  if (vendor == "zego") parse_in["secret"] = q.secret.value_or("");
+  if (vendor == Vendor::kZego) parse_in["secret"] = q.secret.value_or("");
   std::optional<Condition> decided;
   std::vector<Check> found;
-  if (vendor == "zego" && !q.secret) {
+  if (vendor == Vendor::kZego && !q.secret) {
     d["note"] = "ZEGO tokens are encrypted: give --secret to read and check them";
   } else {
     const schemes::ParseOutcome parsed = scheme->parse(parse_in);
@@ -317,7 +319,7 @@ Json diagnose_token(const TokenQuery& q) {
       decided = parsed.condition == Condition::kValid ? Condition::kMalformed : parsed.condition;
       if (parsed.error != Malformation::kNone) d["malformation"] = to_string(parsed.error);
     } else {
-      if (vendor == "agora") {
+      if (vendor == Vendor::kAgora) {
         agora_checks(q, parsed.fields, found);
       } else {
         generic_checks(q, vendor, parsed.fields, found);
@@ -327,10 +329,7 @@ Json diagnose_token(const TokenQuery& q) {
         if (!f.is_expiry) continue;
         const bool expired = f.expired_at(q.now);
         found.push_back({f.label, !expired, std::to_string(f.unix), "now " + std::to_string(q.now),
-                         expired ? "expired" : "",
-                         f.label.find("privilege") != std::string::npos
-                             ? Condition::kPrivilegeExpired
-                             : Condition::kExpired});
+                         expired ? "expired" : "", f.expired_condition});
       }
     }
   }

@@ -18,9 +18,8 @@
 
 namespace tokcheck::lifecycle {
 
-// What to do about `c` for `vendor` ("agora", "zego", "volc", "tencent",
-// "rongcloud", "bytedance"), and the source that says so.
-Fix fix_for(std::string_view vendor, Condition c);
+// What to do about `c` for `vendor`, and the source that says so.
+Fix fix_for(Vendor vendor, Condition c);
 
 struct CodeQuery {
   std::string vendor;    // agora | zego | volc | tencent | rongcloud | bytedance

@@ -6,11 +6,9 @@
 
 namespace tokcheck::lifecycle {
 
-Fix fix_for(std::string_view vendor, Condition c) {
-  if (const VendorSdkTables* t = find_vendor_sdk_tables(vendor)) {
-    for (const ConditionFix& r : t->fixes) {
-      if (r.condition == c) return r.fix;
-    }
+Fix fix_for(Vendor vendor, Condition c) {
+  for (const ConditionFix& r : find_vendor_sdk_tables(vendor).fixes) {
+    if (r.condition == c) return r.fix;
   }
   switch (c) {
     case Condition::kValid:

@@ -7,30 +7,42 @@
 namespace tokcheck::lifecycle {
 
 std::span<const VendorSdkTables* const> all_vendor_sdk_tables() {
-  static const auto tables = std::to_array<const VendorSdkTables*>({
-      &agora_sdk_tables(),
-      &zego_sdk_tables(),
-      &volc_sdk_tables(),
-      &tencent_sdk_tables(),
-      &rongcloud_sdk_tables(),
-      &bytedance_sdk_tables(),
-  });
+  // In vendors.def order.
+  static const auto tables = [] {
+    std::array<const VendorSdkTables*, std::size(kAllVendors)> out{};
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = &find_vendor_sdk_tables(kAllVendors[i]);
+    return out;
+  }();
   return tables;
 }
 
-const VendorSdkTables* find_vendor_sdk_tables(std::string_view vendor) {
-  for (const VendorSdkTables* t : all_vendor_sdk_tables()) {
-    if (t->vendor == vendor) return t;
+const VendorSdkTables& find_vendor_sdk_tables(Vendor vendor) {
+  switch (vendor) {
+    case Vendor::kAgora:
+      return agora_sdk_tables();
+    case Vendor::kZego:
+      return zego_sdk_tables();
+    case Vendor::kVolc:
+      return volc_sdk_tables();
+    case Vendor::kTencent:
+      return tencent_sdk_tables();
+    case Vendor::kRongCloud:
+      return rongcloud_sdk_tables();
+    case Vendor::kByteDance:
+      return bytedance_sdk_tables();
   }
-  return nullptr;
+  return agora_sdk_tables();  // not reached: every Vendor is handled above
 }
 
-Json sdk_codes(std::string_view vendor, std::string_view key, std::string_view platform,
+const VendorSdkTables* find_vendor_sdk_tables(std::string_view vendor) {
+  const std::optional<Vendor> v = vendor_from_string(vendor);
+  return v ? &find_vendor_sdk_tables(*v) : nullptr;
+}
+
+Json sdk_codes(Vendor vendor, std::string_view key, std::string_view platform,
                std::string_view sdk) {
   Json out = Json::array();
-  const VendorSdkTables* t = find_vendor_sdk_tables(vendor);
-  if (t == nullptr) return out;
-  for (const SdkCode& row : t->sdk_codes) {
+  for (const SdkCode& row : find_vendor_sdk_tables(vendor).sdk_codes) {
     if (row.key == key && row.platform == platform && (row.sdk.empty() || row.sdk == sdk)) {
       out.push_back({{"code", code_value(row.code)}, {"name", row.name}});
     }

@@ -8,10 +8,12 @@
 // <vendor>_session_tables.cc, each row with its source; this header is the registry.
 #pragma once
 
+#include <optional>
 #include <span>
 #include <string_view>
 
 #include "reference/codes/codes.h"
+#include "reference/core/vendor.h"
 #include "reference/lifecycle/fields.h"
 
 namespace tokcheck::lifecycle {
@@ -45,8 +47,8 @@ struct PlatformAlias {
 };
 
 struct VendorSdkTables {
-  std::string_view vendor;        // as scenarios and diagnose name it: "agora", "bytedance"
-  std::string_view codes_vendor;  // the codes-layer table with its verify codes ("" when none)
+  Vendor vendor;
+  std::optional<Vendor> codes_vendor;  // whose codes-layer table has its verify codes
   std::span<const PlatformAlias> platforms;
   std::span<const SdkCode> sdk_codes;
   std::span<const ConditionFix> fixes;
@@ -61,11 +63,12 @@ const VendorSdkTables& tencent_sdk_tables();
 const VendorSdkTables& rongcloud_sdk_tables();
 // agora, zego, volc, tencent, rongcloud, bytedance.
 std::span<const VendorSdkTables* const> all_vendor_sdk_tables();
-const VendorSdkTables* find_vendor_sdk_tables(std::string_view vendor);
+const VendorSdkTables& find_vendor_sdk_tables(Vendor vendor);
+const VendorSdkTables* find_vendor_sdk_tables(std::string_view vendor);  // by name
 
 // [{"code", "name"}] for `key` on `platform` (and `sdk`, when rows name one), in
 // table order; empty when the vendor documents no code for it.
-Json sdk_codes(std::string_view vendor, std::string_view key, std::string_view platform,
+Json sdk_codes(Vendor vendor, std::string_view key, std::string_view platform,
                std::string_view sdk = "");
 
 }  // namespace tokcheck::lifecycle

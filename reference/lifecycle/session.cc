@@ -229,7 +229,7 @@ Json code_value(std::string_view code) {
   return std::string(code);
 }
 
-Json table_codes(std::string_view vendor, Condition c, std::string_view platform) {
+Json table_codes(Vendor vendor, Condition c, std::string_view platform) {
   Json out = Json::array();
   for (const codes::VendorCode& vc : codes::codes_for(vendor, c)) {
     if (vc.platform == platform) out.push_back({{"code", code_value(vc.code)}, {"name", vc.name}});

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "reference/core/condition.h"
+#include "reference/core/vendor.h"
 #include "reference/lifecycle/fields.h"
 
 namespace tokcheck::lifecycle {
@@ -138,7 +139,7 @@ class Session {
 // An array of {"code", "name"}: the rows of reference/codes' table for `vendor`
 // and condition `c` whose platform is `platform`, in table order. A numeric code
 // is a JSON number, a symbolic one a string.
-Json table_codes(std::string_view vendor, Condition c, std::string_view platform);
+Json table_codes(Vendor vendor, Condition c, std::string_view platform);
 Json code_value(std::string_view code);
 
 }  // namespace tokcheck::lifecycle

@@ -30,7 +30,12 @@ std::optional<TokenSpec> TokenBook::resolve(const Json& event, const std::string
 
 namespace {
 
-constexpr std::string_view kVendors[] = {"zego", "agora", "rongcloud", "bytedance"};
+// The vendors with an SDK session, in the order profile.vendor names them.
+constexpr Vendor kSessionVendors[] = {Vendor::kZego, Vendor::kAgora, Vendor::kRongCloud,
+                                      Vendor::kByteDance};
+constexpr std::string_view kVendors[] = {
+    to_string(kSessionVendors[0]), to_string(kSessionVendors[1]), to_string(kSessionVendors[2]),
+    to_string(kSessionVendors[3])};
 
 std::unique_ptr<Session> make_session(const Json& scenario) {
   if (!scenario.is_object()) usage("scenario", "must be a JSON object");
@@ -43,10 +48,20 @@ std::unique_ptr<Session> make_session(const Json& scenario) {
   const SessionInput in{profile, start, tokens};
   const std::string vendor = req_choice(profile, "profile", "vendor",
                                         {kVendors[0], kVendors[1], kVendors[2], kVendors[3]});
-  if (vendor == "zego") return make_zego_session(in);
-  if (vendor == "agora") return make_agora_session(in);
-  if (vendor == "rongcloud") return make_rongcloud_session(in);
-  return make_bytedance_session(in);
+  switch (*vendor_from_string(vendor)) {  // req_choice allowed only kVendors
+    case Vendor::kZego:
+      return make_zego_session(in);
+    case Vendor::kAgora:
+      return make_agora_session(in);
+    case Vendor::kRongCloud:
+      return make_rongcloud_session(in);
+    case Vendor::kByteDance:
+      return make_bytedance_session(in);
+    case Vendor::kVolc:
+    case Vendor::kTencent:
+      break;  // no SDK session: Volcengine's native SDKs and Tencent are not modelled
+  }
+  usage("profile.vendor", "has no SDK session");
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reference/core/base64.h"
+#include "reference/core/vendor.h"
 #include "reference/core/verdict.h"
 
 namespace tokcheck::schemes {
@@ -54,6 +55,9 @@ struct TimeFact {
   // on (Agora, ZEGO: now >= expiry); true: still valid during second `unix`,
   // expired after it (Volcengine, Tencent: now > expiry).
   bool valid_at_instant = false;
+  // Expiry facts only: what an expiry here means to a verifier (the token's own,
+  // or one privilege's), so diagnose reads it instead of searching the label.
+  Condition expired_condition = Condition::kExpired;
 
   bool expired_at(std::int64_t now) const { return valid_at_instant ? now > unix : now >= unix; }
 };
@@ -61,9 +65,9 @@ struct TimeFact {
 class Scheme {
  public:
   virtual ~Scheme() = default;
-  virtual std::string_view id() const = 0;      // "agora-006"
-  virtual std::string_view vendor() const = 0;  // key into reference/codes: "agora"
-  virtual std::string_view title() const = 0;   // "Agora AccessToken (006)"
+  virtual std::string_view id() const = 0;     // "agora-006"
+  virtual Vendor vendor() const = 0;           // whose codes (reference/vendors/<vendor>/) apply
+  virtual std::string_view title() const = 0;  // "Agora AccessToken (006)"
   // True when `token` carries this scheme's version prefix / shape.
   virtual bool detect(std::string_view token) const = 0;
   // input: {"token": ..., optional secret field, optional "base64": "strict"|"lenient"}

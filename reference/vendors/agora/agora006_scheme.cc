@@ -12,7 +12,7 @@ using namespace agora_adapter;
 class Agora006Scheme final : public Scheme {
  public:
   std::string_view id() const override { return "agora-006"; }
-  std::string_view vendor() const override { return "agora"; }
+  Vendor vendor() const override { return Vendor::kAgora; }
   std::string_view title() const override { return "Agora AccessToken (006)"; }
   bool detect(std::string_view token) const override {
     return token.starts_with(agora::kVersion006);
@@ -77,7 +77,10 @@ class Agora006Scheme final : public Scheme {
     std::vector<TimeFact> out{{"token expires (ts)", fields.at("ts").get<std::int64_t>(), true}};
     for (auto it = fields.at("privileges").begin(); it != fields.at("privileges").end(); ++it) {
       const auto v = it->get<std::int64_t>();
-      if (v != 0) out.push_back({"privilege " + it.key() + " expires", v, true});
+      if (v != 0) {
+        out.push_back(
+            {"privilege " + it.key() + " expires", v, true, false, Condition::kPrivilegeExpired});
+      }
     }
     return out;
   }

@@ -103,7 +103,7 @@ Json service_to_json(const Service007& s) {
 class Agora007Scheme final : public Scheme {
  public:
   std::string_view id() const override { return "agora-007"; }
-  std::string_view vendor() const override { return "agora"; }
+  Vendor vendor() const override { return Vendor::kAgora; }
   std::string_view title() const override { return "Agora AccessToken2 (007)"; }
   bool detect(std::string_view token) const override {
     return token.starts_with(agora::kVersion007);
@@ -187,7 +187,7 @@ class Agora007Scheme final : public Scheme {
         const auto v = it->get<std::int64_t>();
         if (v != 0) {
           out.push_back({s.at("name").get<std::string>() + " privilege " + it.key() + " expires",
-                         issue + v, true});
+                         issue + v, true, false, Condition::kPrivilegeExpired});
         }
       }
     }

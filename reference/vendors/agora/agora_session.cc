@@ -122,7 +122,7 @@ class AgoraSession final : public Session {
     if (app_id_valid_) return false;
     because("AGORA-INIT-APP-ID");
     result_fail(Condition::kInvalidAppId,
-                table_codes("agora", Condition::kInvalidAppId, platform_));
+                table_codes(Vendor::kAgora, Condition::kInvalidAppId, platform_));
     return true;
   }
 
@@ -157,13 +157,13 @@ class AgoraSession final : public Session {
     if (certificate_ && !token) {
       because("AGORA-CERT-NO-TOKEN");
       result_fail(Condition::kTokenMissing,
-                  table_codes("agora", Condition::kTokenMissing, platform_));
+                  table_codes(Vendor::kAgora, Condition::kTokenMissing, platform_));
       return;
     }
     if (!certificate_ && token) {
       because("AGORA-NO-CERT-TOKEN");
       result_fail(Condition::kTokenUnexpected,
-                  table_codes("agora", Condition::kTokenUnexpected, platform_));
+                  table_codes(Vendor::kAgora, Condition::kTokenUnexpected, platform_));
       return;
     }
     const std::string old_channel = std::exchange(channel_, channel);
@@ -184,7 +184,7 @@ class AgoraSession final : public Session {
       uid_ = old_uid;
       uid_is_int_ = old_is_int;
       because(type_only ? "AGORA-UID-TYPE" : "AGORA-JOIN-VERIFY");
-      result_fail(ev.condition, table_codes("agora", ev.condition, platform_));
+      result_fail(ev.condition, table_codes(Vendor::kAgora, ev.condition, platform_));
       return;
     }
     state_ = State::kJoined;
@@ -222,7 +222,7 @@ class AgoraSession final : public Session {
 
   // renewToken's own result codes natively (SDK 4.6+); on Web the join codes.
   Json renew_codes(Condition c) {  // not const: names the rule behind an empty answer
-    if (platform_ == "web") return table_codes("agora", c, platform_);
+    if (platform_ == "web") return table_codes(Vendor::kAgora, c, platform_);
     if (!renew_results_) {
       because("AGORA-RENEW-CODES-4.6");
       return Json::array();
@@ -231,7 +231,7 @@ class AgoraSession final : public Session {
     if (c == Condition::kExpired || c == Condition::kPrivilegeExpired) key = "renew_expired";
     if (c == Condition::kChannelMismatch) key = "renew_channel";
     if (c == Condition::kAppIdMismatch) key = "renew_app_id";
-    return sdk_codes("agora", key, platform_);
+    return sdk_codes(Vendor::kAgora, key, platform_);
   }
 
   // LIFE-STATE: after the expiry the user is out of the channel (kExpiredOut).
@@ -248,7 +248,7 @@ class AgoraSession final : public Session {
   void on_expired() override {
     because("AGORA-DID-EXPIRE");
     callback(platform_ == "web" ? "onTokenPrivilegeDidExpire" : "onRequestToken");
-    kicked_out("token_expired", sdk_codes("agora", "expired_disconnect", platform_));
+    kicked_out("token_expired", sdk_codes(Vendor::kAgora, "expired_disconnect", platform_));
     for (const std::string& s : streams_) stream_stopped(s, "token_expired");
     streams_.clear();
     state_ = State::kExpiredOut;

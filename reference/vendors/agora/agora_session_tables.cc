@@ -113,7 +113,8 @@ constexpr auto kFixes = std::to_array<ConditionFix>({
 }  // namespace
 
 const VendorSdkTables& agora_sdk_tables() {
-  static constexpr VendorSdkTables kTables{"agora", "agora", kPlatforms, kSdkCodes, kFixes};
+  static constexpr VendorSdkTables kTables{Vendor::kAgora, Vendor::kAgora, kPlatforms, kSdkCodes,
+                                           kFixes};
   return kTables;
 }
 

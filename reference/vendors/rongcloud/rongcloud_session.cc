@@ -47,8 +47,8 @@ class RongSession final : public Session {
       const Evaluation ev = evaluate_claims(*token, c);
       if (ev.condition != Condition::kValid) {
         because(refusal_rule(ev.condition));
-        Json& o =
-            result_fail(ev.condition, sdk_codes("rongcloud", "token_incorrect", platform_, sdk_));
+        Json& o = result_fail(ev.condition,
+                              sdk_codes(Vendor::kRongCloud, "token_incorrect", platform_, sdk_));
         o["via"] = via();
         return;
       }

@@ -59,7 +59,8 @@ constexpr auto kFixes = std::to_array<ConditionFix>({
 }  // namespace
 
 const VendorSdkTables& rongcloud_sdk_tables() {
-  static constexpr VendorSdkTables kTables{"rongcloud", "", kPlatforms, kSdkCodes, kFixes};
+  static constexpr VendorSdkTables kTables{Vendor::kRongCloud, std::nullopt, kPlatforms, kSdkCodes,
+                                           kFixes};
   return kTables;
 }
 

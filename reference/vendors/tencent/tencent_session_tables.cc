@@ -23,7 +23,7 @@ constexpr auto kPlatforms = std::to_array<PlatformAlias>({
 }  // namespace
 
 const VendorSdkTables& tencent_sdk_tables() {
-  static constexpr VendorSdkTables kTables{"tencent", "tencent", kPlatforms, {}, {}};
+  static constexpr VendorSdkTables kTables{Vendor::kTencent, Vendor::kTencent, kPlatforms, {}, {}};
   return kTables;
 }
 

@@ -104,7 +104,7 @@ Json privilege_names(std::uint32_t map) {
 class TencentUserSigScheme final : public Scheme {
  public:
   std::string_view id() const override { return "tencent-usersig"; }
-  std::string_view vendor() const override { return "tencent"; }
+  Vendor vendor() const override { return Vendor::kTencent; }
   std::string_view title() const override { return "Tencent TRTC/IM UserSig (TLSSigAPIv2)"; }
 
   // No version prefix: Tencent-alphabet base64 whose first two bytes are a zlib

@@ -180,7 +180,7 @@ class MiniProgramSession final : public Session {
 
   void on_expired() override {
     because("BD-EXPIRY-REMOVED");
-    kicked_out("token_expired", sdk_codes("bytedance", "expired_removed", "miniprogram"));
+    kicked_out("token_expired", sdk_codes(Vendor::kByteDance, "expired_removed", "miniprogram"));
     joined_ = false;
     unwatch();
   }

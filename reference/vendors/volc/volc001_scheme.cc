@@ -49,7 +49,7 @@ Condition parse_condition(Malformation m) {
 class Volc001Scheme final : public Scheme {
  public:
   std::string_view id() const override { return "volc-001"; }
-  std::string_view vendor() const override { return "volc"; }
+  Vendor vendor() const override { return Vendor::kVolc; }
   std::string_view title() const override { return "Volcengine / ByteDance RTC AccessToken (001)"; }
   bool detect(std::string_view token) const override {
     return token.starts_with(volc::kVersion001);
@@ -135,7 +135,10 @@ class Volc001Scheme final : public Scheme {
     const Json& privileges = fields.at("privileges");
     for (auto it = privileges.begin(); it != privileges.end(); ++it) {
       const auto v = it->get<std::int64_t>();
-      if (v != 0) out.push_back({"privilege " + it.key() + " expires", v, true, true});
+      if (v != 0) {
+        out.push_back(
+            {"privilege " + it.key() + " expires", v, true, true, Condition::kPrivilegeExpired});
+      }
     }
     return out;
   }

@@ -84,13 +84,14 @@ constexpr auto kFixes = std::to_array<ConditionFix>({
 }  // namespace
 
 const VendorSdkTables& volc_sdk_tables() {
-  static constexpr VendorSdkTables kTables{"volc", "volc", kVolcPlatforms, {}, kFixes};
+  static constexpr VendorSdkTables kTables{
+      Vendor::kVolc, Vendor::kVolc, kVolcPlatforms, {}, kFixes};
   return kTables;
 }
 
 // The mini-program's verify codes and fixes are Volcengine's.
 const VendorSdkTables& bytedance_sdk_tables() {
-  static constexpr VendorSdkTables kTables{"bytedance", "volc", kByteDancePlatforms,
+  static constexpr VendorSdkTables kTables{Vendor::kByteDance, Vendor::kVolc, kByteDancePlatforms,
                                            kByteDanceSdkCodes, kFixes};
   return kTables;
 }

@@ -94,10 +94,10 @@ class ZegoSessionBase : public Session {
   // rows that belong to the publish and play calls (the table lists every call's).
   Json login_codes(Condition c) const {
     const std::string& platform = p_.caps.code_platform;
-    Json other = sdk_codes("zego", "publish_auth", platform);
-    for (Json& j : sdk_codes("zego", "play_auth", platform)) other.push_back(std::move(j));
+    Json other = sdk_codes(Vendor::kZego, "publish_auth", platform);
+    for (Json& j : sdk_codes(Vendor::kZego, "play_auth", platform)) other.push_back(std::move(j));
     Json out = Json::array();
-    for (Json& row : table_codes("zego", c, platform)) {
+    for (Json& row : table_codes(Vendor::kZego, c, platform)) {
       bool call_specific = false;
       for (const Json& o : other) call_specific = call_specific || o["code"] == row["code"];
       if (!call_specific) out.push_back(std::move(row));
@@ -304,10 +304,12 @@ class ExpressSession final : public ZegoSessionBase {
         result_fail(ev->condition, login_codes(ev->condition));
       } else if (forced && app_sign_ != AppSign::kNone) {
         because("ZEGO-AUTH-FORCED");
-        result_fail("appsign_refused", sdk_codes("zego", "appsign_auth", p_.caps.code_platform));
+        result_fail("appsign_refused",
+                    sdk_codes(Vendor::kZego, "appsign_auth", p_.caps.code_platform));
       } else if (app_sign_ == AppSign::kInvalid) {
         because("ZEGO-AUTH-APPSIGN");
-        result_fail("appsign_invalid", sdk_codes("zego", "appsign_auth", p_.caps.code_platform));
+        result_fail("appsign_invalid",
+                    sdk_codes(Vendor::kZego, "appsign_auth", p_.caps.code_platform));
       } else {
         because("ZEGO-AUTH-TOKEN");
         result_fail(Condition::kTokenMissing, login_codes(Condition::kTokenMissing));
@@ -410,12 +412,13 @@ class ExpressSession final : public ZegoSessionBase {
     if (!room->by_appsign) {
       if (watched_expired(room->id)) {
         because(expiry_rule());
-        result_fail(Condition::kExpired, sdk_codes("zego", key, p_.caps.code_platform));
+        result_fail(Condition::kExpired, sdk_codes(Vendor::kZego, key, p_.caps.code_platform));
         return;
       }
       if (publish && !room->publish_privilege) {
         because("ZEGO-PRIVILEGE");
-        result_fail(Condition::kPrivilegeMissing, sdk_codes("zego", key, p_.caps.code_platform));
+        result_fail(Condition::kPrivilegeMissing,
+                    sdk_codes(Vendor::kZego, key, p_.caps.code_platform));
         return;
       }
     }

@@ -85,7 +85,8 @@ constexpr auto kFixes = std::to_array<ConditionFix>({
 }  // namespace
 
 const VendorSdkTables& zego_sdk_tables() {
-  static constexpr VendorSdkTables kTables{"zego", "zego", kPlatforms, kSdkCodes, kFixes};
+  static constexpr VendorSdkTables kTables{Vendor::kZego, Vendor::kZego, kPlatforms, kSdkCodes,
+                                           kFixes};
   return kTables;
 }
 
