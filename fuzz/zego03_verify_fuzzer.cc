@@ -8,7 +8,7 @@
 // Invariants: a reused verifier answers the same; "valid" implies, from the
 // independently parsed claims, matching app id, user and room, now before the
 // expiry, and every required privilege set to 1; no token is valid under a
-// second secret.
+// second secret; the JSON adapter gives the codec's verdict.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -21,6 +21,7 @@
 #include "fuzz/common/test_keys.h"
 #include "fuzz/common/verify_case.h"
 #include "fuzz/common/verify_target.h"
+#include "reference/schemes/registry.h"
 #include "reference/vendors/zego/token03.h"
 
 using tokcheck::Base64Mode;
@@ -66,6 +67,22 @@ struct Target {
     for (std::uint32_t need : required) {
       TOKCHECK_FUZZ_CHECK(t.privilege.value(need) == 1, "valid without a required privilege");
     }
+  }
+  // The adapter takes `now` within ±2^62 and only ZEGO's privileges 1 and 2 (a
+  // usage error otherwise); cases outside that are the codec's alone.
+  std::optional<Verdict> adapter_verdict() const {
+    if (now < INT64_MIN / 2 || now > INT64_MAX / 2) return std::nullopt;
+    for (std::uint32_t p : required) {
+      if (p != 1 && p != 2) return std::nullopt;
+    }
+    tokcheck::schemes::Json in = {
+        {"token", c.token}, {"secret", tokcheck::fuzz::kZegoSecret}, {"now", now}};
+    if (binding.app_id) in["app_id"] = *binding.app_id;
+    if (binding.user_id) in["user_id"] = std::string(*binding.user_id);
+    if (binding.room_id) in["room_id"] = std::string(*binding.room_id);
+    if (!required.empty()) in["privileges"] = required;
+    if (b64 == Base64Mode::kLenient) in["base64"] = "lenient";
+    return tokcheck::schemes::zego03_scheme().verify(in).verdict;
   }
 };
 

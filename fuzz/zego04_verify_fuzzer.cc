@@ -12,7 +12,8 @@
 // Invariants: a reused verifier answers the same; a "valid" verdict implies,
 // from the independently parsed claims and payload (nlohmann), that app id and
 // user match, now < expire, and the bound room, privileges and stream are
-// granted; no token is valid under a second secret.
+// granted; no token is valid under a second secret; the JSON adapter gives the
+// codec's verdict.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -28,6 +29,7 @@
 #include "fuzz/common/test_keys.h"
 #include "fuzz/common/verify_case.h"
 #include "fuzz/common/verify_target.h"
+#include "reference/schemes/registry.h"
 #include "reference/vendors/zego/token04.h"
 
 using tokcheck::Base64Mode;
@@ -112,6 +114,23 @@ struct Target {
     return v.verify(c.token, r.now, binding, r.base64);
   }
   void check_valid() const { ::check_valid(c.token, r); }
+  // The adapter takes `now` within ±2^62 and only ZEGO's privileges 1 and 2 (a
+  // usage error otherwise); cases outside that are the codec's alone.
+  std::optional<Verdict> adapter_verdict() const {
+    if (r.now < INT64_MIN / 2 || r.now > INT64_MAX / 2) return std::nullopt;
+    for (std::uint32_t p : r.required) {
+      if (p != 1 && p != 2) return std::nullopt;
+    }
+    tokcheck::schemes::Json in = {
+        {"token", c.token}, {"secret", tokcheck::fuzz::kZegoSecret}, {"now", r.now}};
+    if (r.app_id) in["app_id"] = *r.app_id;
+    if (r.user_id) in["user_id"] = *r.user_id;
+    if (r.room_id) in["room_id"] = *r.room_id;
+    if (r.stream_id) in["stream_id"] = *r.stream_id;
+    if (!r.required.empty()) in["privileges"] = r.required;
+    if (r.base64 == Base64Mode::kLenient) in["base64"] = "lenient";
+    return tokcheck::schemes::zego04_scheme().verify(in).verdict;
+  }
 };
 
 }  // namespace
