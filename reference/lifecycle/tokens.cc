@@ -120,8 +120,8 @@ Evaluation evaluate_encoded(const TokenSpec& token, Json request, const TokenChe
   const schemes::Scheme* scheme = schemes::find_scheme(token.scheme);
   if (!scheme) throw UsageError("token \"" + token.label + "\": unknown scheme " + token.scheme);
   Evaluation e;
-  // ZEGO's version is the scheme's ("zego-04" → "04"); other vendors have none.
-  if (token.scheme.starts_with("zego-")) e.version = token.scheme.substr(5);
+  // The codec's own version ("04" for zego-04); only ZEGO sessions check it.
+  e.version = std::string(scheme->token_version());
   if (check.version_supported && !check.version_supported(e.version)) {
     e.condition = Condition::kUnsupportedVersion;
     return e;

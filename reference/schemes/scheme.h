@@ -65,8 +65,11 @@ struct TimeFact {
 class Scheme {
  public:
   virtual ~Scheme() = default;
-  virtual std::string_view id() const = 0;     // "agora-006"
-  virtual Vendor vendor() const = 0;           // whose codes (reference/vendors/<vendor>/) apply
+  virtual std::string_view id() const = 0;  // "agora-006"
+  virtual Vendor vendor() const = 0;        // whose codes (reference/vendors/<vendor>/) apply
+  // The format's version as the token itself writes it ("006", "04", "001", TLS.ver
+  // "2.0"): the codec's constant, so nothing slices it out of id().
+  virtual std::string_view token_version() const = 0;
   virtual std::string_view title() const = 0;  // "Agora AccessToken (006)"
   // True when `token` carries this scheme's version prefix / shape.
   virtual bool detect(std::string_view token) const = 0;

@@ -12,6 +12,7 @@ using namespace agora_adapter;
 class Agora006Scheme final : public Scheme {
  public:
   std::string_view id() const override { return "agora-006"; }
+  std::string_view token_version() const override { return agora::kVersion006; }
   Vendor vendor() const override { return Vendor::kAgora; }
   std::string_view title() const override { return "Agora AccessToken (006)"; }
   bool detect(std::string_view token) const override {

@@ -103,6 +103,7 @@ Json service_to_json(const Service007& s) {
 class Agora007Scheme final : public Scheme {
  public:
   std::string_view id() const override { return "agora-007"; }
+  std::string_view token_version() const override { return agora::kVersion007; }
   Vendor vendor() const override { return Vendor::kAgora; }
   std::string_view title() const override { return "Agora AccessToken2 (007)"; }
   bool detect(std::string_view token) const override {

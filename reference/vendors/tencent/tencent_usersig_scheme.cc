@@ -104,6 +104,7 @@ Json privilege_names(std::uint32_t map) {
 class TencentUserSigScheme final : public Scheme {
  public:
   std::string_view id() const override { return "tencent-usersig"; }
+  std::string_view token_version() const override { return tencent::kUserSigVersion; }
   Vendor vendor() const override { return Vendor::kTencent; }
   std::string_view title() const override { return "Tencent TRTC/IM UserSig (TLSSigAPIv2)"; }
 

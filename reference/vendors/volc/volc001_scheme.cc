@@ -49,6 +49,7 @@ Condition parse_condition(Malformation m) {
 class Volc001Scheme final : public Scheme {
  public:
   std::string_view id() const override { return "volc-001"; }
+  std::string_view token_version() const override { return volc::kVersion001; }
   Vendor vendor() const override { return Vendor::kVolc; }
   std::string_view title() const override { return "Volcengine / ByteDance RTC AccessToken (001)"; }
   bool detect(std::string_view token) const override {

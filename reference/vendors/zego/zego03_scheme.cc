@@ -56,6 +56,7 @@ Json privilege_to_json(const zego::PrivilegeFlags& p) {
 class Zego03Scheme final : public Scheme {
  public:
   std::string_view id() const override { return "zego-03"; }
+  std::string_view token_version() const override { return zego::kVersion03; }
   Vendor vendor() const override { return Vendor::kZego; }
   std::string_view title() const override { return "ZEGO token03 (AES-256-CBC, deprecated)"; }
   bool detect(std::string_view token) const override { return token.starts_with(zego::kVersion03); }

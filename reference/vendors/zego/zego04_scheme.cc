@@ -26,6 +26,7 @@ constexpr std::int64_t kI64Max = std::numeric_limits<std::int64_t>::max();
 class Zego04Scheme final : public Scheme {
  public:
   std::string_view id() const override { return "zego-04"; }
+  std::string_view token_version() const override { return zego::kVersion04; }
   Vendor vendor() const override { return Vendor::kZego; }
   std::string_view title() const override { return "ZEGO token04 (AES-256-CBC / AES-256-GCM)"; }
   bool detect(std::string_view token) const override { return token.starts_with(zego::kVersion04); }
