@@ -48,7 +48,12 @@ class JsonObjectReader {
  public:
   static constexpr int kMaxDepth = StrictJsonReader::kMaxDepth;
 
+  // The members view `text`, which must outlive them: parsing a temporary string
+  // does not compile (the deleted overload), so a view cannot outlive its bytes
+  // unnoticed. A string literal lives as long as the program.
   Malformation parse(std::string_view text);
+  Malformation parse(const char* text) { return parse(std::string_view(text)); }
+  Malformation parse(std::string&& text) = delete;
   std::span<const JsonMember> members() const { return {members_.data(), count_}; }
   // The member named `key`, or nullptr.
   const JsonMember* find(std::string_view key) const;

@@ -131,7 +131,8 @@ TEST(UserSigJsonWriter, EscapingDiffersPerSdk) {
   // Every style reads back to the same identifier.
   for (JsonStyle s : kAllJsonStyles) {
     JsonObjectReader r;
-    ASSERT_EQ(r.parse(write_claims_json(sample(id), s)), Malformation::kNone);
+    const std::string json = write_claims_json(sample(id), s);  // the members view it
+    ASSERT_EQ(r.parse(json), Malformation::kNone);
     EXPECT_EQ(r.find("TLS.identifier")->string_value, id);
   }
 }
