@@ -86,7 +86,6 @@ tokcheck::schemes::Json adapter_request(const VerifyCase& c, std::int64_t now) {
 
 // The target as check_verify_invariants() (verify_target.h) runs it.
 struct Target {
-  static constexpr const char* kVerifier = "Verifier006";
   const VerifyCase& c;
   // Clamped to the range the JSON adapter accepts for "now".
   const std::int64_t now =

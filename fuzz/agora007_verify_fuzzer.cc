@@ -140,7 +140,6 @@ tokcheck::schemes::Json adapter_request(const VerifyCase& c, const Binding& b, s
 
 // The target as check_verify_invariants() (verify_target.h) runs it.
 struct Target {
-  static constexpr const char* kVerifier = "Verifier007";
   const VerifyCase& c;
   // Clamped to the range the JSON adapter accepts for "now".
   const std::int64_t now =

@@ -96,7 +96,6 @@ tokcheck::schemes::Json adapter_request(const VerifyCase& c, const Request& r) {
 
 // The target as check_verify_invariants() (verify_target.h) runs it.
 struct Target {
-  static constexpr const char* kVerifier = "UserSigVerifier";
   const VerifyCase& c;
   const Request r{c};  // in place: r.binding views r's own strings
   tencent::UserSigVerifier verifier{tokcheck::fuzz::kTencentKey};

@@ -115,7 +115,6 @@ tokcheck::schemes::Json adapter_request(const VerifyCase& c, const Request& r) {
 
 // The target as check_verify_invariants() (verify_target.h) runs it.
 struct Target {
-  static constexpr const char* kVerifier = "Verifier001";
   const VerifyCase& c;
   const Request r{c};
   const volc::Binding001 binding = r.binding();

@@ -35,7 +35,6 @@ namespace {
 // The target as check_verify_invariants() (verify_target.h) runs it: a valid
 // verdict is checked against what the independently parsed claims require.
 struct Target {
-  static constexpr const char* kVerifier = "Verifier03";
   const VerifyCase& c;
   const Base64Mode b64 = c.get("base64") == "lenient" ? Base64Mode::kLenient : Base64Mode::kStrict;
   const std::int64_t now = c.get_int("now").value_or(0);

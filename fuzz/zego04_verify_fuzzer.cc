@@ -102,7 +102,6 @@ void check_valid(const std::string& token, const Request& r) {
 // independent re-derivation of "valid" here, so a valid verdict is checked
 // against what the parsed claims require (check_valid above).
 struct Target {
-  static constexpr const char* kVerifier = "Verifier04";
   const VerifyCase& c;
   const Request r{c};
   const zego::Binding04 binding = r.binding();

@@ -12,7 +12,7 @@
 //   6. the JSON adapter (the format's *_scheme.cc) gives the codec's verdict.
 // A target describes itself with a struct: verify(KeyChoice) is required, the
 // hooks for steps 2, 3, 4 and 6 are optional (a step whose hook the struct lacks
-// is skipped, decided at compile time), and kVerifier names it in messages.
+// is skipped, decided at compile time).
 //
 // resigning_mutation() is the frame of every re-signing custom mutator: one call
 // in 16 (every call under TOKCHECK_FUZZ_PLAIN_MUTATOR=1, to measure a target
@@ -26,7 +26,6 @@
 #include <cstdint>
 #include <cstdlib>
 #include <optional>
-#include <string>
 
 #include "fuzz/common/fuzz_check.h"
 #include "fuzz/common/mutate_util.h"
@@ -42,9 +41,9 @@ enum class KeyChoice {
 
 template <class Target>
 Verdict check_verify_invariants(Target& target, const VerifyCase& c) {
-  const std::string reused = std::string("a reused ") + Target::kVerifier + " changed its verdict";
   const Verdict first = target.verify(KeyChoice::kTest);
-  TOKCHECK_FUZZ_CHECK(first == target.verify(KeyChoice::kTest), reused.c_str());
+  TOKCHECK_FUZZ_CHECK(first == target.verify(KeyChoice::kTest),
+                      "a reused verifier changed its verdict");
   if constexpr (requires { target.independently_valid(); }) {
     TOKCHECK_FUZZ_CHECK(first.valid() == target.independently_valid(),
                         "verdict disagrees with the independently derived validity");

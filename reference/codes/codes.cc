@@ -35,16 +35,6 @@ const VendorTable* find_table(Vendor vendor) {
   return nullptr;
 }
 
-const VendorTable* find_table(std::string_view vendor) {
-  const std::optional<Vendor> v = vendor_from_string(vendor);
-  return v ? find_table(*v) : nullptr;
-}
-
-std::vector<VendorCode> codes_for(std::string_view vendor, Condition c) {
-  const std::optional<Vendor> v = vendor_from_string(vendor);
-  return v ? codes_for(*v, c) : std::vector<VendorCode>{};
-}
-
 std::vector<VendorCode> codes_for(Vendor vendor, Condition c) {
   std::vector<VendorCode> out;
   if (const VendorTable* t = find_table(vendor)) {

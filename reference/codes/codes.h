@@ -47,9 +47,7 @@ std::span<const CodeRow> tencent_rows();
 
 std::span<const VendorTable> all_tables();
 const VendorTable* find_table(Vendor vendor);
-const VendorTable* find_table(std::string_view vendor);  // by name; nullptr when unknown
 // Every row of `vendor`'s table for `c`, in table order (platforms grouped).
 std::vector<VendorCode> codes_for(Vendor vendor, Condition c);
-std::vector<VendorCode> codes_for(std::string_view vendor, Condition c);  // by name
 
 }  // namespace tokcheck::codes

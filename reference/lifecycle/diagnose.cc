@@ -15,24 +15,20 @@ namespace tokcheck::lifecycle {
 namespace {
 
 // The platform name `vendor`'s tables use for `platform` (a name people use).
-std::string table_platform(std::string_view vendor, std::string_view platform) {
+std::string table_platform(Vendor vendor, std::string_view platform) {
   std::string known;
-  if (const VendorSdkTables* t = find_vendor_sdk_tables(vendor)) {
-    for (const PlatformAlias& a : t->platforms) {
-      if (a.alias == platform) return std::string(a.platform);
-      known += (known.empty() ? "" : ", ") + std::string(a.alias);
-    }
+  for (const PlatformAlias& a : vendor_sdk_tables(vendor).platforms) {
+    if (a.alias == platform) return std::string(a.platform);
+    known += (known.empty() ? "" : ", ") + std::string(a.alias);
   }
-  throw UsageError("unknown platform \"" + std::string(platform) + "\" for " + std::string(vendor) +
-                   " (known: " + known + ")");
+  throw UsageError("unknown platform \"" + std::string(platform) + "\" for " +
+                   std::string(to_string(vendor)) + " (known: " + known + ")");
 }
 
 // The vendor whose codes-layer table holds `vendor`'s verify codes (none for
 // RongCloud): ByteDance's mini-program reads Volcengine's (one product, seed
 // 004_feb3ed951cfe7da6.txt).
-std::optional<Vendor> codes_vendor(Vendor vendor) {
-  return find_vendor_sdk_tables(vendor).codes_vendor;
-}
+std::optional<Vendor> codes_vendor(Vendor vendor) { return vendor_sdk_tables(vendor).codes_vendor; }
 
 // Whether two vendors share their codes (volc and bytedance), so either name finds
 // the other's call codes.
@@ -210,9 +206,9 @@ Json finish(Json d, Vendor vendor, Condition c, const std::string& platform) {
 
 std::vector<std::string> code_platforms(std::string_view vendor) {
   std::vector<std::string> out;
-  const VendorSdkTables* t = find_vendor_sdk_tables(vendor);
-  if (t == nullptr) return out;
-  for (const PlatformAlias& a : t->platforms) {
+  const std::optional<Vendor> v = vendor_from_string(vendor);
+  if (!v) return out;
+  for (const PlatformAlias& a : vendor_sdk_tables(*v).platforms) {
     if (std::find(out.begin(), out.end(), a.platform) == out.end()) out.emplace_back(a.platform);
   }
   return out;
@@ -226,7 +222,7 @@ Json explain_code(const CodeQuery& q) {
       known += (known.empty() ? "" : ", ") + std::string(to_string(v));
     throw UsageError("unknown vendor \"" + q.vendor + "\" (" + known + ")");
   }
-  const std::string platform = table_platform(q.vendor, q.platform);
+  const std::string platform = table_platform(*vendor, q.platform);
   Json list = Json::array();
   const Json wanted = code_value(q.code);
   if (const std::optional<Vendor> table = codes_vendor(*vendor)) {
@@ -291,7 +287,7 @@ Json diagnose_token(const TokenQuery& q) {
   }
   const Vendor vendor = *named;
   const std::string codes_platform =
-      q.platform.empty() ? std::string() : table_platform(to_string(vendor), q.platform);
+      q.platform.empty() ? std::string() : table_platform(vendor, q.platform);
   Json d{{"scheme", scheme ? Json(scheme->id()) : Json(nullptr)}, {"vendor", to_string(vendor)}};
   Json checks = Json::array();
 

@@ -7,7 +7,7 @@
 namespace tokcheck::lifecycle {
 
 Fix fix_for(Vendor vendor, Condition c) {
-  for (const ConditionFix& r : find_vendor_sdk_tables(vendor).fixes) {
+  for (const ConditionFix& r : vendor_sdk_tables(vendor).fixes) {
     if (r.condition == c) return r.fix;
   }
   switch (c) {

@@ -309,7 +309,7 @@ TEST(LifecycleCodes, JoinFailuresListTheTableRowsOfThePlatform) {
                          {"token", {{"expire", kT0 - 1}}}}}));
   const Json codes = simulate_json(s)["outputs"][0]["codes"];
   Json want = Json::array();
-  for (const codes::VendorCode& c : codes::codes_for("agora", Condition::kExpired)) {
+  for (const codes::VendorCode& c : codes::codes_for(Vendor::kAgora, Condition::kExpired)) {
     if (c.platform == "web")
       want.push_back({{"code", std::stoi(std::string(c.code))}, {"name", c.name}});
   }

@@ -10,13 +10,13 @@ std::span<const VendorSdkTables* const> all_vendor_sdk_tables() {
   // In vendors.def order.
   static const auto tables = [] {
     std::array<const VendorSdkTables*, std::size(kAllVendors)> out{};
-    for (std::size_t i = 0; i < out.size(); ++i) out[i] = &find_vendor_sdk_tables(kAllVendors[i]);
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = &vendor_sdk_tables(kAllVendors[i]);
     return out;
   }();
   return tables;
 }
 
-const VendorSdkTables& find_vendor_sdk_tables(Vendor vendor) {
+const VendorSdkTables& vendor_sdk_tables(Vendor vendor) {
   switch (vendor) {
     case Vendor::kAgora:
       return agora_sdk_tables();
@@ -34,15 +34,10 @@ const VendorSdkTables& find_vendor_sdk_tables(Vendor vendor) {
   return agora_sdk_tables();  // not reached: every Vendor is handled above
 }
 
-const VendorSdkTables* find_vendor_sdk_tables(std::string_view vendor) {
-  const std::optional<Vendor> v = vendor_from_string(vendor);
-  return v ? &find_vendor_sdk_tables(*v) : nullptr;
-}
-
 Json sdk_codes(Vendor vendor, std::string_view key, std::string_view platform,
                std::string_view sdk) {
   Json out = Json::array();
-  for (const SdkCode& row : find_vendor_sdk_tables(vendor).sdk_codes) {
+  for (const SdkCode& row : vendor_sdk_tables(vendor).sdk_codes) {
     if (row.key == key && row.platform == platform && (row.sdk.empty() || row.sdk == sdk)) {
       out.push_back({{"code", code_value(row.code)}, {"name", row.name}});
     }

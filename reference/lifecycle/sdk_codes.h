@@ -63,8 +63,7 @@ const VendorSdkTables& tencent_sdk_tables();
 const VendorSdkTables& rongcloud_sdk_tables();
 // agora, zego, volc, tencent, rongcloud, bytedance.
 std::span<const VendorSdkTables* const> all_vendor_sdk_tables();
-const VendorSdkTables& find_vendor_sdk_tables(Vendor vendor);
-const VendorSdkTables* find_vendor_sdk_tables(std::string_view vendor);  // by name
+const VendorSdkTables& vendor_sdk_tables(Vendor vendor);
 
 // [{"code", "name"}] for `key` on `platform` (and `sdk`, when rows name one), in
 // table order; empty when the vendor documents no code for it.

@@ -12,7 +12,7 @@ namespace tokcheck::codes {
 namespace {
 
 TEST(ZegoCodes, RegisteredAndSourced) {
-  const VendorTable* t = find_table("zego");
+  const VendorTable* t = find_table(Vendor::kZego);
   ASSERT_NE(t, nullptr);
   EXPECT_EQ(t->rows.data(), zego_rows().data());
   for (const CodeRow& r : zego_rows()) {
@@ -33,10 +33,11 @@ TEST(ZegoCodes, EveryZegoConditionHasACode) {
         Condition::kPayloadInvalid, Condition::kExpireMismatch, Condition::kExpired,
         Condition::kAppIdMismatch, Condition::kUserIdMismatch, Condition::kRoomMismatch,
         Condition::kPrivilegeMissing, Condition::kStreamNotAllowed}) {
-    EXPECT_FALSE(codes_for("zego", c).empty()) << to_string(c);
+    EXPECT_FALSE(codes_for(Vendor::kZego, c).empty()) << to_string(c);
   }
-  EXPECT_TRUE(codes_for("zego", Condition::kValid).empty());
-  EXPECT_TRUE(codes_for("zego", Condition::kBadSignature).empty());  // ZEGO tokens are not signed
+  EXPECT_TRUE(codes_for(Vendor::kZego, Condition::kValid).empty());
+  EXPECT_TRUE(
+      codes_for(Vendor::kZego, Condition::kBadSignature).empty());  // ZEGO tokens are not signed
 }
 
 TEST(ZegoCodes, TheBriefsCodesAreAllThere) {
@@ -52,7 +53,7 @@ TEST(ZegoCodes, TheBriefsCodesAreAllThere) {
 
 TEST(ZegoCodes, DocumentedRowsForTheirOwnCauses) {
   auto basis = [](Condition c, std::string_view code) {
-    for (const VendorCode& v : codes_for("zego", c)) {
+    for (const VendorCode& v : codes_for(Vendor::kZego, c)) {
       if (v.code == code) return v.basis;
     }
     ADD_FAILURE() << to_string(c) << " has no " << code;
