@@ -12,11 +12,12 @@
 #include "cli/input_options.h"
 #include "cli/io.h"
 #include "cli/now_arg.h"
-#include "cli/request_fields.h"
 #include "cli/request_input.h"
 #include "cli/secret_input.h"
+#include "cli/secret_merge.h"
 #include "reference/schemes/json_output.h"
 #include "reference/schemes/registry.h"
+#include "reference/schemes/request_fields.h"
 
 namespace tokcheck::cli {
 namespace {
@@ -37,10 +38,10 @@ int run_build(const BuildArgs& a) {
         "field \"scheme\" is required and must be a string (e.g. \"agora-007\")");
   }
   const schemes::Scheme& scheme = pick_scheme(in["scheme"].get<std::string>(), "");
-  merge_secret(in, scheme.id(), read_secret(a.secret));
+  merge_secret(in, scheme, read_secret(a.secret));
   const std::vector<std::string> defaulted =
       apply_build_defaults(in, scheme.id(), resolve_now(a.now, nullptr));
-  if (const auto problems = request_problems(in, scheme.id(), Operation::kBuild);
+  if (const auto problems = schemes::request_problems(in, scheme, schemes::RequestKind::kBuild);
       !problems.empty()) {
     std::string text;
     for (const std::string& p : problems) text += "\n  " + p;

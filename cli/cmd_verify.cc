@@ -1,6 +1,7 @@
 // tokcheck verify --input FILE|- [--json]  → the verdict (condition, vendor codes
 // per platform); exit 0 valid, 1 invalid, 2 bad usage. The request is checked
-// against request_fields.h first: unknown keys, wrong types and missing fields
+// against the scheme's request table first
+// (reference/schemes/request_fields.h): unknown keys, wrong types and missing fields
 // are usage errors that name the field.
 #include <iostream>
 #include <memory>
@@ -11,13 +12,14 @@
 #include "cli/input_options.h"
 #include "cli/io.h"
 #include "cli/now_arg.h"
-#include "cli/request_fields.h"
 #include "cli/request_input.h"
 #include "cli/secret_input.h"
+#include "cli/secret_merge.h"
 #include "cli/text_escape.h"
 #include "cli/token_repair.h"
 #include "reference/schemes/json_output.h"
 #include "reference/schemes/registry.h"
+#include "reference/schemes/request_fields.h"
 
 namespace tokcheck::cli {
 namespace {
@@ -62,8 +64,8 @@ int run_verify(const VerifyArgs& a) {
     throw schemes::UsageError("give \"scheme\" when there is no token to detect it from");
   }
   const schemes::Scheme& scheme = pick_scheme(id, token.token);
-  merge_secret(in, scheme.id(), read_secret(a.secret));
-  if (const auto problems = request_problems(in, scheme.id(), Operation::kVerify);
+  merge_secret(in, scheme, read_secret(a.secret));
+  if (const auto problems = schemes::request_problems(in, scheme, schemes::RequestKind::kVerify);
       !problems.empty()) {
     throw schemes::UsageError("the request cannot be verified:" + join(problems));
   }

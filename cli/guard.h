@@ -1,7 +1,7 @@
 // The command boundary: whatever a subcommand throws becomes a message on stderr
 // and exit 2, never std::terminate (exit 134). UsageError messages already name
 // the field; a nlohmann exception that gets past the request checks
-// (request_fields.h) is reported with its own text, which names the expected
+// (reference/schemes/request_fields.h) is reported with its own text, which names the expected
 // type ("type must be string, but is number").
 #pragma once
 

@@ -19,19 +19,19 @@
 #include <string>
 #include <vector>
 
-#include "cli/request_fields.h"
 #include "cli/run.h"
 #include "conformance/lib/vector_file.h"
 #include "reference/schemes/json_output.h"
 #include "reference/schemes/registry.h"
+#include "reference/schemes/request_fields.h"
 
 namespace {
 
 using tokcheck::schemes::Json;
 
 struct Base {
-  std::string scheme;
-  tokcheck::cli::Operation op;
+  const tokcheck::schemes::Scheme* scheme;
+  tokcheck::schemes::RequestKind op;
   Json request;
 };
 
@@ -113,8 +113,8 @@ class Random {
   }
 
   // A random value of the JSON type `t` asks for.
-  Json typed(tokcheck::cli::FieldType t) {
-    using enum tokcheck::cli::FieldType;
+  Json typed(tokcheck::schemes::FieldType t) {
+    using enum tokcheck::schemes::FieldType;
     switch (t) {
       case kString:
       case kStringOrNull:
@@ -173,15 +173,16 @@ class Random {
 std::vector<Base> load_bases(const std::filesystem::path& root) {
   std::vector<Base> out;
   for (const tokcheck::schemes::Scheme* s : tokcheck::schemes::all_schemes()) {
-    for (const auto& [file, op] : {std::pair{"build.json", tokcheck::cli::Operation::kBuild},
-                                   std::pair{"verify.json", tokcheck::cli::Operation::kVerify}}) {
+    for (const auto& [file, op] :
+         {std::pair{"build.json", tokcheck::schemes::RequestKind::kBuild},
+          std::pair{"verify.json", tokcheck::schemes::RequestKind::kVerify}}) {
       std::ifstream in(root / std::string(s->id()) / file);
       if (!in) continue;
       const Json doc = Json::parse(in);
       for (const Json& t : doc.at("tests")) {
         Json request = t.at("input");
         request["scheme"] = s->id();
-        out.push_back({std::string(s->id()), op, std::move(request)});
+        out.push_back({s, op, std::move(request)});
       }
     }
   }
@@ -227,10 +228,10 @@ int main(int argc, char** argv) {
   for (std::uint64_t n = 0; n < inputs; ++n) {
     const Base& base = bases[r.below(bases.size())];
     Json request = base.request;
-    const auto& fields = tokcheck::cli::request_fields(base.scheme, base.op);
+    const auto& fields = base.scheme->request_fields(base.op);
     for (auto k = 1 + r.below(2); k > 0; --k) {
       std::string key;
-      const tokcheck::cli::FieldSpec* spec = nullptr;
+      const tokcheck::schemes::FieldSpec* spec = nullptr;
       if (r.chance(85) && !fields.empty()) {
         spec = &fields[r.below(fields.size())];
         key = std::string(spec->name);
@@ -249,8 +250,8 @@ int main(int argc, char** argv) {
     if (r.chance(2)) text += "\xff";  // not UTF-8: the reader must refuse it, not crash
     const bool json = r.chance(50);
     std::vector<std::string> args = {
-        "tokcheck", base.op == tokcheck::cli::Operation::kBuild ? "build" : "verify", "--input",
-        "-"};
+        "tokcheck", base.op == tokcheck::schemes::RequestKind::kBuild ? "build" : "verify",
+        "--input", "-"};
     if (json) args.push_back("--json");
     const Outcome o = run_cli(args, text);
     if (o.exit_code < 0 || o.exit_code > 2) fail("exit code outside 0..2", text, o);
@@ -259,7 +260,7 @@ int main(int argc, char** argv) {
       if (Json::parse(o.out, nullptr, false).is_discarded())
         fail("--json output is not JSON", text, o);
     }
-    const std::string secret_key(tokcheck::cli::secret_field(base.scheme));
+    const std::string secret_key(base.scheme->secret_field());
     // Only the vectors' own secrets: a random one could be any text the output names.
     if (request.contains(secret_key) && request[secret_key].is_string() &&
         base.request.contains(secret_key) && request[secret_key] == base.request[secret_key]) {

@@ -11,7 +11,6 @@
 #include "cli/io.h"
 #include "cli/now_arg.h"
 #include "cli/output_timeline.h"
-#include "cli/request_fields.h"
 #include "cli/request_input.h"
 #include "cli/simulate_html.h"
 #include "cli/text_escape.h"
@@ -107,24 +106,6 @@ TEST(FormatRelative, NoOverflowAtTheInt64Extremes) {
   EXPECT_EQ(format_relative(5, 5), "now");
   EXPECT_EQ(format_offset(kMax, kMin), "+18446744073709551615");
   EXPECT_EQ(format_offset(kMin, kMax), "-18446744073709551615");
-}
-
-TEST(RequestFields, UnknownWrongTypeAndMissingAllAtOnce) {
-  const Json r = {{"scheme", "volc-001"}, {"privilges", 1}, {"nonce", "x"}};
-  const auto p = request_problems(r, "volc-001", Operation::kBuild);
-  ASSERT_EQ(p.size(), 6u);
-  EXPECT_NE(p[0].find("unknown field \"privilges\""), std::string::npos);
-  EXPECT_NE(p[1].find("field \"nonce\" must be an integer, not a string"), std::string::npos);
-  EXPECT_NE(p[2].find("\"app_id\" is required"), std::string::npos);
-  EXPECT_NE(p[5].find("\"user_id\" is required"), std::string::npos);
-}
-
-TEST(RequestFields, AgoraVerifyNeedsTheCertificateKeyNullAllowed) {
-  EXPECT_FALSE(
-      request_problems({{"scheme", "agora-006"}}, "agora-006", Operation::kVerify).empty());
-  EXPECT_TRUE(request_problems({{"scheme", "agora-006"}, {"app_certificate", nullptr}}, "agora-006",
-                               Operation::kVerify)
-                  .empty());
 }
 
 TEST(RequestInput, DuplicateKeysAtAnyDepthAndLineColumn) {

@@ -140,6 +140,31 @@ TEST(ReferenceResponse, UnknownSchemeIsUnsupportedAndBadRequestsAreUsageErrors) 
           .contains("usage_error"));
 }
 
+// `serve` answers through reference_response: a misspelt key is a usage error
+// naming it, in build, parse and verify alike, instead of a field ignored.
+TEST(ReferenceResponse, AMisspeltInputKeyIsAUsageErrorNamingIt) {
+  const Json verify_input = {{"token", "006x"}, {"app_certificate", nullptr},
+                             {"now", 1},        {"channel_name", "c"},
+                             {"uid", 1},        {"privilges", Json::array({1})}};
+  for (const auto& [op, input] :
+       {std::pair{"verify", verify_input},
+        std::pair{"parse", Json{{"token", "006x"}, {"privilges", 1}}},
+        std::pair{"build", Json{{"app_id", "a"}, {"privilges", Json::object()}}}}) {
+    const Json r =
+        reference_response({{"id", 7}, {"op", op}, {"scheme", "agora-006"}, {"input", input}});
+    ASSERT_TRUE(r.contains("usage_error")) << op << ": " << r.dump();
+    EXPECT_NE(r["usage_error"].get<std::string>().find("unknown field \"privilges\""),
+              std::string::npos)
+        << r.dump();
+    EXPECT_EQ(r["id"], 7);
+  }
+  // Without the stray key the same verify request is answered with a verdict.
+  Json fixed = verify_input;
+  fixed.erase("privilges");
+  EXPECT_TRUE(reference_response({{"op", "verify"}, {"scheme", "agora-006"}, {"input", fixed}})
+                  .contains("condition"));
+}
+
 TEST(ReferenceResponse, HelloDeclaresEverySchemeWithVectors) {
   const Json hello = reference_response({{"id", "hello"}, {"op", "hello"}, {"protocol", 1}});
   EXPECT_EQ(hello["protocol"], 1);

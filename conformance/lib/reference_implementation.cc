@@ -8,6 +8,7 @@
 #include "conformance/lib/scenario_hook.h"
 #include "reference/lifecycle/simulate.h"
 #include "reference/schemes/registry.h"
+#include "reference/schemes/request_fields.h"
 
 namespace tokcheck::conformance {
 namespace {
@@ -85,6 +86,20 @@ Json reference_response(const Json& request) {
     if (!scheme) {
       response["unsupported"] = true;
       return response;
+    }
+    // A key the scheme does not read, or a value of the wrong type, is the
+    // caller's mistake, as in `tokcheck build` / `verify`: answered as a usage
+    // error, never silently ignored. A missing field is the scheme's to judge.
+    const schemes::RequestKind kind = *op == Operation::kBuild   ? schemes::RequestKind::kBuild
+                                      : *op == Operation::kParse ? schemes::RequestKind::kParse
+                                                                 : schemes::RequestKind::kVerify;
+    if (const auto problems = schemes::request_problems(input, *scheme, kind,
+                                                        schemes::RequiredFields::kLeaveToScheme);
+        !problems.empty()) {
+      std::string text = "the input cannot be used:";
+      for (const std::string& p : problems) text += " " + p + ";";
+      text.pop_back();
+      return usage_error(id, text);
     }
     switch (*op) {
       case Operation::kBuild: {

@@ -15,6 +15,7 @@
 #include "reference/core/base64.h"
 #include "reference/core/vendor.h"
 #include "reference/core/verdict.h"
+#include "reference/schemes/field_spec.h"
 
 namespace tokcheck::schemes {
 
@@ -77,6 +78,12 @@ class Scheme {
   virtual ParseOutcome parse(const Json& input) const = 0;
   virtual BuildOutcome build(const Json& input) const = 0;
   virtual VerifyOutcome verify(const Json& input) const = 0;
+  // Every top-level field a `kind` request may carry, "scheme" included: the
+  // table request_fields.h checks requests against (docs/VECTORS.md).
+  virtual const std::vector<FieldSpec>& request_fields(RequestKind kind) const = 0;
+  // The request field that holds the secret: "app_certificate" (Agora), "secret"
+  // (ZEGO), "app_key" (Volcengine), "key" (Tencent); where --secret goes.
+  virtual std::string_view secret_field() const = 0;
   // The dates in parsed `fields`, for people.
   virtual std::vector<TimeFact> timeline(const Json& fields) const = 0;
 };

@@ -1,6 +1,7 @@
 // JSON adapter for reference/vendors/agora/agora006.h. Field names: docs/VECTORS.md.
 #include "reference/core/crypto_util.h"
 #include "reference/schemes/registry.h"
+#include "reference/schemes/request_fields.h"
 #include "reference/vendors/agora/agora006.h"
 #include "reference/vendors/agora/agora_scheme_common.h"
 
@@ -72,6 +73,31 @@ class Agora006Scheme final : public Scheme {
                               channel, uid, required};
     agora::Verifier006 verifier(p.certificate);
     return {verifier.verify(p.token, now, binding, base64_mode(in))};
+  }
+
+  std::string_view secret_field() const override { return "app_certificate"; }
+  const std::vector<FieldSpec>& request_fields(RequestKind kind) const override {
+    using enum FieldType;
+    using enum Need;
+    static const RequestTables tables{{{"scheme", kString, kRequired},
+                                       {"app_id", kString, kRequired},
+                                       {"app_certificate", kString, kRequired},
+                                       {"channel_name", kString, kRequired},
+                                       {"uid", kStringOrInteger, kRequired},
+                                       {"salt", kInteger, kDefaulted},
+                                       {"ts", kInteger, kDefaulted},
+                                       {"privileges", kObject, kOptional}},
+                                      parse_fields({}),
+                                      // "app_certificate" must be present (null for a project
+                                      // without one) where the CLI checks required fields: left
+                                      // out, it would read as "no certificate".
+                                      verify_fields("app_certificate", kStringOrNull,
+                                                    {{"app_id", kString, kOptional},
+                                                     {"channel_name", kString, kOptional},
+                                                     {"uid", kStringOrInteger, kOptional},
+                                                     {"privileges", kArray, kOptional}},
+                                                    kStringOrNull)};
+    return tables.of(kind);
   }
 
   std::vector<TimeFact> timeline(const Json& fields) const override {

@@ -5,6 +5,7 @@
 //   8 rtm2: user_id, permissions {"<resource type>": {"<permission type>": [names]}}
 #include "reference/core/crypto_util.h"
 #include "reference/schemes/registry.h"
+#include "reference/schemes/request_fields.h"
 #include "reference/vendors/agora/agora007.h"
 #include "reference/vendors/agora/agora_scheme_common.h"
 
@@ -176,6 +177,30 @@ class Agora007Scheme final : public Scheme {
     binding.required_privileges = required;
     agora::Verifier007 verifier(p.certificate);
     return {verifier.verify(p.token, now, binding, base64_mode(in))};
+  }
+
+  std::string_view secret_field() const override { return "app_certificate"; }
+  const std::vector<FieldSpec>& request_fields(RequestKind kind) const override {
+    using enum FieldType;
+    using enum Need;
+    static const RequestTables tables{{{"scheme", kString, kRequired},
+                                       {"app_id", kString, kRequired},
+                                       {"app_certificate", kString, kRequired},
+                                       {"issue_ts", kInteger, kDefaulted},
+                                       {"expire", kInteger, kDefaulted},
+                                       {"salt", kInteger, kDefaulted},
+                                       {"services", kArray, kRequired}},
+                                      parse_fields({}),
+                                      verify_fields("app_certificate", kStringOrNull,
+                                                    {{"app_id", kString, kOptional},
+                                                     {"service_type", kInteger, kOptional},
+                                                     {"channel_name", kString, kOptional},
+                                                     {"uid", kStringOrInteger, kOptional},
+                                                     {"user_id", kString, kOptional},
+                                                     {"account", kString, kOptional},
+                                                     {"privileges", kArray, kOptional}},
+                                                    kStringOrNull)};
+    return tables.of(kind);
   }
 
   std::vector<TimeFact> timeline(const Json& fields) const override {

@@ -16,6 +16,7 @@
 #include "reference/core/crypto_util.h"
 #include "reference/schemes/json_fields.h"
 #include "reference/schemes/registry.h"
+#include "reference/schemes/request_fields.h"
 #include "reference/vendors/tencent/private_map_key.h"
 #include "reference/vendors/tencent/usersig.h"
 
@@ -211,6 +212,28 @@ class TencentUserSigScheme final : public Scheme {
     }
     tencent::UserSigVerifier verifier(key);
     return {verifier.verify(token, now, binding, base64_mode(in))};
+  }
+
+  std::string_view secret_field() const override { return "key"; }
+  const std::vector<FieldSpec>& request_fields(RequestKind kind) const override {
+    using enum FieldType;
+    using enum Need;
+    static const RequestTables tables{{{"scheme", kString, kRequired},
+                                       {"sdkappid", kInteger, kRequired},
+                                       {"key", kString, kRequired},
+                                       {"identifier", kString, kRequired},
+                                       {"expire", kInteger, kRequired},
+                                       {"time", kInteger, kDefaulted},
+                                       {"style", kString, kOptional},
+                                       {"userbuf", kObject, kOptional},
+                                       {"userbuf_hex", kString, kOptional}},
+                                      parse_fields({}),
+                                      verify_fields("key", kString,
+                                                    {{"sdkappid", kInteger, kOptional},
+                                                     {"identifier", kString, kOptional},
+                                                     {"userbuf", kStringOrObject, kOptional},
+                                                     {"userbuf_hex", kString, kOptional}})};
+    return tables.of(kind);
   }
 
   std::vector<TimeFact> timeline(const Json& fields) const override {

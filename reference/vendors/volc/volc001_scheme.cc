@@ -9,6 +9,7 @@
 #include "reference/core/crypto_util.h"
 #include "reference/schemes/json_fields.h"
 #include "reference/schemes/registry.h"
+#include "reference/schemes/request_fields.h"
 #include "reference/vendors/volc/volc001.h"
 
 namespace tokcheck::schemes {
@@ -125,6 +126,29 @@ class Volc001Scheme final : public Scheme {
     volc::Verifier001 verifier(key);
     return {verifier.verify(token, now, mode, binding, base64_mode(in)),
             Json{{"check_mode", volc::to_string(mode)}}};
+  }
+
+  std::string_view secret_field() const override { return "app_key"; }
+  const std::vector<FieldSpec>& request_fields(RequestKind kind) const override {
+    using enum FieldType;
+    using enum Need;
+    static const RequestTables tables{{{"scheme", kString, kRequired},
+                                       {"app_id", kString, kRequired},
+                                       {"app_key", kString, kRequired},
+                                       {"room_id", kString, kRequired},
+                                       {"user_id", kString, kRequired},
+                                       {"nonce", kInteger, kDefaulted},
+                                       {"issued_at", kInteger, kDefaulted},
+                                       {"expire_at", kInteger, kOptional},
+                                       {"privileges", kObject, kOptional}},
+                                      parse_fields({{"check_mode", kString, kOptional}}),
+                                      verify_fields("app_key", kString,
+                                                    {{"check_mode", kString, kOptional},
+                                                     {"app_id", kString, kOptional},
+                                                     {"room_id", kString, kOptional},
+                                                     {"user_id", kString, kOptional},
+                                                     {"privileges", kArray, kOptional}})};
+    return tables.of(kind);
   }
 
   std::vector<TimeFact> timeline(const Json& fields) const override {

@@ -9,6 +9,7 @@
 
 #include "reference/core/crypto_util.h"
 #include "reference/schemes/registry.h"
+#include "reference/schemes/request_fields.h"
 #include "reference/vendors/zego/token03.h"
 #include "reference/vendors/zego/zego_scheme_common.h"
 
@@ -113,6 +114,30 @@ class Zego03Scheme final : public Scheme {
     b.required_privileges = bound.privileges;
     zego::Verifier03 verifier(secret);
     return {verifier.verify(token, now, b, base64_mode(in))};
+  }
+
+  std::string_view secret_field() const override { return "secret"; }
+  const std::vector<FieldSpec>& request_fields(RequestKind kind) const override {
+    using enum FieldType;
+    using enum Need;
+    static const RequestTables tables{{{"scheme", kString, kRequired},
+                                       {"app_id", kAny, kOptional},
+                                       {"room_id", kAny, kOptional},
+                                       {"user_id", kAny, kOptional},
+                                       {"secret", kAny, kOptional},
+                                       {"privilege", kAny, kOptional},
+                                       {"effective_time_in_seconds", kAny, kOptional},
+                                       {"create_time", kInteger, kDefaulted},
+                                       {"nonce", kInteger, kDefaulted},
+                                       {"iv", kString, kDefaulted},
+                                       {"iv_hex", kString, kOptional}},
+                                      parse_fields({{"secret", kString, kOptional}}),
+                                      verify_fields("secret", kString,
+                                                    {{"app_id", kInteger, kOptional},
+                                                     {"user_id", kString, kOptional},
+                                                     {"room_id", kString, kOptional},
+                                                     {"privileges", kArray, kOptional}})};
+    return tables.of(kind);
   }
 
   std::vector<TimeFact> timeline(const Json& fields) const override {
