@@ -932,7 +932,7 @@ RC_GTEST_PROP(SharedRules, TheClockStopsAtTheLastSecond, ()) {
   }
   if (refused) {
     const std::string field = "events[" + std::to_string(*refused) + "].seconds";
-    RC_ASSERT(error.rfind(field + ": ", 0) == 0u);
+    RC_ASSERT(error.rfind("field \"" + field + "\": ", 0) == 0u);
   } else {
     RC_ASSERT(error.empty());
     for (const Json& o : outputs) RC_ASSERT(o["at"].get<std::int64_t>() <= kLast);

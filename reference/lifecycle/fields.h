@@ -1,21 +1,32 @@
-// Reading scenario JSON with errors that say where: every accessor throws
-// schemes::UsageError naming the path ("events[3].token: must be a string"), so a
-// bad scenario says what to fix instead of producing odd outputs.
+// The lifecycle engine reads scenarios with the one request reader
+// (reference/schemes/json_fields.h: path-aware, errors name the field as
+// `field "events[3].token": must be a string`). What this header adds is the
+// scenario's own integer range, which every time, duration and expiry obeys.
 #pragma once
 
 #include <cstdint>
-#include <initializer_list>
 #include <limits>
 #include <optional>
-#include <string>
 #include <string_view>
 
-#include "reference/schemes/scheme.h"
+#include "reference/schemes/json_fields.h"
 
 namespace tokcheck::lifecycle {
 
 using Json = schemes::Json;
 using schemes::UsageError;
+
+using schemes::has;
+using schemes::join_path;
+using schemes::only_keys;
+using schemes::opt_bool;
+using schemes::opt_int;
+using schemes::opt_string;
+using schemes::req_bool;
+using schemes::req_choice;
+using schemes::req_int;
+using schemes::req_string;
+using schemes::usage;
 
 // Every integer a scenario gives (times, seconds, expiries) lies in
 // [kMinScenarioInt, kMaxScenarioInt], half the int64 range, so the sum or the
@@ -25,25 +36,13 @@ inline constexpr std::int64_t kMaxScenarioInt = std::numeric_limits<std::int64_t
 inline constexpr std::int64_t kMinScenarioInt = std::numeric_limits<std::int64_t>::min() / 2;
 inline constexpr std::int64_t kMaxScenarioTime = kMaxScenarioInt;
 
-[[noreturn]] void usage(std::string_view path, std::string_view what);
-
-// Throws unless `v` is an object whose keys are all in `allowed`.
-void only_keys(const Json& v, std::string_view path,
-               std::initializer_list<std::string_view> allowed);
-
-// Present and not null.
-bool has(const Json& v, std::string_view key);
-std::string req_string(const Json& v, std::string_view path, std::string_view key);
-std::optional<std::string> opt_string(const Json& v, std::string_view path, std::string_view key);
-std::int64_t req_int(const Json& v, std::string_view path, std::string_view key);
-std::optional<std::int64_t> opt_int(const Json& v, std::string_view path, std::string_view key);
-bool opt_bool(const Json& v, std::string_view path, std::string_view key, bool fallback);
-bool req_bool(const Json& v, std::string_view path, std::string_view key);
-
-// `value` must be one of `choices`; the error lists them.
-std::string req_choice(const Json& v, std::string_view path, std::string_view key,
-                       std::initializer_list<std::string_view> choices);
-
-std::string join_path(std::string_view path, std::string_view key);
+// A scenario integer: in [kMinScenarioInt, kMaxScenarioInt] or a usage error.
+inline std::optional<std::int64_t> opt_int(const Json& v, std::string_view path,
+                                           std::string_view key) {
+  return schemes::opt_int(v, path, key, kMinScenarioInt, kMaxScenarioInt);
+}
+inline std::int64_t req_int(const Json& v, std::string_view path, std::string_view key) {
+  return schemes::req_int(v, path, key, kMinScenarioInt, kMaxScenarioInt);
+}
 
 }  // namespace tokcheck::lifecycle

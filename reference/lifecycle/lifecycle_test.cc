@@ -156,17 +156,17 @@ TEST(LifecycleScenarios, ZegoRoomFieldsAreCheckedAndNamed) {
                    {"token", {{"expire", kT0 + 100}, {"room", "r1"}, {"user", "u1"}}}};
   const Json renew{{"op", "renewToken"}, {"token", {{"expire", kT0 + 200}, {"user", "u1"}}}};
   EXPECT_NE(error_of(with(multi, Json::array({{{"op", "createEngine"}}, login, renew})))
-                .find("events[2].room: room_mode \"multi\": renewToken names its room"),
+                .find("field \"events[2].room\": room_mode \"multi\": renewToken names its room"),
             std::string::npos);
   Json misnamed = renew;
   misnamed["room_id"] = "r1";
   EXPECT_NE(error_of(with(multi, Json::array({{{"op", "createEngine"}}, login, misnamed})))
-                .find("events[2].room_id: unknown field"),
+                .find("field \"events[2].room_id\": unknown field"),
             std::string::npos);
   Json bad_mode = multi;
   bad_mode["room_mode"] = "many";
   EXPECT_NE(error_of(with(bad_mode))
-                .find("profile.room_mode: \"many\" is not one of: single, "
+                .find("field \"profile.room_mode\": \"many\" is not one of: single, "
                       "multi"),
             std::string::npos);
   // Single-room mode keeps accepting a renew without a room: the room it holds.
@@ -201,10 +201,12 @@ TEST(LifecycleScenarios, AnAdvancePastTheLastSecondIsRefusedNamingTheField) {
   s["events"] = Json::array({{{"op", "advance"}, {"seconds", 11}}});
   EXPECT_NE(error_of(s).find("events[0].seconds"), std::string::npos);
   s["events"] = Json::array({{{"op", "advance"}, {"at", last + 1}}});
-  EXPECT_NE(error_of(s).find("events[0].at: out of range"), std::string::npos) << error_of(s);
+  EXPECT_NE(error_of(s).find("field \"events[0].at\": out of range"), std::string::npos)
+      << error_of(s);
   // A JSON value built in C++ may hold a signed number above the range too.
   s["events"] = Json::array({{{"op", "advance"}, {"seconds", std::int64_t{last} + 1}}});
-  EXPECT_NE(error_of(s).find("events[0].seconds: out of range"), std::string::npos) << error_of(s);
+  EXPECT_NE(error_of(s).find("field \"events[0].seconds\": out of range"), std::string::npos)
+      << error_of(s);
   // Backwards stays what it was: noted and ignored.
   s["start"] = -last - 1;
   s["events"] = Json::array({{{"op", "advance"}, {"seconds", -last - 1}}});

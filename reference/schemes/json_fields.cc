@@ -4,62 +4,134 @@
 #include <limits>
 
 namespace tokcheck::schemes {
-namespace {
 
-[[noreturn]] void bad(std::string_view key, std::string_view what) {
-  throw UsageError("field \"" + std::string(key) + "\": " + std::string(what));
+std::string join_path(std::string_view path, std::string_view key) {
+  return path.empty() ? std::string(key) : std::string(path) + "." + std::string(key);
 }
 
-const Json* field(const Json& in, std::string_view key) {
-  if (!in.is_object()) throw UsageError("request must be a JSON object");
-  auto it = in.find(key);
-  if (it == in.end() || it->is_null()) return nullptr;
+void usage(std::string_view path, std::string_view what) {
+  if (path.empty()) throw UsageError("the request " + std::string(what));
+  throw UsageError("field \"" + std::string(path) + "\": " + std::string(what));
+}
+
+namespace {
+
+[[noreturn]] void bad(std::string_view key, std::string_view what) { usage(key, what); }
+
+// The member `key` of object `v`, or null when absent or JSON null.
+const Json* field(const Json& v, std::string_view path, std::string_view key) {
+  if (!v.is_object()) usage(path, "must be a JSON object");
+  const auto it = v.find(key);
+  if (it == v.end() || it->is_null()) return nullptr;
   return &*it;
 }
 
+const Json* field(const Json& in, std::string_view key) { return field(in, "", key); }
+
 }  // namespace
 
-bool has(const Json& in, std::string_view key) { return field(in, key) != nullptr; }
-
-std::optional<std::string> opt_string(const Json& in, std::string_view key) {
-  const Json* v = field(in, key);
-  if (!v) return std::nullopt;
-  if (!v->is_string()) bad(key, "must be a string");
-  return v->get<std::string>();
+void only_keys(const Json& v, std::string_view path,
+               std::initializer_list<std::string_view> allowed) {
+  if (!v.is_object()) usage(path, "must be a JSON object");
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    bool known = false;
+    for (std::string_view a : allowed) known = known || it.key() == a;
+    if (!known) {
+      std::string list;
+      for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+      usage(join_path(path, it.key()), "unknown field (allowed here: " + list + ")");
+    }
+  }
 }
 
-std::string req_string(const Json& in, std::string_view key) {
-  auto v = opt_string(in, key);
-  if (!v) bad(key, "is required");
-  return *v;
+bool has(const Json& in, std::string_view key) {
+  if (!in.is_object()) return false;
+  const auto it = in.find(key);
+  return it != in.end() && !it->is_null();
 }
 
-std::optional<std::int64_t> opt_int(const Json& in, std::string_view key, std::int64_t min,
-                                    std::int64_t max) {
-  const Json* v = field(in, key);
-  if (!v) return std::nullopt;
+std::optional<std::string> opt_string(const Json& v, std::string_view path, std::string_view key) {
+  const Json* f = field(v, path, key);
+  if (!f) return std::nullopt;
+  if (!f->is_string()) usage(join_path(path, key), "must be a string");
+  return f->get<std::string>();
+}
+
+std::string req_string(const Json& v, std::string_view path, std::string_view key) {
+  auto s = opt_string(v, path, key);
+  if (!s) usage(join_path(path, key), "is required");
+  return *s;
+}
+
+std::optional<std::int64_t> opt_int(const Json& v, std::string_view path, std::string_view key,
+                                    std::int64_t min, std::int64_t max) {
+  const Json* f = field(v, path, key);
+  if (!f) return std::nullopt;
+  const std::string where = join_path(path, key);
   std::int64_t n = 0;
-  if (v->is_number_unsigned()) {
-    const auto u = v->get<std::uint64_t>();
+  if (f->is_number_unsigned()) {
+    const auto u = f->get<std::uint64_t>();
     if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-      bad(key, "out of range");
+      usage(where, "out of range");
     }
     n = static_cast<std::int64_t>(u);
-  } else if (v->is_number_integer()) {
-    n = v->get<std::int64_t>();
+  } else if (f->is_number_integer()) {
+    // A parsed positive number is unsigned; a JSON value built in C++ may be a
+    // signed one, so both kinds are read.
+    n = f->get<std::int64_t>();
   } else {
-    bad(key, "must be an integer");
+    usage(where, "must be an integer");
   }
   if (n < min || n > max) {
-    bad(key, "must be in [" + std::to_string(min) + ", " + std::to_string(max) + "]");
+    usage(where,
+          "out of range (must be in [" + std::to_string(min) + ", " + std::to_string(max) + "])");
   }
   return n;
 }
 
+std::int64_t req_int(const Json& v, std::string_view path, std::string_view key, std::int64_t min,
+                     std::int64_t max) {
+  auto n = opt_int(v, path, key, min, max);
+  if (!n) usage(join_path(path, key), "is required");
+  return *n;
+}
+
+bool opt_bool(const Json& v, std::string_view path, std::string_view key, bool fallback) {
+  const Json* f = field(v, path, key);
+  if (!f) return fallback;
+  if (!f->is_boolean()) usage(join_path(path, key), "must be true or false");
+  return f->get<bool>();
+}
+
+bool req_bool(const Json& v, std::string_view path, std::string_view key) {
+  if (!has(v, key)) usage(join_path(path, key), "is required");
+  return opt_bool(v, path, key, false);
+}
+
+std::string req_choice(const Json& v, std::string_view path, std::string_view key,
+                       std::initializer_list<std::string_view> choices) {
+  const std::string s = req_string(v, path, key);
+  std::string list;
+  for (std::string_view c : choices) {
+    if (s == c) return s;
+    list += (list.empty() ? "" : ", ") + std::string(c);
+  }
+  usage(join_path(path, key), "\"" + s + "\" is not one of: " + list);
+}
+
+std::optional<std::string> opt_string(const Json& in, std::string_view key) {
+  return opt_string(in, "", key);
+}
+
+std::string req_string(const Json& in, std::string_view key) { return req_string(in, "", key); }
+
+std::optional<std::int64_t> opt_int(const Json& in, std::string_view key, std::int64_t min,
+                                    std::int64_t max) {
+  return opt_int(in, "", key, min, max);
+}
+
 std::int64_t req_int(const Json& in, std::string_view key, std::int64_t min, std::int64_t max) {
-  auto v = opt_int(in, key, min, max);
-  if (!v) bad(key, "is required");
-  return *v;
+  return req_int(in, "", key, min, max);
 }
 
 std::uint32_t req_u32(const Json& in, std::string_view key) {
