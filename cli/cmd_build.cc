@@ -6,7 +6,6 @@
 #include <memory>
 #include <optional>
 
-#include "cli/build_defaults.h"
 #include "cli/commands.h"
 #include "cli/guard.h"
 #include "cli/input_options.h"
@@ -15,6 +14,7 @@
 #include "cli/request_input.h"
 #include "cli/secret_input.h"
 #include "cli/secret_merge.h"
+#include "reference/schemes/build_defaults.h"
 #include "reference/schemes/json_output.h"
 #include "reference/schemes/registry.h"
 #include "reference/schemes/request_fields.h"
@@ -40,7 +40,7 @@ int run_build(const BuildArgs& a) {
   const schemes::Scheme& scheme = pick_scheme(in["scheme"].get<std::string>(), "");
   merge_secret(in, scheme, read_secret(a.secret));
   const std::vector<std::string> defaulted =
-      apply_build_defaults(in, scheme.id(), resolve_now(a.now, nullptr));
+      schemes::apply_build_defaults(in, scheme, resolve_now(a.now, nullptr));
   if (const auto problems = schemes::request_problems(in, scheme, schemes::RequestKind::kBuild);
       !problems.empty()) {
     std::string text;

@@ -7,7 +7,6 @@
 #include <fstream>
 #include <limits>
 
-#include "cli/build_defaults.h"
 #include "cli/io.h"
 #include "cli/now_arg.h"
 #include "cli/output_timeline.h"
@@ -118,22 +117,6 @@ TEST(RequestInput, DuplicateKeysAtAnyDepthAndLineColumn) {
   } catch (const schemes::UsageError& e) {
     EXPECT_NE(std::string(e.what()).find("line 2, column"), std::string::npos) << e.what();
   }
-}
-
-TEST(BuildDefaults, FilledOnlyWhenAbsentAndNamed) {
-  Json r = {{"scheme", "agora-007"}, {"salt", 7}};
-  EXPECT_EQ(apply_build_defaults(r, "agora-007", 1700000000),
-            (std::vector<std::string>{"issue_ts", "expire"}));
-  EXPECT_EQ(r["issue_ts"], 1700000000);
-  EXPECT_EQ(r["expire"], 900);
-  EXPECT_EQ(r["salt"], 7);
-  Json z = {{"scheme", "zego-04"}, {"mode", "gcm"}};
-  apply_build_defaults(z, "zego-04", 1);
-  EXPECT_EQ(z["iv"].get<std::string>().size(), 12u);
-  EXPECT_GE(z["nonce"].get<std::int64_t>(), 1);
-  Json h = {{"scheme", "zego-03"}, {"iv_hex", "00"}};
-  apply_build_defaults(h, "zego-03", 1);
-  EXPECT_FALSE(h.contains("iv"));
 }
 
 TEST(VendorAlias, VolcFamilyIsOneName) {

@@ -63,6 +63,8 @@ struct TimeFact {
   bool expired_at(std::int64_t now) const { return valid_at_instant ? now > unix : now >= unix; }
 };
 
+class DefaultFiller;  // reference/schemes/build_defaults.h
+
 class Scheme {
  public:
   virtual ~Scheme() = default;
@@ -84,6 +86,9 @@ class Scheme {
   // The request field that holds the secret: "app_certificate" (Agora), "secret"
   // (ZEGO), "app_key" (Volcengine), "key" (Tencent); where --secret goes.
   virtual std::string_view secret_field() const = 0;
+  // Fills what the vendor's own builder chooses by itself (salt, nonce, IV, issue
+  // time), each with its source: the request table's Need::kDefaulted fields.
+  virtual void fill_build_defaults(DefaultFiller& f) const = 0;
   // The dates in parsed `fields`, for people.
   virtual std::vector<TimeFact> timeline(const Json& fields) const = 0;
 };

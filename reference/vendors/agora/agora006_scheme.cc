@@ -1,5 +1,7 @@
 // JSON adapter for reference/vendors/agora/agora006.h. Field names: docs/VECTORS.md.
 #include "reference/core/crypto_util.h"
+#include "reference/core/secure_random.h"
+#include "reference/schemes/build_defaults.h"
 #include "reference/schemes/registry.h"
 #include "reference/schemes/request_fields.h"
 #include "reference/vendors/agora/agora006.h"
@@ -75,6 +77,12 @@ class Agora006Scheme final : public Scheme {
     return {verifier.verify(p.token, now, binding, base64_mode(in))};
   }
 
+  // token-formats.md: "ts is set to now + 24*3600 when the token is constructed";
+  // salt "Go and Python3 use 1..99999999" (C++ a full u32; we take the common range).
+  void fill_build_defaults(DefaultFiller& f) const override {
+    f.fill("salt", secure_random_in(1, kSaltMax));
+    f.fill("ts", f.now() + 24 * 3600);
+  }
   std::string_view secret_field() const override { return "app_certificate"; }
   const std::vector<FieldSpec>& request_fields(RequestKind kind) const override {
     using enum FieldType;

@@ -4,6 +4,8 @@
 //   2 rtm / 5 chat: user_id         7 apaas: room_uuid, user_uuid, role
 //   8 rtm2: user_id, permissions {"<resource type>": {"<permission type>": [names]}}
 #include "reference/core/crypto_util.h"
+#include "reference/core/secure_random.h"
+#include "reference/schemes/build_defaults.h"
 #include "reference/schemes/registry.h"
 #include "reference/schemes/request_fields.h"
 #include "reference/vendors/agora/agora007.h"
@@ -179,6 +181,13 @@ class Agora007Scheme final : public Scheme {
     return {verifier.verify(p.token, now, binding, base64_mode(in))};
   }
 
+  // token-formats.md: "The constructor defaults are issue_ts = now and expire =
+  // 900"; salt "Go/Python/Node 1..99999999".
+  void fill_build_defaults(DefaultFiller& f) const override {
+    f.fill("issue_ts", f.now());
+    f.fill("expire", 900);
+    f.fill("salt", secure_random_in(1, kSaltMax));
+  }
   std::string_view secret_field() const override { return "app_certificate"; }
   const std::vector<FieldSpec>& request_fields(RequestKind kind) const override {
     using enum FieldType;

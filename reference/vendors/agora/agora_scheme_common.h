@@ -4,12 +4,17 @@
 // without it must join without a token (else 110 native / 119 Web).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
 #include "reference/schemes/json_fields.h"
 
 namespace tokcheck::schemes::agora_adapter {
+
+// A build's default salt range: "Go and Python3 use 1..99999999"
+// (../shared/notes/token-formats.md; C++ draws a full u32, we take the common range).
+inline constexpr std::int64_t kSaltMax = 99999999;
 
 // A verify request's certificate and token. "app_certificate": null or "" means
 // the project has no certificate; a missing/empty "token" means none was sent.

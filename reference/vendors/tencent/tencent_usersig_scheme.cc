@@ -14,6 +14,8 @@
 #include <limits>
 
 #include "reference/core/crypto_util.h"
+#include "reference/core/secure_random.h"
+#include "reference/schemes/build_defaults.h"
 #include "reference/schemes/json_fields.h"
 #include "reference/schemes/registry.h"
 #include "reference/schemes/request_fields.h"
@@ -214,6 +216,9 @@ class TencentUserSigScheme final : public Scheme {
     return {verifier.verify(token, now, binding, base64_mode(in))};
   }
 
+  // TLS.time is the generation time (TLSSigAPIv2 genUserSig takes only
+  // identifier and expire: inferred from its signature).
+  void fill_build_defaults(DefaultFiller& f) const override { f.fill("time", f.now()); }
   std::string_view secret_field() const override { return "key"; }
   const std::vector<FieldSpec>& request_fields(RequestKind kind) const override {
     using enum FieldType;

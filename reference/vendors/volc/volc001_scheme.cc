@@ -7,6 +7,8 @@
 //           and in strict mode the optional bindings app_id, room_id, user_id,
 //           privileges [required keys]. The outcome's details say which mode ran.
 #include "reference/core/crypto_util.h"
+#include "reference/core/secure_random.h"
+#include "reference/schemes/build_defaults.h"
 #include "reference/schemes/json_fields.h"
 #include "reference/schemes/registry.h"
 #include "reference/schemes/request_fields.h"
@@ -128,6 +130,12 @@ class Volc001Scheme final : public Scheme {
             Json{{"check_mode", volc::to_string(mode)}}};
   }
 
+  // token-formats.md: nonce "JS: Math.floor(Math.random()*0xFFFFFFFF)" (u32);
+  // issued_at: the builder's now (seed 004's token has issued_at = its own time).
+  void fill_build_defaults(DefaultFiller& f) const override {
+    f.fill("nonce", secure_random_in(0, 0xFFFFFFFFll));
+    f.fill("issued_at", f.now());
+  }
   std::string_view secret_field() const override { return "app_key"; }
   const std::vector<FieldSpec>& request_fields(RequestKind kind) const override {
     using enum FieldType;

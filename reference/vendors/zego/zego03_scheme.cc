@@ -8,6 +8,8 @@
 #include <limits>
 
 #include "reference/core/crypto_util.h"
+#include "reference/core/secure_random.h"
+#include "reference/schemes/build_defaults.h"
 #include "reference/schemes/registry.h"
 #include "reference/schemes/request_fields.h"
 #include "reference/vendors/zego/token03.h"
@@ -116,6 +118,13 @@ class Zego03Scheme final : public Scheme {
     return {verifier.verify(token, now, b, base64_mode(in))};
   }
 
+  // token-formats.md: create_time "unix seconds at generation"; IV and nonce as
+  // ZEGO 04's CBC tokens (16 chars of [0-9a-z]; 1..2^31-1).
+  void fill_build_defaults(DefaultFiller& f) const override {
+    f.fill("create_time", f.now());
+    f.fill("nonce", secure_random_in(1, kNonceMax));
+    if (!f.has("iv_hex")) f.fill("iv", secure_random_alnum(16));
+  }
   std::string_view secret_field() const override { return "secret"; }
   const std::vector<FieldSpec>& request_fields(RequestKind kind) const override {
     using enum FieldType;

@@ -11,6 +11,8 @@
 #include <limits>
 
 #include "reference/core/crypto_util.h"
+#include "reference/core/secure_random.h"
+#include "reference/schemes/build_defaults.h"
 #include "reference/schemes/registry.h"
 #include "reference/schemes/request_fields.h"
 #include "reference/vendors/zego/token04.h"
@@ -91,6 +93,18 @@ class Zego04Scheme final : public Scheme {
     return {verifier.verify(token, now, b, base64_mode(in))};
   }
 
+  // token-formats.md: ctime "unix seconds at generation"; IV "16 chars drawn from
+  // 0123456789abcdefghijklmnopqrstuvwxyz" (Go, Node, PHP, Python, C++, .NET), GCM
+  // nonce "12 chars from the alphabet above" (Python, PHP, C++); nonce "Node
+  // ceil(2147483647*rand) in CBC" → 1..2^31-1.
+  void fill_build_defaults(DefaultFiller& f) const override {
+    f.fill("ctime", f.now());
+    f.fill("nonce", secure_random_in(1, kNonceMax));
+    if (!f.has("iv_hex")) {
+      const bool gcm = f.has("mode") && f.request()["mode"] == "gcm";
+      f.fill("iv", secure_random_alnum(gcm ? 12 : 16));
+    }
+  }
   std::string_view secret_field() const override { return "secret"; }
   const std::vector<FieldSpec>& request_fields(RequestKind kind) const override {
     using enum FieldType;

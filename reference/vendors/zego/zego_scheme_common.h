@@ -13,6 +13,10 @@
 
 namespace tokcheck::schemes::zego_adapter {
 
+// A build's default nonce range: "Node ceil(2147483647*rand)" → 1..2^31-1
+// (../shared/notes/token-formats.md).
+inline constexpr std::int64_t kNonceMax = 2147483647;
+
 // A generator integer input: the value when `key` holds a JSON integer that fits
 // int64, nullopt when it is missing, null or anything else. The codec then refuses
 // it with ZEGO's code (Node: `!appId || typeof appId !== 'number'` etc.).
