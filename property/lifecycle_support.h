@@ -31,6 +31,25 @@ inline const Json& member(const Json& output, const char* key) {
   return it == output.end() ? kAbsent : *it;
 }
 
+// A "codes" list as the judge reads it: each vendor code's {platform, code, name},
+// its "basis" (how sure the table is) left out. Every code must be an object with
+// all three members; a missing one reads as null and fails the comparison.
+inline Json judged(const Json& codes) {
+  if (!codes.is_array()) return codes;
+  Json out = Json::array();
+  for (const Json& c : codes) {
+    out.push_back({{"platform", member(c, "platform")},
+                   {"code", member(c, "code")},
+                   {"name", member(c, "name")}});
+  }
+  return out;
+}
+
+// The one-code list [{platform, code, name}] a property expects.
+inline Json one_code(const std::string& platform, const Json& code, const std::string& name) {
+  return Json::array({{{"platform", platform}, {"code", code}, {"name", name}}});
+}
+
 // What a property needs to know about a vendor's calls and callbacks.
 struct Vendor {
   std::string name;                    // "zego", "agora", "bytedance", "rongcloud"

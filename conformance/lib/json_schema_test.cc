@@ -83,6 +83,27 @@ TEST(VectorFileLint, AcceptsAMinimalFile) {
   EXPECT_EQ(f.tests[0].result, "acceptable");
 }
 
+// A scenario output's codes have verify's vendor-code shape: the old
+// {code, name} form (no platform) is refused by the schema itself.
+TEST(VectorFileLint, ScenarioCodesHaveTheOneVendorCodeShape) {
+  Json doc = Json::parse(kMinimalFile);
+  doc["scheme"] = "lifecycle-agora";
+  doc["operation"] = "scenario";
+  doc["tests"][0]["input"] = Json::object();
+  doc["tests"][0]["expected"] = {
+      {"outputs",
+       {{{"at", 1},
+         {"kind", "result"},
+         {"codes", {{{"platform", "native"}, {"code", 110}, {"name", "ERR_INVALID_TOKEN"}}}}}}}};
+  const JsonSchema& schema = vector_schema(default_vectors_root());
+  VectorFile f;
+  EXPECT_TRUE(load_vector_file(doc.dump(), schema, f).empty());
+  doc["tests"][0]["expected"]["outputs"][0]["codes"][0].erase("platform");
+  const auto errors = load_vector_file(doc.dump(), schema, f);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].find("/codes/0"), std::string::npos) << errors[0];
+}
+
 TEST(VectorFileLint, CatchesWhatTheSchemaCannot) {
   const JsonSchema& schema = vector_schema(default_vectors_root());
   VectorFile f;

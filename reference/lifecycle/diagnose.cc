@@ -10,6 +10,7 @@
 #include "reference/lifecycle/sdk_codes.h"
 #include "reference/lifecycle/session.h"
 #include "reference/schemes/registry.h"
+#include "reference/schemes/vendor_code_json.h"
 
 namespace tokcheck::lifecycle {
 namespace {
@@ -43,7 +44,7 @@ Json codes_json(Vendor vendor, Condition c, const std::string& platform) {
   if (!table) return out;
   for (const codes::VendorCode& vc : codes::codes_for(*table, c)) {
     if (!platform.empty() && vc.platform != platform) continue;
-    out.push_back({{"platform", vc.platform}, {"code", code_value(vc.code)}, {"name", vc.name}});
+    out.push_back(schemes::vendor_code_json(vc));
   }
   return out;
 }
@@ -224,11 +225,11 @@ Json explain_code(const CodeQuery& q) {
   }
   const std::string platform = table_platform(*vendor, q.platform);
   Json list = Json::array();
-  const Json wanted = code_value(q.code);
+  const Json wanted = schemes::code_value(q.code);
   if (const std::optional<Vendor> table = codes_vendor(*vendor)) {
     if (const codes::VendorTable* t = codes::find_table(*table)) {
       for (const codes::CodeRow& row : t->rows) {
-        if (row.code.platform != platform || code_value(row.code.code) != wanted) continue;
+        if (row.code.platform != platform || schemes::code_value(row.code.code) != wanted) continue;
         const Fix f = fix_for(*vendor, row.condition);
         list.push_back({{"name", row.code.name},
                         {"condition", to_string(row.condition)},
@@ -244,7 +245,8 @@ Json explain_code(const CodeQuery& q) {
     if (!same_vendor(t->vendor, *vendor)) continue;
     for (const SdkCode& row : t->sdk_codes) {
       // A code the verify table already explains is not repeated from the call table.
-      if (row.platform != platform || code_value(row.code) != wanted || from_table) continue;
+      if (row.platform != platform || schemes::code_value(row.code) != wanted || from_table)
+        continue;
       Json e{{"name", row.name},
              {"condition", nullptr},
              {"cause", row.meaning},

@@ -284,8 +284,11 @@ TEST(LifecycleEncoded, ZegoToken04ThroughTheCodec) {
   ASSERT_EQ(out.size(), 6u) << out.dump(1);
   EXPECT_EQ(out[1]["ok"], true);
   EXPECT_EQ(out[2]["reason"], "decrypt_failed");
-  EXPECT_EQ(out[2]["codes"],
-            Json::array({{{"code", 1002033}, {"name", "RoomErrorAuthenticationFailed"}}}));
+  // The one vendor-code shape (reference/schemes/vendor_code_json.h).
+  EXPECT_EQ(out[2]["codes"], Json::array({{{"platform", "native"},
+                                           {"code", 1002033},
+                                           {"name", "RoomErrorAuthenticationFailed"},
+                                           {"basis", "inferred"}}}));
   EXPECT_EQ(out[3]["reason"], "user_id_mismatch");
   EXPECT_EQ(out[4]["name"], "onRoomTokenWillExpire");
   EXPECT_EQ(out[4]["at"], kT0 + 70);
@@ -299,7 +302,10 @@ TEST(LifecycleEncoded, ZegoToken04ThroughTheCodec) {
   s["events"][0]["app_sign"] = "valid";
   const Json old = simulate_json(s)["outputs"];
   EXPECT_EQ(old[1]["reason"], "unsupported_version");
-  EXPECT_EQ(old[1]["codes"], Json::array({{{"code", 1002079}, {"name", "RoomTokenVersionError"}}}));
+  EXPECT_EQ(old[1]["codes"][0]["code"], 1002079);
+  EXPECT_EQ(old[1]["codes"][0]["name"], "RoomTokenVersionError");
+  EXPECT_EQ(old[1]["codes"][0]["platform"], "native");
+  EXPECT_EQ(old[1]["codes"].size(), 1u);
 }
 
 TEST(LifecycleCodes, JoinFailuresListTheTableRowsOfThePlatform) {
@@ -313,7 +319,10 @@ TEST(LifecycleCodes, JoinFailuresListTheTableRowsOfThePlatform) {
   Json want = Json::array();
   for (const codes::VendorCode& c : codes::codes_for(Vendor::kAgora, Condition::kExpired)) {
     if (c.platform == "web")
-      want.push_back({{"code", std::stoi(std::string(c.code))}, {"name", c.name}});
+      want.push_back({{"platform", "web"},
+                      {"code", std::stoi(std::string(c.code))},
+                      {"name", c.name},
+                      {"basis", codes::to_string(c.basis)}});
   }
   EXPECT_EQ(codes, want);
   EXPECT_EQ(codes.size(), 3u);  // 109, 118 and the unverified 2
@@ -363,8 +372,10 @@ TEST(Diagnose, TellsWhichJoinParameterTheTokenDisagreesWith) {
   q.platform = "web";
   d = diagnose_token(q);
   EXPECT_EQ(d["condition"], "channel_mismatch");
-  EXPECT_EQ(d["codes"],
-            Json::array({{{"platform", "web"}, {"code", 110}, {"name", "ERR_NO_AUTHORIZED"}}}));
+  EXPECT_EQ(d["codes"], Json::array({{{"platform", "web"},
+                                      {"code", 110},
+                                      {"name", "ERR_NO_AUTHORIZED"},
+                                      {"basis", "documented"}}}));
   q.channel = "7d72365eb983485397e3e3f9d460bdda";
   q.now = 1111111;
   EXPECT_EQ(diagnose_token(q)["condition"], "expired");

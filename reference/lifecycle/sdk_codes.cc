@@ -1,5 +1,7 @@
 #include "reference/lifecycle/sdk_codes.h"
 
+#include "reference/schemes/vendor_code_json.h"
+
 #include <array>
 
 #include "reference/lifecycle/session.h"
@@ -39,7 +41,7 @@ Json sdk_codes(Vendor vendor, std::string_view key, std::string_view platform,
   Json out = Json::array();
   for (const SdkCode& row : vendor_sdk_tables(vendor).sdk_codes) {
     if (row.key == key && row.platform == platform && (row.sdk.empty() || row.sdk == sdk)) {
-      out.push_back({{"code", code_value(row.code)}, {"name", row.name}});
+      out.push_back(schemes::vendor_code_json(row.platform, row.code, row.name, row.basis));
     }
   }
   return out;

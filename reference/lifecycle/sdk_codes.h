@@ -65,8 +65,8 @@ const VendorSdkTables& rongcloud_sdk_tables();
 std::span<const VendorSdkTables* const> all_vendor_sdk_tables();
 const VendorSdkTables& vendor_sdk_tables(Vendor vendor);
 
-// [{"code", "name"}] for `key` on `platform` (and `sdk`, when rows name one), in
-// table order; empty when the vendor documents no code for it.
+// Vendor codes (reference/schemes/vendor_code_json.h) for `key` on `platform` (and `sdk`, when rows
+// name one), in table order; empty when the vendor documents no code for it.
 Json sdk_codes(Vendor vendor, std::string_view key, std::string_view platform,
                std::string_view sdk = "");
 

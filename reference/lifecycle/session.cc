@@ -1,9 +1,9 @@
 #include "reference/lifecycle/session.h"
 
 #include <algorithm>
-#include <charconv>
 
 #include "reference/codes/codes.h"
+#include "reference/schemes/vendor_code_json.h"
 
 namespace tokcheck::lifecycle {
 
@@ -222,17 +222,10 @@ void Session::stream_stopped(std::string_view stream, std::string_view reason) {
   o["reason"] = reason;
 }
 
-Json code_value(std::string_view code) {
-  long long n = 0;
-  const auto [end, ec] = std::from_chars(code.data(), code.data() + code.size(), n);
-  if (ec == std::errc() && end == code.data() + code.size()) return n;
-  return std::string(code);
-}
-
 Json table_codes(Vendor vendor, Condition c, std::string_view platform) {
   Json out = Json::array();
   for (const codes::VendorCode& vc : codes::codes_for(vendor, c)) {
-    if (vc.platform == platform) out.push_back({{"code", code_value(vc.code)}, {"name", vc.name}});
+    if (vc.platform == platform) out.push_back(schemes::vendor_code_json(vc));
   }
   return out;
 }

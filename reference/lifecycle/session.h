@@ -136,10 +136,9 @@ class Session {
   Json payload_ = Json::object();  // result_payload's members for this event
 };
 
-// An array of {"code", "name"}: the rows of reference/codes' table for `vendor`
-// and condition `c` whose platform is `platform`, in table order. A numeric code
-// is a JSON number, a symbolic one a string.
+// Vendor codes (reference/schemes/vendor_code_json.h): the rows of
+// reference/codes' table for `vendor` and condition `c` whose platform is
+// `platform`, in table order.
 Json table_codes(Vendor vendor, Condition c, std::string_view platform);
-Json code_value(std::string_view code);
 
 }  // namespace tokcheck::lifecycle

@@ -1,21 +1,9 @@
 #include "reference/schemes/scheme.h"
 
-#include <charconv>
-
 #include "reference/codes/codes.h"
+#include "reference/schemes/vendor_code_json.h"
 
 namespace tokcheck::schemes {
-namespace {
-
-// Numeric vendor codes are emitted as JSON numbers, named ones as strings.
-Json code_value(std::string_view code) {
-  long long n = 0;
-  const auto [end, ec] = std::from_chars(code.data(), code.data() + code.size(), n);
-  if (ec == std::errc() && end == code.data() + code.size()) return n;
-  return std::string(code);
-}
-
-}  // namespace
 
 Json verdict_to_json(const Scheme& scheme, const VerifyOutcome& outcome) {
   const Verdict& v = outcome.verdict;
@@ -32,10 +20,7 @@ Json verdict_to_json(const Scheme& scheme, const VerifyOutcome& outcome) {
   out["base64"] = v.lenient_base64 ? "lenient" : "strict";
   Json codes = Json::array();
   for (const codes::VendorCode& c : codes::codes_for(scheme.vendor(), v.condition)) {
-    codes.push_back({{"platform", c.platform},
-                     {"code", code_value(c.code)},
-                     {"name", c.name},
-                     {"basis", codes::to_string(c.basis)}});
+    codes.push_back(vendor_code_json(c));
   }
   out["vendor_codes"] = std::move(codes);
   for (auto it = outcome.details.begin(); it != outcome.details.end(); ++it) {

@@ -150,7 +150,18 @@ class Model:
 
     def fail(self, reason, codes):
         return self.emit("result", event=self.index, call=self.call, ok=False, reason=reason,
-                         codes=[{"code": c, "name": n} for c, n in codes], **self.payload)
+                         codes=self.vendor_codes(codes), **self.payload)
+
+    # The platform the vendor's code tables file this session's codes under.
+    CODE_PLATFORM = None
+
+    def code_platform(self):
+        return self.CODE_PLATFORM
+
+    def vendor_codes(self, codes):
+        """(code, name) pairs in the one vendor-code shape, {platform, code, name}
+        (reference/schemes/vendor_code_json.h; the basis is not judged)."""
+        return [{"platform": self.code_platform(), "code": c, "name": n} for c, n in codes]
 
     # the watched tokens ----------------------------------------------------------------
     def is_expired(self, exp, t):
@@ -335,6 +346,9 @@ class ZegoExpress(Model):
     """Express: each logged-in room holds its own token (seed 002: renewToken(roomID,
     token), onRoomTokenWillExpire(roomID, remainTimeInSecond)), watched under the
     room's id; room_mode "multi" holds several rooms at once (ZEGO-ROOM-*)."""
+
+    def code_platform(self):
+        return self.cp
 
     def __init__(self, scenario):
         super().__init__(scenario["start"])
@@ -650,6 +664,9 @@ def agora_uid(v):
 
 
 class Agora(Model):
+    def code_platform(self):
+        return self.platform
+
     def __init__(self, scenario, truths):
         super().__init__(scenario["start"])
         p = scenario["profile"]
@@ -761,7 +778,7 @@ class Agora(Model):
         web = self.platform == "web"
         self.emit("callback", name="onTokenPrivilegeDidExpire" if web else "onRequestToken")
         self.emit("kicked_out", reason="token_expired",
-                  codes=[] if web else [{"code": 9, "name": "TOKEN_EXPIRED"}])
+                  codes=[] if web else self.vendor_codes([(9, "TOKEN_EXPIRED")]))
         for s in self.streams:
             self.emit("stream_stopped", stream=s, reason="token_expired")
         self.streams = []
@@ -773,6 +790,9 @@ class Agora(Model):
 # RongCloud IM (seed 003)
 # --------------------------------------------------------------------------------------
 class RongCloud(Model):
+    def code_platform(self):
+        return self.platform
+
     def __init__(self, scenario):
         super().__init__(scenario["start"])
         p = scenario["profile"]
@@ -819,6 +839,8 @@ class RongCloud(Model):
 # ByteDance mini-program RTC (seed 004; joinRtcRoom / exitRtcRoom pages; Volcengine docs)
 # --------------------------------------------------------------------------------------
 class MiniProgram(Model):
+    CODE_PLATFORM = "miniprogram"
+
     EXPIRED_AT_EXPIRE = False  # Volcengine Verify: expired only when now > expire_at
 
     def __init__(self, scenario, truths):
@@ -908,7 +930,8 @@ class MiniProgram(Model):
         self.emit("callback", name="onTokenWillExpire", remaining=remaining)
 
     def expired(self):
-        self.emit("kicked_out", reason="token_expired", codes=[{"code": -1009, "name": "TokenExpired"}])
+        self.emit("kicked_out", reason="token_expired",
+                  codes=self.vendor_codes([(-1009, "TokenExpired")]))
         self.joined = False
         self.unwatch()
 
