@@ -12,6 +12,8 @@
 #include "cli/io.h"
 #include "cli/output_timeline.h"
 #include "conformance/lib/report_common.h"
+#include "reference/core/vendor.h"
+#include "reference/lifecycle/sdk_codes.h"
 #include "reference/schemes/registry.h"
 
 namespace tokcheck::cli {
@@ -98,8 +100,8 @@ std::optional<std::int64_t> encoded_expiry(const std::string& text, const std::s
   }
 }
 
-// A claims token's "expire", or an encoded token's; the mini-program's 0 means
-// "never expires" (BD-NO-EXPIRY), so it draws as an open span.
+// A claims token's "expire", or an encoded token's; where the vendor's tables say
+// a claims 0 never expires (the mini-program, BD-NO-EXPIRY) it draws as an open span.
 std::optional<std::int64_t> token_expiry(const Json& spec, std::string_view vendor) {
   if (!spec.is_object()) return std::nullopt;
   if (const auto it = spec.find("encoded"); it != spec.end() && it->is_string()) {
@@ -111,7 +113,10 @@ std::optional<std::int64_t> token_expiry(const Json& spec, std::string_view vend
   const auto it = spec.find("expire");
   if (it == spec.end() || !it->is_number_integer()) return std::nullopt;
   const auto expire = it->get<std::int64_t>();
-  if (vendor == "bytedance" && expire == 0) return std::nullopt;
+  const std::optional<Vendor> v = vendor_from_string(vendor);
+  if (v && lifecycle::vendor_sdk_tables(*v).claims_zero_expire_never && expire == 0) {
+    return std::nullopt;
+  }
   return expire;
 }
 

@@ -155,6 +155,33 @@ TEST(OutputTimeline, ZegoOutputsNameTheirRoom) {
             "joinChannel → ok");
 }
 
+// A claims "expire": 0 is "never expires" only where the vendor's tables say so
+// (the mini-program, BD-NO-EXPIRY): there the span is open (data-until="none");
+// for Agora the same 0 is an instant long past.
+TEST(SimulateHtml, AZeroExpiryIsOpenOnlyWhereTheVendorSaysSo) {
+  const Json bytedance = {
+      {"profile",
+       {{"vendor", "bytedance"},
+        {"product", "miniprogram_rtc"},
+        {"base_library", "2.70.0"},
+        {"app_id", "a"}}},
+      {"start", 1700000000},
+      {"tokens", {{"T", {{"expire", 0}, {"room", "r"}, {"user", "u"}}}}},
+      {"events", {{{"op", "joinRtcRoom"}, {"room", "r"}, {"user", "u"}, {"token", "T"}}}}};
+  const Json result = lifecycle::simulate_json(bytedance);
+  ASSERT_EQ(result["outputs"][0]["ok"], true) << result.dump();
+  EXPECT_NE(render_simulate_html(bytedance, result).find("data-until=\"none\""), std::string::npos);
+  const Json agora = {
+      {"profile",
+       {{"vendor", "agora"}, {"product", "rtc"}, {"platform", "web"}, {"certificate", true}}},
+      {"start", 1700000000},
+      {"tokens", {{"T", {{"expire", 0}, {"channel", "c"}, {"uid", "1"}}}}},
+      {"events", {{{"op", "joinChannel"}, {"channel", "c"}, {"uid", "1"}, {"token", "T"}}}}};
+  const Json refused = lifecycle::simulate_json(agora);
+  ASSERT_EQ(refused["outputs"][0]["reason"], "expired") << refused.dump();
+  EXPECT_EQ(render_simulate_html(agora, refused).find("data-until=\"none\""), std::string::npos);
+}
+
 TEST(SimulateHtml, EveryLifecycleVectorDrawsOneRowAndOneMarkPerOutput) {
   std::size_t scenarios = 0;
   for (const auto& dir : std::filesystem::directory_iterator(TOKCHECK_TEST_VECTORS_DIR)) {

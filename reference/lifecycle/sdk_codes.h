@@ -52,6 +52,10 @@ struct VendorSdkTables {
   std::span<const PlatformAlias> platforms;
   std::span<const SdkCode> sdk_codes;
   std::span<const ConditionFix> fixes;
+  // A claims token's "expire": 0 means it never expires, as the vendor's codec
+  // reads an encoded token's 0 (Volcengine 001's expire_at, BD-NO-EXPIRY). The
+  // session and `simulate --html` both read it here.
+  bool claims_zero_expire_never;
 };
 
 // One accessor per vendor, each defined in reference/vendors/<vendor>/.

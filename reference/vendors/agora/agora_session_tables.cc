@@ -113,8 +113,9 @@ constexpr auto kFixes = std::to_array<ConditionFix>({
 }  // namespace
 
 const VendorSdkTables& agora_sdk_tables() {
-  static constexpr VendorSdkTables kTables{Vendor::kAgora, Vendor::kAgora, kPlatforms, kSdkCodes,
-                                           kFixes};
+  static constexpr VendorSdkTables kTables{Vendor::kAgora, Vendor::kAgora,
+                                           kPlatforms,     kSdkCodes,
+                                           kFixes,         /*claims_zero_expire_never=*/false};
   return kTables;
 }
 

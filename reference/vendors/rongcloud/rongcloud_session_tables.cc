@@ -59,8 +59,9 @@ constexpr auto kFixes = std::to_array<ConditionFix>({
 }  // namespace
 
 const VendorSdkTables& rongcloud_sdk_tables() {
-  static constexpr VendorSdkTables kTables{Vendor::kRongCloud, std::nullopt, kPlatforms, kSdkCodes,
-                                           kFixes};
+  static constexpr VendorSdkTables kTables{
+      Vendor::kRongCloud, std::nullopt, kPlatforms,
+      kSdkCodes,          kFixes,       /*claims_zero_expire_never=*/false};
   return kTables;
 }
 

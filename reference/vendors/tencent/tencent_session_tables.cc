@@ -23,7 +23,8 @@ constexpr auto kPlatforms = std::to_array<PlatformAlias>({
 }  // namespace
 
 const VendorSdkTables& tencent_sdk_tables() {
-  static constexpr VendorSdkTables kTables{Vendor::kTencent, Vendor::kTencent, kPlatforms, {}, {}};
+  static constexpr VendorSdkTables kTables{
+      Vendor::kTencent, Vendor::kTencent, kPlatforms, {}, {}, /*claims_zero_expire_never=*/false};
   return kTables;
 }
 

@@ -75,8 +75,9 @@ class MiniProgramSession final : public Session {
     c.expired_at_expire = false;
     if (!t.encoded) {
       // Claims follow the codec (volc001.h): expire_at is a u32 (checked where the
-      // claims are read, ClaimNames::u32_expire) and 0 never expires (BD-NO-EXPIRY).
-      c.zero_expire_never = true;
+      // claims are read, ClaimNames::u32_expire) and 0 never expires (BD-NO-EXPIRY,
+      // stated once in the vendor's tables).
+      c.zero_expire_never = bytedance_sdk_tables().claims_zero_expire_never;
       return evaluate_claims(t, c);
     }
     if (!app_key_) usage(path, "an encoded token needs profile.app_key to be verified");

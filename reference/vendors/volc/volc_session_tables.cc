@@ -85,14 +85,15 @@ constexpr auto kFixes = std::to_array<ConditionFix>({
 
 const VendorSdkTables& volc_sdk_tables() {
   static constexpr VendorSdkTables kTables{
-      Vendor::kVolc, Vendor::kVolc, kVolcPlatforms, {}, kFixes};
+      Vendor::kVolc, Vendor::kVolc, kVolcPlatforms, {}, kFixes, /*claims_zero_expire_never=*/true};
   return kTables;
 }
 
 // The mini-program's verify codes and fixes are Volcengine's.
 const VendorSdkTables& bytedance_sdk_tables() {
-  static constexpr VendorSdkTables kTables{Vendor::kByteDance, Vendor::kVolc, kByteDancePlatforms,
-                                           kByteDanceSdkCodes, kFixes};
+  static constexpr VendorSdkTables kTables{
+      Vendor::kByteDance, Vendor::kVolc, kByteDancePlatforms,
+      kByteDanceSdkCodes, kFixes,        /*claims_zero_expire_never=*/true};
   return kTables;
 }
 

@@ -85,8 +85,9 @@ constexpr auto kFixes = std::to_array<ConditionFix>({
 }  // namespace
 
 const VendorSdkTables& zego_sdk_tables() {
-  static constexpr VendorSdkTables kTables{Vendor::kZego, Vendor::kZego, kPlatforms, kSdkCodes,
-                                           kFixes};
+  static constexpr VendorSdkTables kTables{Vendor::kZego, Vendor::kZego,
+                                           kPlatforms,    kSdkCodes,
+                                           kFixes,        /*claims_zero_expire_never=*/false};
   return kTables;
 }
 
