@@ -87,24 +87,12 @@ class Agora006Scheme final : public Scheme {
   const std::vector<FieldSpec>& request_fields(RequestKind kind) const override {
     using enum FieldType;
     using enum Need;
-    static const RequestTables tables{{{"scheme", kString, kRequired},
-                                       {"app_id", kString, kRequired},
-                                       {"app_certificate", kString, kRequired},
-                                       {"channel_name", kString, kRequired},
-                                       {"uid", kStringOrInteger, kRequired},
-                                       {"salt", kInteger, kDefaulted},
-                                       {"ts", kInteger, kDefaulted},
-                                       {"privileges", kObject, kOptional}},
-                                      parse_fields({}),
-                                      // "app_certificate" must be present (null for a project
-                                      // without one) where the CLI checks required fields: left
-                                      // out, it would read as "no certificate".
-                                      verify_fields("app_certificate", kStringOrNull,
-                                                    {{"app_id", kString, kOptional},
-                                                     {"channel_name", kString, kOptional},
-                                                     {"uid", kStringOrInteger, kOptional},
-                                                     {"privileges", kArray, kOptional}},
-                                                    kStringOrNull)};
+    static const RequestTables tables{build_fields({{"channel_name", kString, kRequired},
+                                                    {"uid", kStringOrInteger, kRequired},
+                                                    {"salt", kInteger, kDefaulted},
+                                                    {"ts", kInteger, kDefaulted},
+                                                    {"privileges", kObject, kOptional}}),
+                                      parse_fields({}), verify_fields({})};
     return tables.of(kind);
   }
 

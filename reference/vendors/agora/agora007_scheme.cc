@@ -192,23 +192,14 @@ class Agora007Scheme final : public Scheme {
   const std::vector<FieldSpec>& request_fields(RequestKind kind) const override {
     using enum FieldType;
     using enum Need;
-    static const RequestTables tables{{{"scheme", kString, kRequired},
-                                       {"app_id", kString, kRequired},
-                                       {"app_certificate", kString, kRequired},
-                                       {"issue_ts", kInteger, kDefaulted},
-                                       {"expire", kInteger, kDefaulted},
-                                       {"salt", kInteger, kDefaulted},
-                                       {"services", kArray, kRequired}},
+    static const RequestTables tables{build_fields({{"issue_ts", kInteger, kDefaulted},
+                                                    {"expire", kInteger, kDefaulted},
+                                                    {"salt", kInteger, kDefaulted},
+                                                    {"services", kArray, kRequired}}),
                                       parse_fields({}),
-                                      verify_fields("app_certificate", kStringOrNull,
-                                                    {{"app_id", kString, kOptional},
-                                                     {"service_type", kInteger, kOptional},
-                                                     {"channel_name", kString, kOptional},
-                                                     {"uid", kStringOrInteger, kOptional},
+                                      verify_fields({{"service_type", kInteger, kOptional},
                                                      {"user_id", kString, kOptional},
-                                                     {"account", kString, kOptional},
-                                                     {"privileges", kArray, kOptional}},
-                                                    kStringOrNull)};
+                                                     {"account", kString, kOptional}})};
     return tables.of(kind);
   }
 

@@ -29,4 +29,27 @@ Condition parse_condition(Malformation m) {
   return m == Malformation::kBadPrefix ? Condition::kUnsupportedVersion : Condition::kMalformed;
 }
 
+std::vector<FieldSpec> build_fields(std::initializer_list<FieldSpec> more) {
+  using enum FieldType;
+  std::vector<FieldSpec> out{{"scheme", kString, Need::kRequired},
+                             {"app_id", kString, Need::kRequired},
+                             {"app_certificate", kString, Need::kRequired}};
+  out.insert(out.end(), more);
+  return out;
+}
+
+std::vector<FieldSpec> verify_fields(std::initializer_list<FieldSpec> more) {
+  using enum FieldType;
+  // "app_certificate" must be present (null for a project without one) where the
+  // CLI checks required fields: left out, it would read as "no certificate".
+  std::vector<FieldSpec> out = schemes::verify_fields("app_certificate", kStringOrNull,
+                                                      {{"app_id", kString, Need::kOptional},
+                                                       {"channel_name", kString, Need::kOptional},
+                                                       {"uid", kStringOrInteger, Need::kOptional},
+                                                       {"privileges", kArray, Need::kOptional}},
+                                                      kStringOrNull);
+  out.insert(out.end(), more);
+  return out;
+}
+
 }  // namespace tokcheck::schemes::agora_adapter

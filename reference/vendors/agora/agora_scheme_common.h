@@ -5,10 +5,13 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "reference/schemes/json_fields.h"
+#include "reference/schemes/request_fields.h"
 
 namespace tokcheck::schemes::agora_adapter {
 
@@ -32,5 +35,12 @@ Presence read_presence(const Json& in);
 std::optional<VerifyOutcome> presence_verdict(const Presence& p);
 
 Condition parse_condition(Malformation m);
+
+// The request fields 006 and 007 share. Build: "scheme", "app_id" and
+// "app_certificate" (required), then `more`. Verify: "app_certificate" may be
+// null and so may "token" (the presence rule above), "app_id", "channel_name",
+// "uid" and "privileges" bind, then `more`.
+std::vector<FieldSpec> build_fields(std::initializer_list<FieldSpec> more);
+std::vector<FieldSpec> verify_fields(std::initializer_list<FieldSpec> more);
 
 }  // namespace tokcheck::schemes::agora_adapter

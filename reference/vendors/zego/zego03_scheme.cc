@@ -129,23 +129,13 @@ class Zego03Scheme final : public Scheme {
   const std::vector<FieldSpec>& request_fields(RequestKind kind) const override {
     using enum FieldType;
     using enum Need;
-    static const RequestTables tables{{{"scheme", kString, kRequired},
-                                       {"app_id", kAny, kOptional},
-                                       {"room_id", kAny, kOptional},
-                                       {"user_id", kAny, kOptional},
-                                       {"secret", kAny, kOptional},
-                                       {"privilege", kAny, kOptional},
-                                       {"effective_time_in_seconds", kAny, kOptional},
-                                       {"create_time", kInteger, kDefaulted},
-                                       {"nonce", kInteger, kDefaulted},
-                                       {"iv", kString, kDefaulted},
-                                       {"iv_hex", kString, kOptional}},
-                                      parse_fields({{"secret", kString, kOptional}}),
-                                      verify_fields("secret", kString,
-                                                    {{"app_id", kInteger, kOptional},
-                                                     {"user_id", kString, kOptional},
-                                                     {"room_id", kString, kOptional},
-                                                     {"privileges", kArray, kOptional}})};
+    static const RequestTables tables{build_fields({{"room_id", kAny, kOptional},
+                                                    {"privilege", kAny, kOptional},
+                                                    {"create_time", kInteger, kDefaulted},
+                                                    {"nonce", kInteger, kDefaulted},
+                                                    {"iv", kString, kDefaulted},
+                                                    {"iv_hex", kString, kOptional}}),
+                                      parse_fields(), verify_fields({})};
     return tables.of(kind);
   }
 

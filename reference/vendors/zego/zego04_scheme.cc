@@ -109,24 +109,14 @@ class Zego04Scheme final : public Scheme {
   const std::vector<FieldSpec>& request_fields(RequestKind kind) const override {
     using enum FieldType;
     using enum Need;
-    static const RequestTables tables{{{"scheme", kString, kRequired},
-                                       {"app_id", kAny, kOptional},
-                                       {"user_id", kAny, kOptional},
-                                       {"secret", kAny, kOptional},
-                                       {"effective_time_in_seconds", kAny, kOptional},
-                                       {"payload", kString, kOptional},
-                                       {"ctime", kInteger, kDefaulted},
-                                       {"nonce", kInteger, kDefaulted},
-                                       {"iv", kString, kDefaulted},
-                                       {"iv_hex", kString, kOptional},
-                                       {"mode", kString, kOptional}},
-                                      parse_fields({{"secret", kString, kOptional}}),
-                                      verify_fields("secret", kString,
-                                                    {{"app_id", kInteger, kOptional},
-                                                     {"user_id", kString, kOptional},
-                                                     {"room_id", kString, kOptional},
-                                                     {"privileges", kArray, kOptional},
-                                                     {"stream_id", kString, kOptional}})};
+    static const RequestTables tables{build_fields({{"payload", kString, kOptional},
+                                                    {"ctime", kInteger, kDefaulted},
+                                                    {"nonce", kInteger, kDefaulted},
+                                                    {"iv", kString, kDefaulted},
+                                                    {"iv_hex", kString, kOptional},
+                                                    {"mode", kString, kOptional}}),
+                                      parse_fields(),
+                                      verify_fields({{"stream_id", kString, kOptional}})};
     return tables.of(kind);
   }
 

@@ -82,4 +82,30 @@ ParseOutcome envelope_only(const Json& in, std::string_view version, bool gcm_al
   return out;
 }
 
+std::vector<FieldSpec> build_fields(std::initializer_list<FieldSpec> more) {
+  using enum FieldType;
+  std::vector<FieldSpec> out{{"scheme", kString, Need::kRequired},
+                             {"app_id", kAny, Need::kOptional},
+                             {"user_id", kAny, Need::kOptional},
+                             {"secret", kAny, Need::kOptional},
+                             {"effective_time_in_seconds", kAny, Need::kOptional}};
+  out.insert(out.end(), more);
+  return out;
+}
+
+std::vector<FieldSpec> parse_fields() {
+  return schemes::parse_fields({{"secret", FieldType::kString, Need::kOptional}});
+}
+
+std::vector<FieldSpec> verify_fields(std::initializer_list<FieldSpec> more) {
+  using enum FieldType;
+  std::vector<FieldSpec> out = schemes::verify_fields("secret", kString,
+                                                      {{"app_id", kInteger, Need::kOptional},
+                                                       {"user_id", kString, Need::kOptional},
+                                                       {"room_id", kString, Need::kOptional},
+                                                       {"privileges", kArray, Need::kOptional}});
+  out.insert(out.end(), more);
+  return out;
+}
+
 }  // namespace tokcheck::schemes::zego_adapter

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "reference/schemes/json_fields.h"
+#include "reference/schemes/request_fields.h"
 #include "reference/vendors/zego/zego_common.h"
 
 namespace tokcheck::schemes::zego_adapter {
@@ -16,6 +18,15 @@ namespace tokcheck::schemes::zego_adapter {
 // A build's default nonce range: "Node ceil(2147483647*rand)" → 1..2^31-1
 // (../shared/notes/token-formats.md).
 inline constexpr std::int64_t kNonceMax = 2147483647;
+
+// The request fields 03 and 04 share. Build: "scheme", then the generator inputs
+// "app_id", "user_id", "secret", "effective_time_in_seconds" (any JSON: ZEGO's own
+// error codes judge them), then `more`. Parse: "token", "base64" and the optional
+// "secret" that decrypts the claims. Verify: "secret", the bindings "app_id",
+// "user_id", "room_id", "privileges", then `more`.
+std::vector<FieldSpec> build_fields(std::initializer_list<FieldSpec> more);
+std::vector<FieldSpec> parse_fields();
+std::vector<FieldSpec> verify_fields(std::initializer_list<FieldSpec> more);
 
 // A generator integer input: the value when `key` holds a JSON integer that fits
 // int64, nullopt when it is missing, null or anything else. The codec then refuses
