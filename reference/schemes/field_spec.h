@@ -23,7 +23,7 @@ std::string_view to_string(FieldType t);
 enum class Need {
   kOptional,
   kRequired,
-  kDefaulted,  // build: absent → the CLI fills it as the vendors' builders do
+  kDefaulted,  // build: absent → Scheme::fill_build_defaults fills it, as the vendor's builder does
 };
 
 struct FieldSpec {
