@@ -1,13 +1,9 @@
 #include "reference/vendors/zego/token03.h"
 
-#include <limits>
-
 #include "reference/vendors/zego/json_text.h"
 
 namespace tokcheck::zego {
 namespace {
-
-constexpr std::int64_t kU32Max = std::numeric_limits<std::uint32_t>::max();
 
 struct Numbers03 {
   std::int64_t app_id = 0, create_time = 0, expire_time = 0, nonce = 0;
@@ -36,7 +32,7 @@ Condition read_claims03(StrictJsonReader& r, Numbers03& n, std::string& room_id,
   for (const Member& m : members) {
     bool ok = false;
     if (key_is(m.name, "app_id")) {
-      ok = r.read_int(m, n.app_id) && n.app_id >= 0 && n.app_id <= kU32Max;
+      ok = read_app_id(r, m, n.app_id);
       seen |= kAppId;
     } else if (key_is(m.name, "room_id")) {
       ok = r.read_string(m, room_id);
@@ -103,7 +99,7 @@ std::string claims03_json(std::uint32_t app_id, std::string_view room_id, std::s
 
 Build03Result build_03(const Build03Input& in) {
   auto bit = [](int v) { return v == 0 || v == 1; };
-  if (in.app_id <= 0 || in.app_id > kU32Max) return {BuildError::kAppIdInvalid, {}};
+  if (in.app_id <= 0 || in.app_id > kMaxAppId) return {BuildError::kAppIdInvalid, {}};
   if (in.room_id.empty() || utf16_length(in.room_id) < 0) return {BuildError::kRoomIdInvalid, {}};
   if (in.user_id.empty() || utf16_length(in.user_id) < 0) return {BuildError::kUserIdInvalid, {}};
   if (in.secret.size() != kSecretSize) return {BuildError::kSecretInvalid, {}};
@@ -119,15 +115,7 @@ Build03Result build_03(const Build03Input& in) {
   const std::string claims =
       claims03_json(static_cast<std::uint32_t>(in.app_id), in.room_id, in.user_id, in.privilege,
                     in.create_time, expire, in.nonce);
-  ZegoCipher cipher(in.secret);
-  std::vector<std::uint8_t> ct;
-  if (cipher.seal(CipherMode::kCbc, in.iv, as_bytes(claims), ct) != AesStatus::kOk) {
-    return {BuildError::kSecretInvalid, {}};  // unreachable: key and IV were checked
-  }
-  if (ct.size() > 0xFFFF) return {BuildError::kTooLong, {}};
-  std::string token(kVersion03);
-  token += base64_encode(write_envelope(expire, in.iv, ct, CipherMode::kCbc));
-  return {BuildError::kNone, std::move(token)};
+  return seal_token(kVersion03, in.secret, CipherMode::kCbc, in.iv, claims, expire);
 }
 
 Parse03Result parse_03(std::string_view token, std::string_view secret, Base64Mode mode) {
@@ -170,12 +158,10 @@ Verdict Verifier03::verify(std::string_view token, std::int64_t now, const Bindi
   Verdict v;
   v.lenient_base64 = lenient;
   if (s.condition != Condition::kValid) return v.ending(s.condition, 0, s.error);
-  if (binding.app_id) {
-    if (*binding.app_id <= 0 || *binding.app_id > kU32Max)
-      return v.ending(Condition::kInvalidAppId);
-    if (*binding.app_id != n.app_id) return v.ending(Condition::kAppIdMismatch);
+  if (const Condition c = check_app_and_user(binding.app_id, binding.user_id, n.app_id, user_id_);
+      c != Condition::kValid) {
+    return v.ending(c);
   }
-  if (binding.user_id && *binding.user_id != user_id_) return v.ending(Condition::kUserIdMismatch);
   if (now >= n.expire_time) return v.ending(Condition::kExpired);
   if (binding.room_id && *binding.room_id != room_id_) return v.ending(Condition::kRoomMismatch);
   for (std::uint32_t p : binding.required_privileges) {

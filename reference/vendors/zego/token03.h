@@ -40,10 +40,7 @@ struct Build03Input {
   std::vector<std::uint8_t> iv;  // 16 bytes
 };
 
-struct Build03Result {
-  BuildError error = BuildError::kNone;
-  std::string token;
-};
+using Build03Result = BuildResult;
 // Checks in the Node generator's order: app id, room id, user id, secret,
 // privilege, effective time; then tokcheck's own (iv, overflow, UTF-8, size).
 Build03Result build_03(const Build03Input& in);

@@ -2,14 +2,11 @@
 
 #include <array>
 #include <iterator>
-#include <limits>
 
 #include "reference/vendors/zego/json_text.h"
 
 namespace tokcheck::zego {
 namespace {
-
-constexpr std::int64_t kU32Max = std::numeric_limits<std::uint32_t>::max();
 
 struct Numbers04 {
   std::int64_t app_id = 0, nonce = 0, ctime = 0, expire = 0;
@@ -46,7 +43,7 @@ Condition read_claims04(StrictJsonReader& r, std::span<const Member> members, Nu
   for (const Member& m : members) {
     bool ok = false;
     if (key_is(m.name, "app_id")) {
-      ok = r.read_int(m, n.app_id) && n.app_id >= 0 && n.app_id <= kU32Max;
+      ok = read_app_id(r, m, n.app_id);
       seen |= kAppId;
     } else if (key_is(m.name, "user_id")) {
       ok = r.read_string(m, user_id);
@@ -191,7 +188,7 @@ std::string claims04_json(std::uint32_t app_id, std::string_view user_id, std::i
 }
 
 Build04Result build_04(const Build04Input& in) {
-  if (in.app_id <= 0 || in.app_id > kU32Max) return {BuildError::kAppIdInvalid, {}};
+  if (in.app_id <= 0 || in.app_id > kMaxAppId) return {BuildError::kAppIdInvalid, {}};
   if (!user_id_valid(in.user_id)) return {BuildError::kUserIdInvalid, {}};
   if (in.secret.size() != kSecretSize) return {BuildError::kSecretInvalid, {}};
   if (in.effective_time_in_seconds <= 0) return {BuildError::kEffectiveTimeInvalid, {}};
@@ -205,15 +202,7 @@ Build04Result build_04(const Build04Input& in) {
 
   const std::string claims = claims04_json(static_cast<std::uint32_t>(in.app_id), in.user_id,
                                            in.nonce, in.ctime, expire, in.payload);
-  ZegoCipher cipher(in.secret);
-  std::vector<std::uint8_t> ct;
-  if (cipher.seal(in.mode, in.iv, as_bytes(claims), ct) != AesStatus::kOk) {
-    return {BuildError::kSecretInvalid, {}};  // unreachable: key and IV were checked
-  }
-  if (ct.size() > 0xFFFF) return {BuildError::kTooLong, {}};
-  std::string token(kVersion04);
-  token += base64_encode(write_envelope(expire, in.iv, ct, in.mode));
-  return {BuildError::kNone, std::move(token)};
+  return seal_token(kVersion04, in.secret, in.mode, in.iv, claims, expire);
 }
 
 Parse04Result parse_04(std::string_view token, std::string_view secret, Base64Mode mode) {
@@ -263,12 +252,10 @@ Verdict Verifier04::verify(std::string_view token, std::int64_t now, const Bindi
   if (read_payload(payload_, json_, scratch_, room_, payload) == PayloadKind::kInvalid) {
     return v.ending(Condition::kPayloadInvalid);
   }
-  if (binding.app_id) {
-    if (*binding.app_id <= 0 || *binding.app_id > kU32Max)
-      return v.ending(Condition::kInvalidAppId);
-    if (*binding.app_id != n.app_id) return v.ending(Condition::kAppIdMismatch);
+  if (const Condition c = check_app_and_user(binding.app_id, binding.user_id, n.app_id, user_id_);
+      c != Condition::kValid) {
+    return v.ending(c);
   }
-  if (binding.user_id && *binding.user_id != user_id_) return v.ending(Condition::kUserIdMismatch);
   if (now >= n.expire) return v.ending(Condition::kExpired);
   if (binding.room_id && payload.has_room && *binding.room_id != room_) {
     return v.ending(Condition::kRoomMismatch);

@@ -43,10 +43,7 @@ struct Build04Input {
   CipherMode mode = CipherMode::kGcm;
 };
 
-struct Build04Result {
-  BuildError error = BuildError::kNone;
-  std::string token;
-};
+using Build04Result = BuildResult;
 // Generator checks in the order of ZEGO's Node generator: app id, user id,
 // secret, effective time; then tokcheck's own (iv, overflow, UTF-8, size).
 Build04Result build_04(const Build04Input& in);

@@ -68,10 +68,7 @@ class Zego03Scheme final : public Scheme {
     if (!has(in, "secret")) return zego_adapter::envelope_only(in, zego::kVersion03, false);
     const auto r =
         zego::parse_03(req_string(in, "token"), req_string(in, "secret"), base64_mode(in));
-    ParseOutcome out;
-    out.condition = r.condition;
-    out.error = r.error;
-    out.lenient_base64 = r.lenient_base64;
+    ParseOutcome out = outcome_of(r);
     if (r.condition != Condition::kValid) return out;
     const zego::Token03& t = r.token;
     out.fields = {{"version", "03"},

@@ -1,5 +1,7 @@
 #include "reference/vendors/zego/zego_common.h"
 
+#include <utility>
+
 #include "reference/core/byte_writer.h"
 #include "reference/core/strict_json.h"
 #include "reference/vendors/zego/json_text.h"
@@ -198,6 +200,19 @@ Stage open_claims(std::string_view token, std::string_view version, bool gcm_all
   json.reset(as_chars(plain));
   if (!json.validate()) return {Condition::kMalformed, Malformation::kBadJson};
   return {};
+}
+
+BuildResult seal_token(std::string_view version, std::string_view secret, CipherMode mode, Bytes iv,
+                       std::string_view claims, std::int64_t expire) {
+  ZegoCipher cipher(secret);
+  std::vector<std::uint8_t> ct;
+  if (cipher.seal(mode, iv, as_bytes(claims), ct) != AesStatus::kOk) {
+    return {BuildError::kSecretInvalid, {}};  // unreachable: the caller checked key and IV
+  }
+  if (ct.size() > 0xFFFF) return {BuildError::kTooLong, {}};
+  std::string token(version);
+  token += base64_encode(write_envelope(expire, iv, ct, mode));
+  return {BuildError::kNone, std::move(token)};
 }
 
 }  // namespace tokcheck::zego

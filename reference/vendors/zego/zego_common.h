@@ -112,6 +112,42 @@ Stage open_claims(std::string_view token, std::string_view version, bool gcm_all
                   std::vector<std::uint8_t>& plain, StrictJsonReader& json, EnvelopeView& env,
                   bool& lenient);
 
+// The claims' app_id: ZEGO's generators write a u32 (§1.3).
+inline constexpr std::int64_t kMaxAppId = 0xFFFFFFFFll;
+
+// Reads member `m` as a claims app_id: an integer in [0, kMaxAppId].
+inline bool read_app_id(StrictJsonReader& r, const StrictJsonReader::Member& m,
+                        std::int64_t& app_id) {
+  return r.read_int(m, app_id) && app_id >= 0 && app_id <= kMaxAppId;
+}
+
+// What build_03 and build_04 answer: the token, or the generator's error code.
+struct BuildResult {
+  BuildError error = BuildError::kNone;
+  std::string token;  // empty on error
+};
+
+// The builders' shared tail: AES-seal `claims` under `secret` with `iv` in `mode`,
+// then the token version ‖ base64(envelope). kTooLong when the ciphertext does not
+// fit the envelope's u16 length. The caller has checked the key and IV sizes.
+BuildResult seal_token(std::string_view version, std::string_view secret, CipherMode mode, Bytes iv,
+                       std::string_view claims, std::int64_t expire);
+
+// The app id and user id bindings, in the order both verifiers check them (§4:
+// before the expiry): a bound app id that is not a valid one (0, or outside u32)
+// is kInvalidAppId, another token's kAppIdMismatch; then the user id. kValid when
+// the token agrees with every binding given.
+inline Condition check_app_and_user(const std::optional<std::int64_t>& bound_app_id,
+                                    const std::optional<std::string_view>& bound_user_id,
+                                    std::int64_t app_id, std::string_view user_id) {
+  if (bound_app_id) {
+    if (*bound_app_id <= 0 || *bound_app_id > kMaxAppId) return Condition::kInvalidAppId;
+    if (*bound_app_id != app_id) return Condition::kAppIdMismatch;
+  }
+  if (bound_user_id && *bound_user_id != user_id) return Condition::kUserIdMismatch;
+  return Condition::kValid;
+}
+
 // User ids: non-empty, UTF-8, at most 64 UTF-16 code units (what JS/Java `length`
 // counts, §1.4).
 bool user_id_valid(std::string_view user_id);

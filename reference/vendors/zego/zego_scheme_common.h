@@ -28,6 +28,18 @@ std::vector<FieldSpec> build_fields(std::initializer_list<FieldSpec> more);
 std::vector<FieldSpec> parse_fields();
 std::vector<FieldSpec> verify_fields(std::initializer_list<FieldSpec> more);
 
+// A parse outcome carrying a codec parse result's status (condition,
+// malformation, whether lenient base64 was needed); the caller adds the fields
+// when the condition is valid.
+template <class CodecParseResult>
+ParseOutcome outcome_of(const CodecParseResult& r) {
+  ParseOutcome out;
+  out.condition = r.condition;
+  out.error = r.error;
+  out.lenient_base64 = r.lenient_base64;
+  return out;
+}
+
 // A generator integer input: the value when `key` holds a JSON integer that fits
 // int64, nullopt when it is missing, null or anything else. The codec then refuses
 // it with ZEGO's code (Node: `!appId || typeof appId !== 'number'` etc.).
