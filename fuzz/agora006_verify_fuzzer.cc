@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "fuzz/common/case_mutations.h"
 #include "fuzz/common/fuzz_check.h"
 #include "fuzz/common/mutate_util.h"
 #include "fuzz/common/test_keys.h"
@@ -90,7 +91,7 @@ struct Target {
   // Clamped to the range the JSON adapter accepts for "now".
   const std::int64_t now =
       std::clamp<std::int64_t>(c.get_int("now").value_or(0), INT64_MIN / 2, INT64_MAX / 2);
-  const Base64Mode mode = c.get("base64") == "lenient" ? Base64Mode::kLenient : Base64Mode::kStrict;
+  const Base64Mode mode = tokcheck::fuzz::case_base64(c);
   const std::vector<std::uint16_t> required = c.get_u16_list("privileges");
   const agora::Binding006 binding{c.get("app_id"), c.get("channel_name").value_or(""),
                                   c.get("uid").value_or(""), required};
@@ -107,17 +108,6 @@ struct Target {
     return tokcheck::schemes::agora006_scheme().verify(adapter_request(c, now)).verdict;
   }
 };
-
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const VerifyCase c = VerifyCase::parse(data, size);
-  Target target{c};
-  tokcheck::fuzz::check_verify_invariants(target, c);
-  return 0;
-}
-
-namespace {
 
 // One re-signing mutation (resigning_mutation() in verify_target.h is the frame):
 // false when the case holds no token this target can parse and sign again.
@@ -190,28 +180,19 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
       break;
     }
     case 10:
-      c.set("privileges", tokcheck::fuzz::join_u16_list(tokcheck::fuzz::mutate_u16_list(
-                              c.get_u16_list("privileges"), rng, {1, 2, 3, 4, 101, 1000})));
+      tokcheck::fuzz::mutate_required_privileges(c, rng, {1, 2, 3, 4, 101, 1000});
       break;
     default:
-      if (c.get("base64") == "lenient")
-        c.erase("base64");
-      else
-        c.set("base64", "lenient");
+      tokcheck::fuzz::toggle_lenient_base64(c);
       break;
   }
   const auto built = agora::build_006(in);
   if (built.error != agora::BuildError::kNone) return false;
-  c.token = built.token;
-  c.set("now", std::to_string(now));
   c.set("channel_name", channel);
   c.set("uid", uid);
-  return true;
+  return tokcheck::fuzz::resigned(c, built.token, now);
 }
 
 }  // namespace
 
-extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
-                                               std::size_t max_size, unsigned int seed) {
-  return tokcheck::fuzz::resigning_mutation(data, size, max_size, seed, resign);
-}
+TOKCHECK_VERIFY_FUZZER(Target, resign)

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "fuzz/common/case_mutations.h"
 #include "fuzz/common/fuzz_check.h"
 #include "fuzz/common/mutate_util.h"
 #include "fuzz/common/test_keys.h"
@@ -144,7 +145,7 @@ struct Target {
   // Clamped to the range the JSON adapter accepts for "now".
   const std::int64_t now =
       std::clamp<std::int64_t>(c.get_int("now").value_or(0), INT64_MIN / 2, INT64_MAX / 2);
-  const Base64Mode mode = c.get("base64") == "lenient" ? Base64Mode::kLenient : Base64Mode::kStrict;
+  const Base64Mode mode = tokcheck::fuzz::case_base64(c);
   const Binding b{c};
   const agora::Binding007 binding = b.view();
   agora::Verifier007 verifier{tokcheck::fuzz::kAgoraCertificate};
@@ -160,17 +161,6 @@ struct Target {
     return tokcheck::schemes::agora007_scheme().verify(adapter_request(c, b, now)).verdict;
   }
 };
-
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const VerifyCase c = VerifyCase::parse(data, size);
-  Target target{c};
-  tokcheck::fuzz::check_verify_invariants(target, c);
-  return 0;
-}
-
-namespace {
 
 using tokcheck::fuzz::mutate_int;
 using tokcheck::fuzz::mutate_string;
@@ -308,8 +298,7 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
               std::to_string(rng.one_in(4) ? rng.below(0x10000) : 1 + rng.below(10)));
       break;
     case 10:
-      c.set("privileges", tokcheck::fuzz::join_u16_list(tokcheck::fuzz::mutate_u16_list(
-                              c.get_u16_list("privileges"), rng, {1, 2, 3, 4})));
+      tokcheck::fuzz::mutate_required_privileges(c, rng, {1, 2, 3, 4});
       break;
     case 11:
       if (service) {
@@ -323,22 +312,14 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
       }
       break;
     default:
-      if (c.get("base64") == "lenient")
-        c.erase("base64");
-      else
-        c.set("base64", "lenient");
+      tokcheck::fuzz::toggle_lenient_base64(c);
       break;
   }
   const auto built = agora::build_007(in);
   if (built.error != agora::Build007Error::kNone) return false;
-  c.token = built.token;
-  c.set("now", std::to_string(now));
-  return true;
+  return tokcheck::fuzz::resigned(c, built.token, now);
 }
 
 }  // namespace
 
-extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
-                                               std::size_t max_size, unsigned int seed) {
-  return tokcheck::fuzz::resigning_mutation(data, size, max_size, seed, resign);
-}
+TOKCHECK_VERIFY_FUZZER(Target, resign)

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "fuzz/common/case_mutations.h"
 #include "fuzz/common/fuzz_check.h"
 #include "fuzz/common/mutate_util.h"
 #include "fuzz/common/test_keys.h"
@@ -47,7 +48,7 @@ struct Request {
   tencent::UserSigBinding binding;
 
   explicit Request(const VerifyCase& c) {
-    if (c.get("base64") == "lenient") base64 = Base64Mode::kLenient;
+    base64 = tokcheck::fuzz::case_base64(c);
     now = std::clamp<std::int64_t>(c.get_int("now").value_or(0), INT64_MIN / 2, INT64_MAX / 2);
     sdkappid = c.get_int("sdkappid");
     if (sdkappid && *sdkappid < 0) sdkappid.reset();  // the adapter's range
@@ -111,17 +112,6 @@ struct Target {
   }
 };
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const VerifyCase c = VerifyCase::parse(data, size);
-  Target target{c};
-  tokcheck::fuzz::check_verify_invariants(target, c);
-  return 0;
-}
-
-namespace {
-
 // One re-signing mutation (resigning_mutation() in verify_target.h is the frame):
 // false when the case holds no token this target can parse and sign again.
 bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
@@ -173,12 +163,7 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
       in.style = tencent::kAllJsonStyles[rng.below(std::size(tencent::kAllJsonStyles))];
       break;
     case 7: {
-      const char* keys[] = {"sdkappid", "identifier"};
-      const char* key = keys[rng.below(2)];
-      if (rng.one_in(3))
-        c.erase(key);
-      else
-        c.set(key, mutate_string(std::string(c.get(key).value_or("")), rng, pool));
+      tokcheck::fuzz::mutate_binding(c, rng, {"sdkappid", "identifier"}, pool);
       break;
     }
     case 8:
@@ -190,24 +175,16 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
         c.set("userbuf_hex", tokcheck::to_hex(*in.userbuf));
       break;
     default:
-      if (c.get("base64") == "lenient")
-        c.erase("base64");
-      else
-        c.set("base64", "lenient");
+      tokcheck::fuzz::toggle_lenient_base64(c);
       break;
   }
   const auto built = tencent::build_usersig(in);
   if (built.error != tencent::UserSigBuildError::kNone) {
     return false;
   }
-  c.token = built.token;
-  c.set("now", std::to_string(now));
-  return true;
+  return tokcheck::fuzz::resigned(c, built.token, now);
 }
 
 }  // namespace
 
-extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
-                                               std::size_t max_size, unsigned int seed) {
-  return tokcheck::fuzz::resigning_mutation(data, size, max_size, seed, resign);
-}
+TOKCHECK_VERIFY_FUZZER(Target, resign)

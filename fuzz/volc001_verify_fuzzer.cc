@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "fuzz/common/case_mutations.h"
 #include "fuzz/common/fuzz_check.h"
 #include "fuzz/common/mutate_util.h"
 #include "fuzz/common/test_keys.h"
@@ -49,7 +50,7 @@ struct Request {
 
   explicit Request(const VerifyCase& c) {
     if (c.get("check_mode") == "official") mode = volc::CheckMode::kOfficial;
-    if (c.get("base64") == "lenient") base64 = Base64Mode::kLenient;
+    base64 = tokcheck::fuzz::case_base64(c);
     now = std::clamp<std::int64_t>(c.get_int("now").value_or(0), INT64_MIN / 2, INT64_MAX / 2);
     auto opt = [&c](std::string_view key) -> std::optional<std::string> {
       if (auto v = c.get(key)) return std::string(*v);
@@ -134,17 +135,6 @@ struct Target {
   }
 };
 
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const VerifyCase c = VerifyCase::parse(data, size);
-  Target target{c};
-  tokcheck::fuzz::check_verify_invariants(target, c);
-  return 0;
-}
-
-namespace {
-
 // One re-signing mutation (resigning_mutation() in verify_target.h is the frame):
 // false when the case holds no token this target can parse and sign again.
 bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
@@ -198,38 +188,24 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
       in.user_id = mutate_string(in.user_id, rng, pool);
       break;
     case 7: {
-      const char* keys[] = {"app_id", "room_id", "user_id"};
-      const char* key = keys[rng.below(std::size(keys))];
-      if (rng.one_in(3))
-        c.erase(key);
-      else
-        c.set(key, mutate_string(std::string(c.get(key).value_or("")), rng, pool));
+      tokcheck::fuzz::mutate_binding(c, rng, {"app_id", "room_id", "user_id"}, pool);
       break;
     }
     case 8:
-      c.set("privileges", tokcheck::fuzz::join_u16_list(tokcheck::fuzz::mutate_u16_list(
-                              c.get_u16_list("privileges"), rng, {0, 1, 2, 3, 4, 5})));
+      tokcheck::fuzz::mutate_required_privileges(c, rng, {0, 1, 2, 3, 4, 5});
       break;
     case 9:
       c.set("check_mode", c.get("check_mode") == "official" ? "strict" : "official");
       break;
     default:
-      if (c.get("base64") == "lenient")
-        c.erase("base64");
-      else
-        c.set("base64", "lenient");
+      tokcheck::fuzz::toggle_lenient_base64(c);
       break;
   }
   const auto built = volc::build_001(in);
   if (built.error != volc::Build001Error::kNone) return false;
-  c.token = built.token;
-  c.set("now", std::to_string(now));
-  return true;
+  return tokcheck::fuzz::resigned(c, built.token, now);
 }
 
 }  // namespace
 
-extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
-                                               std::size_t max_size, unsigned int seed) {
-  return tokcheck::fuzz::resigning_mutation(data, size, max_size, seed, resign);
-}
+TOKCHECK_VERIFY_FUZZER(Target, resign)

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "fuzz/common/case_mutations.h"
 #include "fuzz/common/fuzz_check.h"
 #include "fuzz/common/mutate_util.h"
 #include "fuzz/common/test_keys.h"
@@ -36,7 +37,7 @@ namespace {
 // verdict is checked against what the independently parsed claims require.
 struct Target {
   const VerifyCase& c;
-  const Base64Mode b64 = c.get("base64") == "lenient" ? Base64Mode::kLenient : Base64Mode::kStrict;
+  const Base64Mode b64 = tokcheck::fuzz::case_base64(c);
   const std::int64_t now = c.get_int("now").value_or(0);
   const std::vector<std::uint32_t> required = [this] {
     std::vector<std::uint32_t> out;
@@ -84,17 +85,6 @@ struct Target {
     return tokcheck::schemes::zego03_scheme().verify(in).verdict;
   }
 };
-
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const VerifyCase c = VerifyCase::parse(data, size);
-  Target target{c};
-  tokcheck::fuzz::check_verify_invariants(target, c);
-  return 0;
-}
-
-namespace {
 
 // One re-signing mutation (resigning_mutation() in verify_target.h is the frame):
 // false when the case holds no token this target can parse and sign again.
@@ -145,17 +135,11 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
         in.privilege.publish = static_cast<int>(rng.below(2));
       break;
     case 6: {
-      const char* keys[] = {"app_id", "user_id", "room_id"};
-      const char* key = keys[rng.below(std::size(keys))];
-      if (rng.one_in(3))
-        c.erase(key);
-      else
-        c.set(key, mutate_string(std::string(c.get(key).value_or("")), rng, pool));
+      tokcheck::fuzz::mutate_binding(c, rng, {"app_id", "user_id", "room_id"}, pool);
       break;
     }
     case 7:
-      c.set("privileges", tokcheck::fuzz::join_u16_list(tokcheck::fuzz::mutate_u16_list(
-                              c.get_u16_list("privileges"), rng, {1, 2})));
+      tokcheck::fuzz::mutate_required_privileges(c, rng, {1, 2});
       break;
     default:
       in.app_id = mutate_int(in.app_id, rng, {1}, 1, 0xFFFFFFFF);
@@ -163,14 +147,9 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
   }
   const auto built = zego::build_03(in);
   if (built.error != zego::BuildError::kNone) return false;
-  c.token = built.token;
-  c.set("now", std::to_string(now));
-  return true;
+  return tokcheck::fuzz::resigned(c, built.token, now);
 }
 
 }  // namespace
 
-extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
-                                               std::size_t max_size, unsigned int seed) {
-  return tokcheck::fuzz::resigning_mutation(data, size, max_size, seed, resign);
-}
+TOKCHECK_VERIFY_FUZZER(Target, resign)

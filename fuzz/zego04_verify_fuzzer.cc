@@ -24,6 +24,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fuzz/common/case_mutations.h"
 #include "fuzz/common/fuzz_check.h"
 #include "fuzz/common/mutate_util.h"
 #include "fuzz/common/test_keys.h"
@@ -48,7 +49,7 @@ struct Request {
   std::vector<std::uint32_t> required;
 
   explicit Request(const VerifyCase& c) {
-    if (c.get("base64") == "lenient") base64 = Base64Mode::kLenient;
+    base64 = tokcheck::fuzz::case_base64(c);
     now = c.get_int("now").value_or(0);
     app_id = c.get_int("app_id");
     auto opt = [&c](std::string_view key) -> std::optional<std::string> {
@@ -131,17 +132,6 @@ struct Target {
     return tokcheck::schemes::zego04_scheme().verify(in).verdict;
   }
 };
-
-}  // namespace
-
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const VerifyCase c = VerifyCase::parse(data, size);
-  Target target{c};
-  tokcheck::fuzz::check_verify_invariants(target, c);
-  return 0;
-}
-
-namespace {
 
 std::string mutate_payload(const std::string& payload, tokcheck::fuzz::MutationRng& rng,
                            const std::vector<std::string>& pool) {
@@ -234,38 +224,24 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
                    static_cast<std::uint8_t>(rng.bits()));
       break;
     case 7: {
-      const char* keys[] = {"app_id", "user_id", "room_id", "stream_id"};
-      const char* key = keys[rng.below(std::size(keys))];
-      if (rng.one_in(3))
-        c.erase(key);
-      else
-        c.set(key, mutate_string(std::string(c.get(key).value_or("")), rng, pool));
+      tokcheck::fuzz::mutate_binding(c, rng, {"app_id", "user_id", "room_id", "stream_id"}, pool);
       break;
     }
     case 8:
-      c.set("privileges", tokcheck::fuzz::join_u16_list(tokcheck::fuzz::mutate_u16_list(
-                              c.get_u16_list("privileges"), rng, {1, 2})));
+      tokcheck::fuzz::mutate_required_privileges(c, rng, {1, 2});
       break;
     case 9:
       in.nonce = mutate_int(in.nonce, rng, {0}, INT32_MIN, INT32_MAX);
       break;
     default:
-      if (c.get("base64") == "lenient")
-        c.erase("base64");
-      else
-        c.set("base64", "lenient");
+      tokcheck::fuzz::toggle_lenient_base64(c);
       break;
   }
   const auto built = zego::build_04(in);
   if (built.error != zego::BuildError::kNone) return false;
-  c.token = built.token;
-  c.set("now", std::to_string(now));
-  return true;
+  return tokcheck::fuzz::resigned(c, built.token, now);
 }
 
 }  // namespace
 
-extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,
-                                               std::size_t max_size, unsigned int seed) {
-  return tokcheck::fuzz::resigning_mutation(data, size, max_size, seed, resign);
-}
+TOKCHECK_VERIFY_FUZZER(Target, resign)

@@ -85,3 +85,20 @@ std::size_t resigning_mutation(std::uint8_t* data, std::size_t size, std::size_t
 }
 
 }  // namespace tokcheck::fuzz
+
+// A verify target's two libFuzzer entry points, written once: every input is a
+// VerifyCase run through check_verify_invariants() on a `TargetType` built from
+// it, and the custom mutator is resigning_mutation() with `resign_fn` (the
+// target's re-signing step). Placed at the end of a *_verify_fuzzer.cc, after
+// both are declared.
+#define TOKCHECK_VERIFY_FUZZER(TargetType, resign_fn)                                       \
+  extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {       \
+    const ::tokcheck::fuzz::VerifyCase c = ::tokcheck::fuzz::VerifyCase::parse(data, size); \
+    TargetType target{c};                                                                   \
+    ::tokcheck::fuzz::check_verify_invariants(target, c);                                   \
+    return 0;                                                                               \
+  }                                                                                         \
+  extern "C" std::size_t LLVMFuzzerCustomMutator(std::uint8_t* data, std::size_t size,      \
+                                                 std::size_t max_size, unsigned int seed) { \
+    return ::tokcheck::fuzz::resigning_mutation(data, size, max_size, seed, resign_fn);     \
+  }
