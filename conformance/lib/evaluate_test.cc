@@ -130,6 +130,41 @@ TEST(Evaluate, ObjectsCompareByContentNotKeyOrder) {
   EXPECT_FALSE(same_content(Json::array({1, 2}), Json::array({2, 1})));
 }
 
+// Scenario outputs compare member for member; their vendor codes compare as
+// verify's do, by {platform, code, name}: a basis does not count, a missing
+// platform or another code does, and a "codes" that is not a list never passes
+// for an empty one.
+TEST(Evaluate, ScenarioCodesCompareByPlatformCodeAndName) {
+  const VectorFile f{"x/scenario.json", "lifecycle-agora", "scenario", {}};
+  VectorCase c;
+  c.tc_id = 1;
+  c.result = "valid";
+  const Json code = {{"platform", "native"}, {"code", 110}, {"name", "ERR_INVALID_TOKEN"}};
+  const Json refused = {{"at", 5}, {"kind", "result"}, {"ok", false}, {"codes", {code}}};
+  const Json joined = {{"at", 6}, {"kind", "result"}, {"ok", true}, {"codes", Json::array()}};
+  c.expected = {{"outputs", {refused, joined}}};
+  auto status = [&](const Json& outputs) {
+    return evaluate(f, c, {{"outputs", outputs}}, {}).status;
+  };
+  EXPECT_EQ(status({refused, joined}), Status::kPass);
+  Json with_basis = refused;
+  with_basis["codes"][0]["basis"] = "documented";
+  EXPECT_EQ(status({with_basis, joined}), Status::kPass);
+  Json no_platform = refused;
+  no_platform["codes"][0].erase("platform");
+  EXPECT_EQ(status({no_platform, joined}), Status::kWrongOutput);
+  Json other_code = refused;
+  other_code["codes"][0]["code"] = 109;
+  EXPECT_EQ(status({other_code, joined}), Status::kWrongOutput);
+  Json junk = joined;
+  junk["codes"] = "none";
+  EXPECT_EQ(status({refused, junk}), Status::kWrongOutput);
+  Json other_member = joined;
+  other_member["at"] = 7;
+  EXPECT_EQ(status({refused, other_member}), Status::kWrongOutput);
+  EXPECT_EQ(status({refused}), Status::kWrongOutput);
+}
+
 TEST(ReferenceResponse, UnknownSchemeIsUnsupportedAndBadRequestsAreUsageErrors) {
   EXPECT_EQ(reference_response({{"op", "verify"}, {"scheme", "nope"}, {"input", Json::object()}})
                 .value("unsupported", false),
