@@ -3,16 +3,11 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "reference/core/ascii.h"
 #include "reference/core/utf8.h"
 
 namespace tokcheck::cli {
 namespace {
-
-void put_byte_escape(std::string& out, unsigned char b) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "\\x%02X", b);
-  out += buf;
-}
 
 bool is_bidi_control(std::uint32_t cp) {
   return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
@@ -28,15 +23,15 @@ std::string printable(std::string_view text) {
     std::uint32_t cp = 0;
     const std::size_t n = utf8_sequence(text, i, cp);
     if (n == 0) {
-      put_byte_escape(out, static_cast<unsigned char>(text[i]));
+      append_byte_escape(out, static_cast<unsigned char>(text[i]));
       ++i;
       continue;
     }
     if (cp < 0x20 || cp == 0x7F) {
-      put_byte_escape(out, static_cast<unsigned char>(cp));
+      append_byte_escape(out, static_cast<unsigned char>(cp));
     } else if (cp >= 0x80 && cp <= 0x9F) {
       // C1 controls (CSI is U+009B): shown by code point, not by UTF-8 byte.
-      put_byte_escape(out, static_cast<unsigned char>(cp));
+      append_byte_escape(out, static_cast<unsigned char>(cp));
     } else if (is_bidi_control(cp)) {
       char buf[16];
       std::snprintf(buf, sizeof buf, "\\u{%04X}", static_cast<unsigned>(cp));

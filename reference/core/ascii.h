@@ -1,4 +1,5 @@
-// Character-class checks over whole strings, eight bytes at a time.
+// Character-class checks over whole strings, eight bytes at a time, and the one
+// \xHH byte escape.
 //
 // Every verify checks an app id (Agora: 32 hex, Volcengine: 24 alphanumerics)
 // and a gateway runs verify per join, so these run on the hot path; a byte-wise
@@ -8,6 +9,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <string_view>
 
 namespace tokcheck {
@@ -70,6 +72,16 @@ inline bool all_hex(std::string_view s) {
 // Every byte is 0-9, a-z or A-Z (an empty string qualifies).
 inline bool all_alnum(std::string_view s) {
   return ascii_detail::all_in_class<ascii_detail::alnum_bytes>(s);
+}
+
+// Appends `b` as the four characters \xHH (upper-case hex): how tokcheck shows a
+// byte it will not print as itself (invalid UTF-8 in JSON output, control bytes
+// in messages and terminal text).
+inline void append_byte_escape(std::string& out, unsigned char b) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  out += "\\x";
+  out += kHex[b >> 4];
+  out += kHex[b & 0xF];
 }
 
 }  // namespace tokcheck

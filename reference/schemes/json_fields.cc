@@ -16,8 +16,6 @@ void usage(std::string_view path, std::string_view what) {
 
 namespace {
 
-[[noreturn]] void bad(std::string_view key, std::string_view what) { usage(key, what); }
-
 // The member `key` of object `v`, or null when absent or JSON null.
 const Json* field(const Json& v, std::string_view path, std::string_view key) {
   if (!v.is_object()) usage(path, "must be a JSON object");
@@ -67,12 +65,12 @@ std::optional<std::int64_t> opt_int(const Json& v, std::string_view path, std::s
                                     std::int64_t min, std::int64_t max) {
   const Json* f = field(v, path, key);
   if (!f) return std::nullopt;
-  const std::string where = join_path(path, key);
+  // The path is joined only for a message: reading a good integer builds no string.
   std::int64_t n = 0;
   if (f->is_number_unsigned()) {
     const auto u = f->get<std::uint64_t>();
     if (u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-      usage(where, "out of range");
+      usage(join_path(path, key), "out of range");
     }
     n = static_cast<std::int64_t>(u);
   } else if (f->is_number_integer()) {
@@ -80,10 +78,10 @@ std::optional<std::int64_t> opt_int(const Json& v, std::string_view path, std::s
     // signed one, so both kinds are read.
     n = f->get<std::int64_t>();
   } else {
-    usage(where, "must be an integer");
+    usage(join_path(path, key), "must be an integer");
   }
   if (n < min || n > max) {
-    usage(where,
+    usage(join_path(path, key),
           "out of range (must be in [" + std::to_string(min) + ", " + std::to_string(max) + "])");
   }
   return n;
@@ -148,7 +146,7 @@ Base64Mode base64_mode(const Json& in) {
   const auto mode = opt_string(in, "base64");
   if (!mode || *mode == "strict") return Base64Mode::kStrict;
   if (*mode == "lenient") return Base64Mode::kLenient;
-  bad("base64", "must be \"strict\" or \"lenient\"");
+  usage("base64", "must be \"strict\" or \"lenient\"");
 }
 
 std::int64_t req_now(const Json& in) {
@@ -162,7 +160,7 @@ std::uint16_t privilege_key(std::string_view text, std::string_view key) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size() || value > 0xFFFF || text.empty() ||
       (text.size() > 1 && text[0] == '0')) {
-    bad(key, "keys must be privilege numbers 0..65535 written in decimal");
+    usage(key, "keys must be privilege numbers 0..65535 written in decimal");
   }
   return static_cast<std::uint16_t>(value);
 }
@@ -172,12 +170,12 @@ agora::PrivilegeMap privileges_from_json(const Json& in, std::string_view key) {
   agora::PrivilegeMap out;
   const Json* v = field(in, key);
   if (!v) return out;
-  if (!v->is_object()) bad(key, "must be an object of privilege → value");
+  if (!v->is_object()) usage(key, "must be an object of privilege → value");
   for (auto it = v->begin(); it != v->end(); ++it) {
     const std::uint16_t k = privilege_key(it.key(), key);
     if (!it->is_number_integer() || it->get<std::int64_t>() < 0 ||
         it->get<std::int64_t>() > 0xFFFFFFFFll) {
-      bad(key, "values must be integers in [0, 4294967295]");
+      usage(key, "values must be integers in [0, 4294967295]");
     }
     out.emplace_back(k, static_cast<std::uint32_t>(it->get<std::int64_t>()));
   }
@@ -194,10 +192,10 @@ std::vector<std::uint16_t> required_privileges(const Json& in, std::string_view 
   std::vector<std::uint16_t> out;
   const Json* v = field(in, key);
   if (!v) return out;
-  if (!v->is_array()) bad(key, "must be an array of privilege numbers");
+  if (!v->is_array()) usage(key, "must be an array of privilege numbers");
   for (const Json& p : *v) {
     if (!p.is_number_integer() || p.get<std::int64_t>() < 0 || p.get<std::int64_t>() > 0xFFFF) {
-      bad(key, "entries must be integers in [0, 65535]");
+      usage(key, "entries must be integers in [0, 65535]");
     }
     out.push_back(static_cast<std::uint16_t>(p.get<std::int64_t>()));
   }
@@ -208,10 +206,10 @@ std::string agora_uid(const Json& value, std::string_view key) {
   if (value.is_string()) return value.get<std::string>();
   if (value.is_number_unsigned() || (value.is_number_integer() && value.get<std::int64_t>() >= 0)) {
     const auto n = value.get<std::uint64_t>();
-    if (n > 0xFFFFFFFFull) bad(key, "a numeric uid must fit in 32 bits");
+    if (n > 0xFFFFFFFFull) usage(key, "a numeric uid must fit in 32 bits");
     return agora::uid_from_number(n);
   }
-  bad(key, "must be a string or a non-negative integer");
+  usage(key, "must be a string or a non-negative integer");
 }
 
 Json build_error(const Json& code, std::string_view message) {

@@ -1,5 +1,7 @@
 #include "reference/schemes/json_output.h"
 
+#include "reference/core/ascii.h"
+
 #include <cstdint>
 #include <string_view>
 
@@ -44,7 +46,6 @@ Json repaired(const Json& value) {
 }  // namespace
 
 std::string escape_invalid_utf8(const std::string& text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(text.size());
   const std::string_view s(text);
@@ -53,10 +54,7 @@ std::string escape_invalid_utf8(const std::string& text) {
     std::uint32_t cp = 0;
     const std::size_t n = utf8_sequence(s, i, cp);
     if (n == 0) {
-      const auto b = static_cast<unsigned char>(s[i]);
-      out += "\\x";
-      out += kHex[b >> 4];
-      out += kHex[b & 0xF];
+      append_byte_escape(out, static_cast<unsigned char>(s[i]));
       ++i;
     } else {
       out.append(s.substr(i, n));

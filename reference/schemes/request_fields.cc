@@ -1,6 +1,6 @@
 #include "reference/schemes/request_fields.h"
 
-#include <cstdio>
+#include "reference/core/ascii.h"
 
 namespace tokcheck::schemes {
 namespace {
@@ -47,9 +47,7 @@ std::string printable(std::string_view key) {
   for (const char c : key) {
     const auto u = static_cast<unsigned char>(c);
     if (u < 0x20 || u == 0x7F) {
-      char buf[5];
-      std::snprintf(buf, sizeof buf, "\\x%02X", u);
-      out += buf;
+      append_byte_escape(out, u);
     } else {
       out += c;
     }
