@@ -28,6 +28,9 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace tokcheck {
@@ -171,6 +174,86 @@ class StrictJsonReader {
 template <std::size_t N>
 bool key_is(std::string_view key, const char (&name)[N]) {
   return key.size() == N - 1 && std::memcmp(key.data(), name, N - 1) == 0;
+}
+
+// Reads an object whose members are exactly `names`, each once in any order (a
+// closed claims set): read(i, m) for the member m named names[i]. False when a
+// member's name is not in the table, a read returns false, or a name of the table
+// is missing. Names are unique in `members` (validate() refuses duplicates).
+// `matched`: the members are what match_plain_object() wrote for these names, so
+// member i is names[i] and no name is compared again (the hot paths' case).
+template <std::size_t N, class Read>
+bool read_exact_members(std::span<const StrictJsonReader::Member> members,
+                        const std::string_view (&names)[N], Read&& read, bool matched = false) {
+  static_assert(N > 0 && N < 32, "one bit per name");
+  if (matched) {
+    for (std::size_t i = 0; i < N; ++i) {
+      if (!read(i, members[i])) return false;
+    }
+    return true;
+  }
+  // Generators write the names in the table's order: try the member's own
+  // position first, then the others.
+  auto same = [](std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      if (a[k] != b[k]) return false;
+    }
+    return true;
+  };
+  std::uint32_t seen = 0;
+  std::size_t position = 0;
+  for (const StrictJsonReader::Member& m : members) {
+    std::size_t i = position < N ? position : 0;
+    std::size_t tried = 0;
+    while (tried < N && !same(m.name, names[i])) {
+      i = i + 1 == N ? 0 : i + 1;
+      ++tried;
+    }
+    if (tried == N || !read(i, m)) return false;
+    seen |= 1u << i;
+    ++position;
+  }
+  return seen == (1u << N) - 1;
+}
+
+// A member's value read into a destination of its JSON type: an integer into
+// int64_t, an integer in [0, 2^32-1] into uint32_t, a string into std::string.
+// A format adds overloads for its own types beside them (found by ADL).
+inline bool read_member(StrictJsonReader& r, const StrictJsonReader::Member& m, std::int64_t& out) {
+  return r.read_int(m, out);
+}
+inline bool read_member(StrictJsonReader& r, const StrictJsonReader::Member& m,
+                        std::uint32_t& out) {
+  std::int64_t v = 0;
+  if (!r.read_int(m, v) || v < 0 || v > 0xFFFFFFFFll) return false;
+  out = static_cast<std::uint32_t>(v);
+  return true;
+}
+inline bool read_member(StrictJsonReader& r, const StrictJsonReader::Member& m, std::string& out) {
+  return r.read_string(m, out);
+}
+
+// A closed object read by a member table: names[i] goes to the i-th destination
+// of `to` (std::tie / std::forward_as_tuple), by read_member(); otherwise as
+// read_exact_members().
+template <std::size_t N, class Destinations>
+bool read_members(StrictJsonReader& r, std::span<const StrictJsonReader::Member> members,
+                  const std::string_view (&names)[N], Destinations&& to, bool matched = false) {
+  static_assert(std::tuple_size_v<std::remove_cvref_t<Destinations>> == N,
+                "one destination per name");
+  auto read_into = [&]<std::size_t... I>(std::size_t i, const StrictJsonReader::Member& m,
+                                         std::index_sequence<I...>) {
+    bool ok = false;
+    (void)((i == I && (ok = read_member(r, m, std::get<I>(to)), true)) || ...);
+    return ok;
+  };
+  return read_exact_members(
+      members, names,
+      [&](std::size_t i, const StrictJsonReader::Member& m) {
+        return read_into(i, m, std::make_index_sequence<N>{});
+      },
+      matched);
 }
 
 }  // namespace tokcheck

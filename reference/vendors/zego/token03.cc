@@ -5,73 +5,33 @@
 namespace tokcheck::zego {
 namespace {
 
-struct Numbers03 {
-  std::int64_t app_id = 0, create_time = 0, expire_time = 0, nonce = 0;
-  PrivilegeFlags privilege;
-};
+using Member = StrictJsonReader::Member;
 
-// Exactly the seven members of §1.6, each of its type; anything else is
-// kPayloadInvalid. `r` has just validated the text as strict JSON, so the members
-// are taken from what validate() kept rather than walked again.
-Condition read_claims03(StrictJsonReader& r, Numbers03& n, std::string& room_id,
-                        std::string& user_id) {
-  using Member = StrictJsonReader::Member;
-  std::span<const Member> members;
-  if (!r.root_object(members)) return Condition::kPayloadInvalid;
-  enum : unsigned {
-    kAppId = 1,
-    kRoomId = 2,
-    kUserId = 4,
-    kPrivilege = 8,
-    kCreate = 16,
-    kExpire = 32,
-    kNonce = 64
-  };
-  unsigned seen = 0;
-  // read_int / read_string refuse a member of another type.
-  for (const Member& m : members) {
-    bool ok = false;
-    if (key_is(m.name, "app_id")) {
-      ok = read_app_id(r, m, n.app_id);
-      seen |= kAppId;
-    } else if (key_is(m.name, "room_id")) {
-      ok = r.read_string(m, room_id);
-      seen |= kRoomId;
-    } else if (key_is(m.name, "user_id")) {
-      ok = r.read_string(m, user_id);
-      seen |= kUserId;
-    } else if (key_is(m.name, "privilege")) {
-      r.seek(m);  // a nested object: read with the pull methods
-      ok = read_privilege_object(r, n.privilege);
-      seen |= kPrivilege;
-    } else if (key_is(m.name, "create_time")) {
-      ok = r.read_int(m, n.create_time);
-      seen |= kCreate;
-    } else if (key_is(m.name, "expire_time")) {
-      ok = r.read_int(m, n.expire_time);
-      seen |= kExpire;
-    } else if (key_is(m.name, "nonce")) {
-      ok = r.read_int(m, n.nonce);
-      seen |= kNonce;
-    }
-    if (!ok) return Condition::kPayloadInvalid;
-  }
-  return seen == 127u ? Condition::kValid : Condition::kPayloadInvalid;
+// The claims' members in the order ZEGO's generators write them (§1.6).
+constexpr std::string_view kClaims03[] = {"app_id",      "room_id",     "user_id", "privilege",
+                                          "create_time", "expire_time", "nonce"};
+
+// Exactly the seven members of §1.6, each of its type (the app id a u32, §1.3);
+// anything else is kPayloadInvalid. `members` are what validate() kept of the
+// root object, so they are not walked again.
+bool read_claims03(StrictJsonReader& r, std::span<const Member> members, Token03& t) {
+  return read_members(
+      r, members, kClaims03,
+      std::tie(t.app_id, t.room_id, t.user_id, t.privilege, t.create_time, t.expire_time, t.nonce));
 }
 
-Stage decode03(std::string_view token, Base64Mode mode, ZegoCipher& cipher,
-               std::vector<std::uint8_t>& body, std::vector<std::uint8_t>& plain,
-               StrictJsonReader& json, Numbers03& n, std::string& room_id, std::string& user_id,
-               EnvelopeView& env, bool& lenient) {
-  if (Stage s = open_claims(token, kVersion03, /*gcm_allowed=*/false, mode, cipher, body, plain,
-                            json, env, lenient);
-      s.condition != Condition::kValid) {
-    return s;
+// Everything from the token text to checked claims (all but the IV), shared by
+// parse and verify.
+Stage decode03(TokenOpener& opener, std::string_view token, Base64Mode mode, Token03& t) {
+  if (Stage s = opener.open(token, mode); s.condition != Condition::kValid) return s;
+  StrictJsonReader& json = opener.json();
+  json.reset(opener.plaintext());
+  if (!json.validate()) return {Condition::kMalformed, Malformation::kBadJson};
+  std::span<const Member> members;
+  if (!json.root_object(members) || !read_claims03(json, members, t)) {
+    return {Condition::kPayloadInvalid, {}};
   }
-  if (Condition c = read_claims03(json, n, room_id, user_id); c != Condition::kValid) {
-    return {c, {}};
-  }
-  if (n.expire_time != env.expire) return {Condition::kExpireMismatch, {}};
+  if (t.expire_time != opener.envelope().expire) return {Condition::kExpireMismatch, {}};
   return {};
 }
 
@@ -119,53 +79,32 @@ Build03Result build_03(const Build03Input& in) {
 }
 
 Parse03Result parse_03(std::string_view token, std::string_view secret, Base64Mode mode) {
+  TokenOpener opener(secret, kVersion03, /*gcm_allowed=*/false, EmptyToken::kMalformed);
   Parse03Result out;
-  ZegoCipher cipher(secret);
-  if (!cipher.ok()) {
-    out.condition = Condition::kInvalidSecret;
-    return out;
-  }
-  std::vector<std::uint8_t> body, plain;
-  StrictJsonReader json;
-  Numbers03 n;
-  EnvelopeView env;
-  Token03& t = out.token;
-  const Stage s = decode03(token, mode, cipher, body, plain, json, n, t.room_id, t.user_id, env,
-                           out.lenient_base64);
-  out.condition = s.condition;
-  out.error = s.error;
-  if (s.condition != Condition::kValid) return out;
-  t.iv.assign(env.iv.begin(), env.iv.end());
-  t.app_id = static_cast<std::uint32_t>(n.app_id);
-  t.privilege = n.privilege;
-  t.create_time = n.create_time;
-  t.expire_time = n.expire_time;
-  t.nonce = n.nonce;
+  opener.record(decode03(opener, token, mode, out.token), out);
+  if (out.condition == Condition::kValid)
+    out.token.iv.assign(opener.envelope().iv.begin(), opener.envelope().iv.end());
   return out;
 }
 
-Verifier03::Verifier03(std::string_view secret) : cipher_(secret) {}
+Verifier03::Verifier03(std::string_view secret)
+    : opener_(secret, kVersion03, /*gcm_allowed=*/false, EmptyToken::kMissing) {}
 
 Verdict Verifier03::verify(std::string_view token, std::int64_t now, const Binding03& binding,
                            Base64Mode mode) {
-  if (!cipher_.ok()) return Verdict::of(Condition::kInvalidSecret);
-  if (token.empty()) return Verdict::of(Condition::kTokenMissing);
-  Numbers03 n;
-  EnvelopeView env;
-  bool lenient = false;
-  const Stage s =
-      decode03(token, mode, cipher_, body_, plain_, json_, n, room_id_, user_id_, env, lenient);
-  Verdict v;
-  v.lenient_base64 = lenient;
-  if (s.condition != Condition::kValid) return v.ending(s.condition, 0, s.error);
-  if (const Condition c = check_app_and_user(binding.app_id, binding.user_id, n.app_id, user_id_);
+  const Verdict v = opener_.verdict(decode03(opener_, token, mode, claims_));
+  if (v.condition != Condition::kValid) return v;
+  if (const Condition c =
+          check_app_and_user(binding.app_id, binding.user_id, claims_.app_id, claims_.user_id);
       c != Condition::kValid) {
     return v.ending(c);
   }
-  if (now >= n.expire_time) return v.ending(Condition::kExpired);
-  if (binding.room_id && *binding.room_id != room_id_) return v.ending(Condition::kRoomMismatch);
+  if (now >= claims_.expire_time) return v.ending(Condition::kExpired);
+  if (binding.room_id && *binding.room_id != claims_.room_id) {
+    return v.ending(Condition::kRoomMismatch);
+  }
   for (std::uint32_t p : binding.required_privileges) {
-    if (n.privilege.value(p) != 1) return v.ending(Condition::kPrivilegeMissing, p);
+    if (claims_.privilege.value(p) != 1) return v.ending(Condition::kPrivilegeMissing, p);
   }
   return v;
 }

@@ -85,10 +85,8 @@ class Verifier03 {
                  Base64Mode mode = Base64Mode::kStrict);
 
  private:
-  ZegoCipher cipher_;
-  StrictJsonReader json_;
-  std::vector<std::uint8_t> body_, plain_;
-  std::string room_id_, user_id_;
+  TokenOpener opener_;
+  Token03 claims_;  // the last token's claims (iv unused), strings' capacity reused
 };
 
 }  // namespace tokcheck::zego

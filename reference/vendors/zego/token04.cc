@@ -8,10 +8,6 @@
 namespace tokcheck::zego {
 namespace {
 
-struct Numbers04 {
-  std::int64_t app_id = 0, nonce = 0, ctime = 0, expire = 0;
-};
-
 using Member = StrictJsonReader::Member;
 
 // The claims' member names in the order every ZEGO generator writes them.
@@ -34,64 +30,34 @@ static_assert(distinct_plain_names());
 // The claims object: exactly the six members, each of its type (§1.3). Anything
 // else (another JSON value, a missing/extra member, a wrong type, an app_id outside
 // u32) is kPayloadInvalid. `members` are the object's members as validate() keeps
-// them (root_object()), so they are not walked again.
-Condition read_claims04(StrictJsonReader& r, std::span<const Member> members, Numbers04& n,
-                        std::string& user_id, std::string& payload) {
-  enum : unsigned { kAppId = 1, kUserId = 2, kNonce = 4, kCtime = 8, kExpire = 16, kPayload = 32 };
-  unsigned seen = 0;
-  // read_int / read_string refuse a member of another type.
-  for (const Member& m : members) {
-    bool ok = false;
-    if (key_is(m.name, "app_id")) {
-      ok = read_app_id(r, m, n.app_id);
-      seen |= kAppId;
-    } else if (key_is(m.name, "user_id")) {
-      ok = r.read_string(m, user_id);
-      seen |= kUserId;
-    } else if (key_is(m.name, "nonce")) {
-      ok = r.read_int(m, n.nonce);
-      seen |= kNonce;
-    } else if (key_is(m.name, "ctime")) {
-      ok = r.read_int(m, n.ctime);
-      seen |= kCtime;
-    } else if (key_is(m.name, "expire")) {
-      ok = r.read_int(m, n.expire);
-      seen |= kExpire;
-    } else if (key_is(m.name, "payload")) {
-      ok = r.read_string(m, payload);
-      seen |= kPayload;
-    }
-    if (!ok) return Condition::kPayloadInvalid;  // wrong type, or a member ZEGO never writes
-  }
-  return seen == 63u ? Condition::kValid : Condition::kPayloadInvalid;
+// them (root_object()), or as match_plain_object() matched them (`matched`), so
+// they are not walked again.
+bool read_claims04(StrictJsonReader& r, std::span<const Member> members, bool matched, Token04& t) {
+  return read_members(r, members, kClaimOrder,
+                      std::tie(t.app_id, t.user_id, t.nonce, t.ctime, t.expire, t.payload),
+                      matched);
 }
 
-// Everything from the token text to checked claims, shared by parse and verify.
-Stage decode04(std::string_view token, Base64Mode mode, ZegoCipher& cipher,
-               std::vector<std::uint8_t>& body, std::vector<std::uint8_t>& plain,
-               StrictJsonReader& json, Numbers04& n, std::string& user_id, std::string& payload,
-               EnvelopeView& env, bool& lenient) {
-  if (Stage s = open_plaintext(token, kVersion04, /*gcm_allowed=*/true, mode, cipher, body, plain,
-                               env, lenient);
-      s.condition != Condition::kValid) {
-    return s;
-  }
-  json.reset(as_chars(plain));
+// Everything from the token text to checked claims (all but mode and IV), shared
+// by parse and verify.
+Stage decode04(TokenOpener& opener, std::string_view token, Base64Mode mode, Token04& t) {
+  if (Stage s = opener.open(token, mode); s.condition != Condition::kValid) return s;
+  StrictJsonReader& json = opener.json();
+  json.reset(opener.plaintext());
   // Generator-made claims take the shortcut: match_plain_object() gives the
   // members validate() + root_object() would, for a fraction of the cost
   // (validate() was ~40% of a CBC verify). Anything else gets the full reader.
   std::array<Member, std::size(kClaimOrder)> plain_members;
   std::span<const Member> members;
-  if (json.match_plain_object(kClaimOrder, plain_members)) {
+  const bool matched = json.match_plain_object(kClaimOrder, plain_members);
+  if (matched) {
     members = plain_members;
   } else {
     if (!json.validate()) return {Condition::kMalformed, Malformation::kBadJson};
     if (!json.root_object(members)) return {Condition::kPayloadInvalid, {}};
   }
-  if (Condition c = read_claims04(json, members, n, user_id, payload); c != Condition::kValid) {
-    return {c, {}};
-  }
-  if (n.expire != env.expire) return {Condition::kExpireMismatch, {}};
+  if (!read_claims04(json, members, matched, t)) return {Condition::kPayloadInvalid, {}};
+  if (t.expire != opener.envelope().expire) return {Condition::kExpireMismatch, {}};
   return {};
 }
 
@@ -206,57 +172,37 @@ Build04Result build_04(const Build04Input& in) {
 }
 
 Parse04Result parse_04(std::string_view token, std::string_view secret, Base64Mode mode) {
+  TokenOpener opener(secret, kVersion04, /*gcm_allowed=*/true, EmptyToken::kMalformed);
   Parse04Result out;
-  ZegoCipher cipher(secret);
-  if (!cipher.ok()) {
-    out.condition = Condition::kInvalidSecret;
-    return out;
-  }
-  std::vector<std::uint8_t> body, plain;
-  StrictJsonReader json;
-  Numbers04 n;
-  EnvelopeView env;
-  Token04& t = out.token;
-  const Stage s = decode04(token, mode, cipher, body, plain, json, n, t.user_id, t.payload, env,
-                           out.lenient_base64);
-  out.condition = s.condition;
-  out.error = s.error;
-  if (s.condition != Condition::kValid) return out;
-  t.mode = env.mode;
-  t.iv.assign(env.iv.begin(), env.iv.end());
-  t.app_id = static_cast<std::uint32_t>(n.app_id);
-  t.nonce = n.nonce;
-  t.ctime = n.ctime;
-  t.expire = n.expire;
-  out.payload_kind = classify_payload(t.payload);
+  opener.record(decode04(opener, token, mode, out.token), out);
+  if (out.condition != Condition::kValid) return out;
+  const EnvelopeView& env = opener.envelope();
+  out.token.mode = env.mode;
+  out.token.iv.assign(env.iv.begin(), env.iv.end());
+  out.payload_kind = classify_payload(out.token.payload);
   return out;
 }
 
-Verifier04::Verifier04(std::string_view secret) : cipher_(secret) {}
+Verifier04::Verifier04(std::string_view secret)
+    : opener_(secret, kVersion04, /*gcm_allowed=*/true, EmptyToken::kMissing) {}
 
 Verdict Verifier04::verify(std::string_view token, std::int64_t now, const Binding04& binding,
                            Base64Mode mode) {
-  if (!cipher_.ok()) return Verdict::of(Condition::kInvalidSecret);
-  if (token.empty()) return Verdict::of(Condition::kTokenMissing);
-  Numbers04 n;
-  EnvelopeView env;
-  bool lenient = false;
-  const Stage s =
-      decode04(token, mode, cipher_, body_, plain_, json_, n, user_id_, payload_, env, lenient);
-  Verdict v;
-  v.lenient_base64 = lenient;
-  if (s.condition != Condition::kValid) return v.ending(s.condition, 0, s.error);
-  last_mode_ = env.mode;
+  const Verdict v = opener_.verdict(decode04(opener_, token, mode, claims_));
+  if (v.condition != Condition::kValid) return v;
+  last_mode_ = opener_.envelope().mode;
 
   PayloadView payload;
-  if (read_payload(payload_, json_, scratch_, room_, payload) == PayloadKind::kInvalid) {
+  StrictJsonReader& json = opener_.json();
+  if (read_payload(claims_.payload, json, scratch_, room_, payload) == PayloadKind::kInvalid) {
     return v.ending(Condition::kPayloadInvalid);
   }
-  if (const Condition c = check_app_and_user(binding.app_id, binding.user_id, n.app_id, user_id_);
+  if (const Condition c =
+          check_app_and_user(binding.app_id, binding.user_id, claims_.app_id, claims_.user_id);
       c != Condition::kValid) {
     return v.ending(c);
   }
-  if (now >= n.expire) return v.ending(Condition::kExpired);
+  if (now >= claims_.expire) return v.ending(Condition::kExpired);
   if (binding.room_id && payload.has_room && *binding.room_id != room_) {
     return v.ending(Condition::kRoomMismatch);
   }
@@ -266,7 +212,7 @@ Verdict Verifier04::verify(std::string_view token, std::int64_t now, const Bindi
     }
   }
   if (binding.stream_id && payload.has_stream_list &&
-      !stream_listed(payload_, *binding.stream_id, json_, scratch_)) {
+      !stream_listed(claims_.payload, *binding.stream_id, json, scratch_)) {
     return v.ending(Condition::kStreamNotAllowed);
   }
   return v;

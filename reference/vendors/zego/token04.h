@@ -107,10 +107,9 @@ class Verifier04 {
   CipherMode last_mode() const { return last_mode_; }
 
  private:
-  ZegoCipher cipher_;
-  StrictJsonReader json_;
-  std::vector<std::uint8_t> body_, plain_;
-  std::string user_id_, payload_, room_, scratch_;
+  TokenOpener opener_;
+  Token04 claims_;  // the last token's claims (mode, iv unused), strings' capacity reused
+  std::string room_, scratch_;
   CipherMode last_mode_ = CipherMode::kCbc;
 };
 

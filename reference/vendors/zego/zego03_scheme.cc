@@ -56,33 +56,27 @@ Json privilege_to_json(const zego::PrivilegeFlags& p) {
   return out;
 }
 
-class Zego03Scheme final : public Scheme {
+class Zego03Scheme final : public ZegoScheme {
  public:
+  Zego03Scheme() : ZegoScheme(zego::kVersion03, /*gcm_allowed=*/false) {}
   std::string_view id() const override { return "zego-03"; }
-  std::string_view token_version() const override { return zego::kVersion03; }
-  Vendor vendor() const override { return Vendor::kZego; }
   std::string_view title() const override { return "ZEGO token03 (AES-256-CBC, deprecated)"; }
-  bool detect(std::string_view token) const override { return token.starts_with(zego::kVersion03); }
 
-  ParseOutcome parse(const Json& in) const override {
-    if (!has(in, "secret")) return zego_adapter::envelope_only(in, zego::kVersion03, false);
-    const auto r =
-        zego::parse_03(req_string(in, "token"), req_string(in, "secret"), base64_mode(in));
-    ParseOutcome out = outcome_of(r);
-    if (r.condition != Condition::kValid) return out;
-    const zego::Token03& t = r.token;
-    out.fields = {{"version", "03"},
-                  {"iv_hex", to_hex(t.iv)},
-                  {"app_id", t.app_id},
-                  {"room_id", t.room_id},
-                  {"user_id", t.user_id},
-                  {"privilege", privilege_to_json(t.privilege)},
-                  {"create_time", t.create_time},
-                  {"expire_time", t.expire_time},
-                  {"nonce", t.nonce}};
-    out.info = {{"iv_text",
-                 zego::is_alphabet_iv(t.iv) ? Json(std::string(as_chars(t.iv))) : Json(nullptr)}};
-    return out;
+  ParseOutcome parse_claims(std::string_view token, std::string_view secret,
+                            Base64Mode mode) const override {
+    return outcome_of(zego::parse_03(token, secret, mode), [](const auto& r, ParseOutcome& out) {
+      const zego::Token03& t = r.token;
+      out.fields = {{"version", "03"},
+                    {"iv_hex", to_hex(t.iv)},
+                    {"app_id", t.app_id},
+                    {"room_id", t.room_id},
+                    {"user_id", t.user_id},
+                    {"privilege", privilege_to_json(t.privilege)},
+                    {"create_time", t.create_time},
+                    {"expire_time", t.expire_time},
+                    {"nonce", t.nonce}};
+      out.info = {{"iv_text", iv_text(t.iv)}};
+    });
   }
 
   BuildOutcome build(const Json& in) const override {
@@ -102,17 +96,9 @@ class Zego03Scheme final : public Scheme {
   }
 
   VerifyOutcome verify(const Json& in) const override {
-    const std::string token = opt_string(in, "token").value_or("");
-    const std::string secret = req_string(in, "secret");
-    const std::int64_t now = req_now(in);
-    const Bindings bound = read_bindings(in);
-    zego::Binding03 b;
-    b.app_id = bound.app_id;
-    if (bound.user_id) b.user_id = *bound.user_id;
-    if (bound.room_id) b.room_id = *bound.room_id;
-    b.required_privileges = bound.privileges;
-    zego::Verifier03 verifier(secret);
-    return {verifier.verify(token, now, b, base64_mode(in))};
+    const VerifyRequest req = read_verify_request(in);
+    zego::Verifier03 verifier(req.secret);
+    return {verifier.verify(req.token, req.now, req.bound.to<zego::Binding03>(), req.base64)};
   }
 
   // token-formats.md: create_time "unix seconds at generation"; IV and nonce as
@@ -122,7 +108,6 @@ class Zego03Scheme final : public Scheme {
     f.fill("nonce", secure_random_in(1, kNonceMax));
     if (!f.has("iv_hex")) f.fill("iv", secure_random_alnum(16));
   }
-  std::string_view secret_field() const override { return "secret"; }
   const std::vector<FieldSpec>& request_fields(RequestKind kind) const override {
     using enum FieldType;
     using enum Need;

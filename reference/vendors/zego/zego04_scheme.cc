@@ -26,30 +26,23 @@ using namespace zego_adapter;
 constexpr std::int64_t kI64Min = std::numeric_limits<std::int64_t>::min();
 constexpr std::int64_t kI64Max = std::numeric_limits<std::int64_t>::max();
 
-class Zego04Scheme final : public Scheme {
+class Zego04Scheme final : public ZegoScheme {
  public:
+  Zego04Scheme() : ZegoScheme(zego::kVersion04, /*gcm_allowed=*/true) {}
   std::string_view id() const override { return "zego-04"; }
-  std::string_view token_version() const override { return zego::kVersion04; }
-  Vendor vendor() const override { return Vendor::kZego; }
   std::string_view title() const override { return "ZEGO token04 (AES-256-CBC / AES-256-GCM)"; }
-  bool detect(std::string_view token) const override { return token.starts_with(zego::kVersion04); }
 
-  ParseOutcome parse(const Json& in) const override {
-    if (!has(in, "secret")) return zego_adapter::envelope_only(in, zego::kVersion04, true);
-    const auto r =
-        zego::parse_04(req_string(in, "token"), req_string(in, "secret"), base64_mode(in));
-    ParseOutcome out = outcome_of(r);
-    if (r.condition != Condition::kValid) return out;
-    const zego::Token04& t = r.token;
-    out.fields = {{"version", "04"},        {"mode", zego::to_string(t.mode)},
-                  {"iv_hex", to_hex(t.iv)}, {"app_id", t.app_id},
-                  {"user_id", t.user_id},   {"nonce", t.nonce},
-                  {"ctime", t.ctime},       {"expire", t.expire},
-                  {"payload", t.payload}};
-    out.info = {{"payload_kind", zego::to_string(r.payload_kind)},
-                {"iv_text",
-                 zego::is_alphabet_iv(t.iv) ? Json(std::string(as_chars(t.iv))) : Json(nullptr)}};
-    return out;
+  ParseOutcome parse_claims(std::string_view token, std::string_view secret,
+                            Base64Mode mode) const override {
+    return outcome_of(zego::parse_04(token, secret, mode), [](const auto& r, ParseOutcome& out) {
+      const zego::Token04& t = r.token;
+      out.fields = {{"version", "04"},        {"mode", zego::to_string(t.mode)},
+                    {"iv_hex", to_hex(t.iv)}, {"app_id", t.app_id},
+                    {"user_id", t.user_id},   {"nonce", t.nonce},
+                    {"ctime", t.ctime},       {"expire", t.expire},
+                    {"payload", t.payload}};
+      out.info = {{"payload_kind", zego::to_string(r.payload_kind)}, {"iv_text", iv_text(t.iv)}};
+    });
   }
 
   BuildOutcome build(const Json& in) const override {
@@ -75,19 +68,12 @@ class Zego04Scheme final : public Scheme {
   }
 
   VerifyOutcome verify(const Json& in) const override {
-    const std::string token = opt_string(in, "token").value_or("");
-    const std::string secret = req_string(in, "secret");
-    const std::int64_t now = req_now(in);
-    const Bindings bound = read_bindings(in);
+    const VerifyRequest req = read_verify_request(in);
     const auto stream_id = opt_string(in, "stream_id");
-    zego::Binding04 b;
-    b.app_id = bound.app_id;
-    if (bound.user_id) b.user_id = *bound.user_id;
-    if (bound.room_id) b.room_id = *bound.room_id;
-    b.required_privileges = bound.privileges;
+    auto b = req.bound.to<zego::Binding04>();
     if (stream_id) b.stream_id = *stream_id;
-    zego::Verifier04 verifier(secret);
-    return {verifier.verify(token, now, b, base64_mode(in))};
+    zego::Verifier04 verifier(req.secret);
+    return {verifier.verify(req.token, req.now, b, req.base64)};
   }
 
   // token-formats.md: ctime "unix seconds at generation"; IV "16 chars drawn from
@@ -102,7 +88,6 @@ class Zego04Scheme final : public Scheme {
       f.fill("iv", secure_random_alnum(gcm ? 12 : 16));
     }
   }
-  std::string_view secret_field() const override { return "secret"; }
   const std::vector<FieldSpec>& request_fields(RequestKind kind) const override {
     using enum FieldType;
     using enum Need;

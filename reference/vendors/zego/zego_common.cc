@@ -174,31 +174,23 @@ bool is_alphabet_iv(Bytes iv) {
   return true;
 }
 
-Stage open_plaintext(std::string_view token, std::string_view version, bool gcm_allowed,
-                     Base64Mode mode, ZegoCipher& cipher, std::vector<std::uint8_t>& body,
-                     std::vector<std::uint8_t>& plain, EnvelopeView& env, bool& lenient) {
-  if (Malformation m = decode_body(token, version, mode, body, lenient); m != Malformation::kNone) {
+TokenOpener::TokenOpener(std::string_view secret, std::string_view version, bool gcm_allowed,
+                         EmptyToken empty)
+    : cipher_(secret), version_(version), gcm_allowed_(gcm_allowed), empty_(empty) {}
+
+Stage TokenOpener::open(std::string_view token, Base64Mode mode) {
+  lenient_ = false;
+  if (!cipher_.ok()) return {Condition::kInvalidSecret, {}};
+  if (token.empty() && empty_ == EmptyToken::kMissing) return {Condition::kTokenMissing, {}};
+  if (Malformation m = decode_body(token, version_, mode, body_, lenient_);
+      m != Malformation::kNone) {
     return {m == Malformation::kBadPrefix ? Condition::kUnsupportedVersion : Condition::kMalformed,
             m};
   }
-  if (Malformation m = read_envelope(body, gcm_allowed, env); m != Malformation::kNone) {
+  if (Malformation m = read_envelope(body_, gcm_allowed_, env_); m != Malformation::kNone) {
     return {Condition::kMalformed, m};
   }
-  if (cipher.open(env, plain) != AesStatus::kOk) return {Condition::kDecryptFailed, {}};
-  return {};
-}
-
-Stage open_claims(std::string_view token, std::string_view version, bool gcm_allowed,
-                  Base64Mode mode, ZegoCipher& cipher, std::vector<std::uint8_t>& body,
-                  std::vector<std::uint8_t>& plain, StrictJsonReader& json, EnvelopeView& env,
-                  bool& lenient) {
-  if (Stage s =
-          open_plaintext(token, version, gcm_allowed, mode, cipher, body, plain, env, lenient);
-      s.condition != Condition::kValid) {
-    return s;
-  }
-  json.reset(as_chars(plain));
-  if (!json.validate()) return {Condition::kMalformed, Malformation::kBadJson};
+  if (cipher_.open(env_, plain_) != AesStatus::kOk) return {Condition::kDecryptFailed, {}};
   return {};
 }
 

@@ -19,6 +19,7 @@
 #include "reference/core/byte_reader.h"
 #include "reference/core/condition.h"
 #include "reference/core/strict_json.h"
+#include "reference/core/verdict.h"
 
 namespace tokcheck::zego {
 
@@ -99,27 +100,51 @@ struct Stage {
   Malformation error = Malformation::kNone;
 };
 
-// The steps token03 and token04 share up to the plaintext: strip `version` and
-// base64-decode into `body`, read the envelope, decrypt into `plain`.
-Stage open_plaintext(std::string_view token, std::string_view version, bool gcm_allowed,
-                     Base64Mode mode, ZegoCipher& cipher, std::vector<std::uint8_t>& body,
-                     std::vector<std::uint8_t>& plain, EnvelopeView& env, bool& lenient);
+// What an empty token is: a verifier's kTokenMissing (nothing was presented), or,
+// for a parse, a malformed token (kEmpty).
+enum class EmptyToken : std::uint8_t { kMissing, kMalformed };
 
-// open_plaintext(), then check the plaintext is strict JSON (`json` is left on it
-// for the format's own claims reader).
-Stage open_claims(std::string_view token, std::string_view version, bool gcm_allowed,
-                  Base64Mode mode, ZegoCipher& cipher, std::vector<std::uint8_t>& body,
-                  std::vector<std::uint8_t>& plain, StrictJsonReader& json, EnvelopeView& env,
-                  bool& lenient);
+// A token's way from text to plaintext for one secret and one token version, with
+// what it reuses: the cipher keyed once, and the body, plaintext and JSON reader.
+// A verifier holds one, so their capacity carries from token to token (no
+// allocation once warm); a parse makes one for its token.
+class TokenOpener {
+ public:
+  TokenOpener(std::string_view secret, std::string_view version, bool gcm_allowed,
+              EmptyToken empty);
+  // kInvalidSecret unless the secret is 32 bytes; kTokenMissing for "" when empty
+  // tokens are missing ones; then strip the version and base64-decode, read the
+  // envelope (envelope()) and decrypt into plaintext().
+  Stage open(std::string_view token, Base64Mode mode);
+  // The verdict a verifier starts its own checks from: `s` and the base64 flag.
+  Verdict verdict(const Stage& s) const {
+    return Verdict{Condition::kValid, Malformation::kNone, lenient_, 0}.ending(s.condition, 0,
+                                                                               s.error);
+  }
+  // Copies how far a parse got into a parse result's condition, error, lenient_base64.
+  template <class ParseResult>
+  void record(const Stage& s, ParseResult& out) const {
+    out.condition = s.condition;
+    out.error = s.error;
+    out.lenient_base64 = lenient_;
+  }
+  const EnvelopeView& envelope() const { return env_; }
+  std::string_view plaintext() const { return as_chars(plain_); }
+  StrictJsonReader& json() { return json_; }
+
+ private:
+  ZegoCipher cipher_;
+  std::string_view version_;
+  bool gcm_allowed_;
+  EmptyToken empty_;
+  bool lenient_ = false;  // the last token decoded only under lenient base64 rules
+  std::vector<std::uint8_t> body_, plain_;
+  StrictJsonReader json_;
+  EnvelopeView env_;
+};
 
 // The claims' app_id: ZEGO's generators write a u32 (§1.3).
 inline constexpr std::int64_t kMaxAppId = 0xFFFFFFFFll;
-
-// Reads member `m` as a claims app_id: an integer in [0, kMaxAppId].
-inline bool read_app_id(StrictJsonReader& r, const StrictJsonReader::Member& m,
-                        std::int64_t& app_id) {
-  return r.read_int(m, app_id) && app_id >= 0 && app_id <= kMaxAppId;
-}
 
 // What build_03 and build_04 answer: the token, or the generator's error code.
 struct BuildResult {
@@ -170,6 +195,12 @@ struct PrivilegeFlags {
 // Reads the privilege object at the reader's cursor; false if it is not an object
 // of 0/1 integers.
 bool read_privilege_object(StrictJsonReader& r, PrivilegeFlags& out);
+// The claims member `m` as a privilege object (read_members()'s destination type).
+inline bool read_member(StrictJsonReader& r, const StrictJsonReader::Member& m,
+                        PrivilegeFlags& out) {
+  r.seek(m);  // a nested object: read with the pull methods
+  return read_privilege_object(r, out);
+}
 
 // The 36-character alphabet ZEGO's generators draw text IVs from (§1.2); used to
 // tell people whether an IV looks generator-made.

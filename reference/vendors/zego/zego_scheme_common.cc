@@ -40,6 +40,8 @@ std::vector<std::uint8_t> read_iv(const Json& in) {
   return out;
 }
 
+namespace {
+
 Bindings read_bindings(const Json& in) {
   Bindings b;
   b.app_id = opt_int(in, "app_id", std::numeric_limits<std::int64_t>::min(),
@@ -53,6 +55,27 @@ Bindings read_bindings(const Json& in) {
     b.privileges.push_back(p);
   }
   return b;
+}
+
+}  // namespace
+
+VerifyRequest read_verify_request(const Json& in) {
+  VerifyRequest r;
+  r.token = opt_string(in, "token").value_or("");
+  r.secret = req_string(in, "secret");
+  r.now = req_now(in);
+  r.bound = read_bindings(in);
+  r.base64 = base64_mode(in);
+  return r;
+}
+
+Json iv_text(Bytes iv) {
+  return zego::is_alphabet_iv(iv) ? Json(std::string(as_chars(iv))) : Json(nullptr);
+}
+
+ParseOutcome ZegoScheme::parse(const Json& in) const {
+  if (!has(in, "secret")) return envelope_only(in, version_, gcm_allowed_);
+  return parse_claims(req_string(in, "token"), req_string(in, "secret"), base64_mode(in));
 }
 
 Json zego_build_error(zego::BuildError e) {

@@ -29,16 +29,20 @@ std::vector<FieldSpec> parse_fields();
 std::vector<FieldSpec> verify_fields(std::initializer_list<FieldSpec> more);
 
 // A parse outcome carrying a codec parse result's status (condition,
-// malformation, whether lenient base64 was needed); the caller adds the fields
-// when the condition is valid.
-template <class CodecParseResult>
-ParseOutcome outcome_of(const CodecParseResult& r) {
+// malformation, whether lenient base64 was needed); when the condition is valid,
+// describe(r, out) adds the token's fields.
+template <class CodecParseResult, class Describe>
+ParseOutcome outcome_of(const CodecParseResult& r, Describe describe) {
   ParseOutcome out;
   out.condition = r.condition;
   out.error = r.error;
   out.lenient_base64 = r.lenient_base64;
+  if (r.condition == Condition::kValid) describe(r, out);
   return out;
 }
+
+// The IV as text when it looks generator-made (alphabet characters), else null.
+Json iv_text(Bytes iv);
 
 // A generator integer input: the value when `key` holds a JSON integer that fits
 // int64, nullopt when it is missing, null or anything else. The codec then refuses
@@ -57,8 +61,28 @@ struct Bindings {
   std::optional<std::string> user_id;
   std::optional<std::string> room_id;
   std::vector<std::uint32_t> privileges;  // each 1 (login) or 2 (publish)
+
+  // A codec binding (Binding03, Binding04) holding these, as views into this.
+  template <class CodecBinding>
+  CodecBinding to() const {
+    CodecBinding b;
+    b.app_id = app_id;
+    if (user_id) b.user_id = *user_id;
+    if (room_id) b.room_id = *room_id;
+    b.required_privileges = privileges;
+    return b;
+  }
 };
-Bindings read_bindings(const Json& in);
+
+// The verify request members both schemes read, in the order they are read.
+struct VerifyRequest {
+  std::string token;  // "" when absent: the codec says kTokenMissing
+  std::string secret;
+  std::int64_t now = 0;
+  Bindings bound;
+  Base64Mode base64 = Base64Mode::kStrict;
+};
+VerifyRequest read_verify_request(const Json& in);
 
 // {"code": 1..6 (ZEGO's int) or "iv_invalid"..., "message": ...}
 Json zego_build_error(zego::BuildError e);
@@ -67,5 +91,28 @@ Json zego_build_error(zego::BuildError e);
 // header expire, ciphertext size) can be read, and `info` says so. This is what
 // `tokcheck inspect` shows a person who has a ZEGO token but not the secret.
 ParseOutcome envelope_only(const Json& in, std::string_view version, bool gcm_allowed);
+
+// What zego-03 and zego-04 answer alike: the vendor, the token version and its
+// detection, the secret's field, and the parse without a secret (the clear
+// envelope only). Each scheme adds its name and the codec behind parse_claims().
+class ZegoScheme : public Scheme {
+ public:
+  std::string_view token_version() const final { return version_; }
+  Vendor vendor() const final { return Vendor::kZego; }
+  bool detect(std::string_view token) const final { return token.starts_with(version_); }
+  std::string_view secret_field() const final { return "secret"; }
+  ParseOutcome parse(const Json& in) const final;
+
+ protected:
+  ZegoScheme(std::string_view version, bool gcm_allowed)
+      : version_(version), gcm_allowed_(gcm_allowed) {}
+  // The parse with the secret: the format's codec and its fields.
+  virtual ParseOutcome parse_claims(std::string_view token, std::string_view secret,
+                                    Base64Mode mode) const = 0;
+
+ private:
+  std::string_view version_;
+  bool gcm_allowed_;
+};
 
 }  // namespace tokcheck::schemes::zego_adapter
