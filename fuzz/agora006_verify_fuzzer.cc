@@ -12,18 +12,12 @@
 //  - the JSON adapter gives the codec's verdict for the same request;
 //  - "valid" is re-derived independently from the parsed fields (binding CRCs,
 //    expiry, required privileges), and never holds under another certificate.
-#include <algorithm>
-#include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "fuzz/common/case_mutations.h"
-#include "fuzz/common/fuzz_check.h"
-#include "fuzz/common/mutate_util.h"
 #include "fuzz/common/test_keys.h"
-#include "fuzz/common/verify_case.h"
 #include "fuzz/common/verify_target.h"
 #include "reference/core/byte_writer.h"
 #include "reference/core/crypto_util.h"
@@ -31,18 +25,12 @@
 #include "reference/schemes/registry.h"
 #include "reference/vendors/agora/agora006.h"
 
-using tokcheck::Base64Mode;
-using tokcheck::Condition;
-using tokcheck::Malformation;
-using tokcheck::Verdict;
-using tokcheck::fuzz::VerifyCase;
-namespace agora = tokcheck::agora;
-
+namespace tokcheck::fuzz {
 namespace {
 
 // What "valid" must mean, derived from the parsed token rather than the verifier.
-bool independently_valid(const VerifyCase& c, const agora::Binding006& b, std::int64_t now,
-                         Base64Mode mode) {
+bool valid_by_parse(const VerifyCase& c, const agora::Binding006& b, std::int64_t now,
+                    Base64Mode mode) {
   const auto p = agora::parse_006(c.token, mode);
   if (p.error != Malformation::kNone) return false;
   if (b.app_id && *b.app_id != p.token.app_id) return false;
@@ -57,8 +45,8 @@ bool independently_valid(const VerifyCase& c, const agora::Binding006& b, std::i
   std::string signed_text = p.token.app_id;
   signed_text.append(b.channel_name).append(b.uid);
   signed_text.append(tokcheck::as_chars(message.bytes()));
-  const auto mac = tokcheck::HmacSha256::compute(
-      tokcheck::as_bytes(tokcheck::fuzz::kAgoraCertificate), tokcheck::as_bytes(signed_text));
+  const auto mac = tokcheck::HmacSha256::compute(tokcheck::as_bytes(kAgoraCertificate),
+                                                 tokcheck::as_bytes(signed_text));
   if (!std::equal(mac.begin(), mac.end(), p.token.signature.begin(), p.token.signature.end())) {
     return false;
   }
@@ -73,12 +61,12 @@ bool independently_valid(const VerifyCase& c, const agora::Binding006& b, std::i
   return true;
 }
 
-tokcheck::schemes::Json adapter_request(const VerifyCase& c, std::int64_t now) {
-  tokcheck::schemes::Json in = {{"token", c.token},
-                                {"app_certificate", tokcheck::fuzz::kAgoraCertificate},
-                                {"now", now},
-                                {"channel_name", std::string(c.get("channel_name").value_or(""))},
-                                {"uid", std::string(c.get("uid").value_or(""))}};
+schemes::Json adapter_request(const VerifyCase& c, std::int64_t now) {
+  schemes::Json in = {{"token", c.token},
+                      {"app_certificate", kAgoraCertificate},
+                      {"now", now},
+                      {"channel_name", std::string(c.get("channel_name").value_or(""))},
+                      {"uid", std::string(c.get("uid").value_or(""))}};
   if (auto app_id = c.get("app_id")) in["app_id"] = std::string(*app_id);
   in["privileges"] = c.get_u16_list("privileges");
   if (c.get("base64") == "lenient") in["base64"] = "lenient";
@@ -88,40 +76,33 @@ tokcheck::schemes::Json adapter_request(const VerifyCase& c, std::int64_t now) {
 // The target as check_verify_invariants() (verify_target.h) runs it.
 struct Target {
   const VerifyCase& c;
-  // Clamped to the range the JSON adapter accepts for "now".
-  const std::int64_t now =
-      std::clamp<std::int64_t>(c.get_int("now").value_or(0), INT64_MIN / 2, INT64_MAX / 2);
-  const Base64Mode mode = tokcheck::fuzz::case_base64(c);
+  const std::int64_t now = case_now(c);
+  const Base64Mode mode = case_base64(c);
   const std::vector<std::uint16_t> required = c.get_u16_list("privileges");
   const agora::Binding006 binding{c.get("app_id"), c.get("channel_name").value_or(""),
                                   c.get("uid").value_or(""), required};
-  agora::Verifier006 verifier{tokcheck::fuzz::kAgoraCertificate};
+  agora::Verifier006 verifier{kAgoraCertificate};
   agora::Verifier006 other{"00000000000000000000000000000000"};
 
-  Verdict verify(tokcheck::fuzz::KeyChoice key) {
-    auto& v = key == tokcheck::fuzz::KeyChoice::kTest ? verifier : other;
+  Verdict verify(KeyChoice key) {
+    auto& v = key == KeyChoice::kTest ? verifier : other;
     return v.verify(c.token, now, binding, mode);
   }
-  bool independently_valid() const { return ::independently_valid(c, binding, now, mode); }
+  bool independently_valid() const { return valid_by_parse(c, binding, now, mode); }
   Malformation parse_malformation() const { return agora::parse_006(c.token, mode).error; }
   Verdict adapter_verdict() const {
-    return tokcheck::schemes::agora006_scheme().verify(adapter_request(c, now)).verdict;
+    return schemes::agora006_scheme().verify(adapter_request(c, now)).verdict;
   }
 };
 
 // One re-signing mutation (resigning_mutation() in verify_target.h is the frame):
 // false when the case holds no token this target can parse and sign again.
-bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
+bool resign(VerifyCase& c, MutationRng& rng) {
   const auto parsed = agora::parse_006(c.token, Base64Mode::kLenient);
   if (parsed.error != Malformation::kNone) return false;
 
   const agora::Token006& t = parsed.token;
-  agora::Build006Input in;
-  in.app_id = t.app_id;
-  in.app_certificate = std::string(tokcheck::fuzz::kAgoraCertificate);
-  in.salt = t.salt;
-  in.ts = t.ts;
-  in.privileges = t.privileges;
+  agora::Build006Input in = agora::rebuild_input(t, kAgoraCertificate);
   std::string channel(c.get("channel_name").value_or(""));
   std::string uid(c.get("uid").value_or(""));
   in.channel_name = channel;
@@ -129,9 +110,6 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
   std::int64_t now = c.get_int("now").value_or(std::int64_t{t.ts} - 1);
   const std::vector<std::string> pool = {channel, uid, t.app_id, "0", ""};
 
-  using tokcheck::fuzz::mutate_int;
-  using tokcheck::fuzz::mutate_string;
-  using tokcheck::fuzz::mutate_u32;
   switch (rng.below(12)) {
     case 0: {
       std::int64_t expiry = t.ts;
@@ -180,19 +158,21 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
       break;
     }
     case 10:
-      tokcheck::fuzz::mutate_required_privileges(c, rng, {1, 2, 3, 4, 101, 1000});
+      mutate_required_privileges(c, rng, {1, 2, 3, 4, 101, 1000});
       break;
     default:
-      tokcheck::fuzz::toggle_lenient_base64(c);
+      toggle_lenient_base64(c);
       break;
   }
   const auto built = agora::build_006(in);
   if (built.error != agora::BuildError::kNone) return false;
   c.set("channel_name", channel);
   c.set("uid", uid);
-  return tokcheck::fuzz::resigned(c, built.token, now);
+  return resigned(c, built.token, now);
 }
 
 }  // namespace
 
-TOKCHECK_VERIFY_FUZZER(Target, resign)
+}  // namespace tokcheck::fuzz
+
+TOKCHECK_VERIFY_FUZZER(tokcheck::fuzz::Target, tokcheck::fuzz::resign)

@@ -14,18 +14,13 @@
 //  - "valid" is re-derived independently (HMAC over the inflated signing info,
 //    expiry, service selection, privileges), and never holds under another key.
 #include <algorithm>
-#include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "fuzz/common/case_mutations.h"
-#include "fuzz/common/fuzz_check.h"
-#include "fuzz/common/mutate_util.h"
 #include "fuzz/common/test_keys.h"
-#include "fuzz/common/verify_case.h"
 #include "fuzz/common/verify_target.h"
 #include "reference/core/base64.h"
 #include "reference/core/crypto_util.h"
@@ -34,13 +29,7 @@
 #include "reference/schemes/registry.h"
 #include "reference/vendors/agora/agora007.h"
 
-using tokcheck::Base64Mode;
-using tokcheck::Condition;
-using tokcheck::Malformation;
-using tokcheck::Verdict;
-using tokcheck::fuzz::VerifyCase;
-namespace agora = tokcheck::agora;
-
+namespace tokcheck::fuzz {
 namespace {
 
 struct Binding {
@@ -84,8 +73,7 @@ bool matches(const std::optional<std::string>& bound, const std::string& actual)
 }
 
 // What "valid" must mean, derived from the token's bytes and parsed claims.
-bool independently_valid(const std::string& token, const Binding& b, std::int64_t now,
-                         Base64Mode mode) {
+bool valid_by_parse(const std::string& token, const Binding& b, std::int64_t now, Base64Mode mode) {
   const auto p = agora::parse_007(token, mode);
   if (p.error != Malformation::kNone) return false;
   std::vector<std::uint8_t> compressed, plain;
@@ -96,8 +84,7 @@ bool independently_valid(const std::string& token, const Binding& b, std::int64_
   tokcheck::Inflater inflater;
   if (inflater.inflate(compressed, plain) != Malformation::kNone) return false;
   const std::size_t info_at = 2 + p.token.signature.size();
-  const auto key =
-      agora::signing_key_007(tokcheck::fuzz::kAgoraCertificate, p.token.issue_ts, p.token.salt);
+  const auto key = agora::signing_key_007(kAgoraCertificate, p.token.issue_ts, p.token.salt);
   const auto mac = tokcheck::HmacSha256::compute(key, tokcheck::Bytes(plain).subspan(info_at));
   if (!std::equal(mac.begin(), mac.end(), p.token.signature.begin(), p.token.signature.end())) {
     return false;
@@ -125,9 +112,8 @@ bool independently_valid(const std::string& token, const Binding& b, std::int64_
   return false;
 }
 
-tokcheck::schemes::Json adapter_request(const VerifyCase& c, const Binding& b, std::int64_t now) {
-  tokcheck::schemes::Json in = {
-      {"token", c.token}, {"app_certificate", tokcheck::fuzz::kAgoraCertificate}, {"now", now}};
+schemes::Json adapter_request(const VerifyCase& c, const Binding& b, std::int64_t now) {
+  schemes::Json in = {{"token", c.token}, {"app_certificate", kAgoraCertificate}, {"now", now}};
   if (b.app_id) in["app_id"] = *b.app_id;
   if (b.channel_name) in["channel_name"] = *b.channel_name;
   if (b.uid) in["uid"] = *b.uid;
@@ -142,31 +128,24 @@ tokcheck::schemes::Json adapter_request(const VerifyCase& c, const Binding& b, s
 // The target as check_verify_invariants() (verify_target.h) runs it.
 struct Target {
   const VerifyCase& c;
-  // Clamped to the range the JSON adapter accepts for "now".
-  const std::int64_t now =
-      std::clamp<std::int64_t>(c.get_int("now").value_or(0), INT64_MIN / 2, INT64_MAX / 2);
-  const Base64Mode mode = tokcheck::fuzz::case_base64(c);
+  const std::int64_t now = case_now(c);
+  const Base64Mode mode = case_base64(c);
   const Binding b{c};
   const agora::Binding007 binding = b.view();
-  agora::Verifier007 verifier{tokcheck::fuzz::kAgoraCertificate};
+  agora::Verifier007 verifier{kAgoraCertificate};
   agora::Verifier007 other{"00000000000000000000000000000000"};
 
-  Verdict verify(tokcheck::fuzz::KeyChoice key) {
-    auto& v = key == tokcheck::fuzz::KeyChoice::kTest ? verifier : other;
+  Verdict verify(KeyChoice key) {
+    auto& v = key == KeyChoice::kTest ? verifier : other;
     return v.verify(c.token, now, binding, mode);
   }
-  bool independently_valid() const { return ::independently_valid(c.token, b, now, mode); }
+  bool independently_valid() const { return valid_by_parse(c.token, b, now, mode); }
   Malformation parse_malformation() const { return agora::parse_007(c.token, mode).error; }
   Verdict adapter_verdict() const {
-    return tokcheck::schemes::agora007_scheme().verify(adapter_request(c, b, now)).verdict;
+    return schemes::agora007_scheme().verify(adapter_request(c, b, now)).verdict;
   }
 };
 
-using tokcheck::fuzz::mutate_int;
-using tokcheck::fuzz::mutate_string;
-using tokcheck::fuzz::mutate_u32;
-using tokcheck::fuzz::MutationRng;
-using tokcheck::fuzz::sat_sub;
 
 std::string* string_field(agora::Service007& s, MutationRng& rng) {
   std::string* fields[] = {&s.channel_name, &s.uid,       &s.user_id,
@@ -192,18 +171,12 @@ void mutate_rtm2(agora::Service007& s, MutationRng& rng, const std::vector<std::
 
 // One re-signing mutation (resigning_mutation() in verify_target.h is the frame):
 // false when the case holds no token this target can parse and sign again.
-bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
+bool resign(VerifyCase& c, MutationRng& rng) {
   const auto parsed = agora::parse_007(c.token, Base64Mode::kLenient);
   if (parsed.error != Malformation::kNone) return false;
 
   const agora::Token007& t = parsed.token;
-  agora::Build007Input in;
-  in.app_id = t.app_id;
-  in.app_certificate = std::string(tokcheck::fuzz::kAgoraCertificate);
-  in.issue_ts = t.issue_ts;
-  in.expire = t.expire;
-  in.salt = t.salt;
-  in.services = t.services;
+  agora::Build007Input in = agora::rebuild_input(t, kAgoraCertificate);
   const std::int64_t expiry = std::int64_t{t.issue_ts} + t.expire;
   std::int64_t now = c.get_int("now").value_or(expiry - 1);
 
@@ -298,7 +271,7 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
               std::to_string(rng.one_in(4) ? rng.below(0x10000) : 1 + rng.below(10)));
       break;
     case 10:
-      tokcheck::fuzz::mutate_required_privileges(c, rng, {1, 2, 3, 4});
+      mutate_required_privileges(c, rng, {1, 2, 3, 4});
       break;
     case 11:
       if (service) {
@@ -312,14 +285,16 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
       }
       break;
     default:
-      tokcheck::fuzz::toggle_lenient_base64(c);
+      toggle_lenient_base64(c);
       break;
   }
   const auto built = agora::build_007(in);
   if (built.error != agora::Build007Error::kNone) return false;
-  return tokcheck::fuzz::resigned(c, built.token, now);
+  return resigned(c, built.token, now);
 }
 
 }  // namespace
 
-TOKCHECK_VERIFY_FUZZER(Target, resign)
+}  // namespace tokcheck::fuzz
+
+TOKCHECK_VERIFY_FUZZER(tokcheck::fuzz::Target, tokcheck::fuzz::resign)

@@ -12,7 +12,6 @@
 // codec's verdict; "valid" is re-derived from the parsed claims (bindings,
 // now <= time + expire without overflow, userbuf rule, HMAC); no token is valid
 // under a second key.
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -49,7 +48,7 @@ struct Request {
 
   explicit Request(const VerifyCase& c) {
     base64 = tokcheck::fuzz::case_base64(c);
-    now = std::clamp<std::int64_t>(c.get_int("now").value_or(0), INT64_MIN / 2, INT64_MAX / 2);
+    now = tokcheck::fuzz::case_now(c);
     sdkappid = c.get_int("sdkappid");
     if (sdkappid && *sdkappid < 0) sdkappid.reset();  // the adapter's range
     if (auto id = c.get("identifier")) identifier = std::string(*id);

@@ -51,7 +51,7 @@ struct Request {
   explicit Request(const VerifyCase& c) {
     if (c.get("check_mode") == "official") mode = volc::CheckMode::kOfficial;
     base64 = tokcheck::fuzz::case_base64(c);
-    now = std::clamp<std::int64_t>(c.get_int("now").value_or(0), INT64_MIN / 2, INT64_MAX / 2);
+    now = tokcheck::fuzz::case_now(c);
     auto opt = [&c](std::string_view key) -> std::optional<std::string> {
       if (auto v = c.get(key)) return std::string(*v);
       return std::nullopt;

@@ -9,35 +9,25 @@
 // independently parsed claims, matching app id, user and room, now before the
 // expiry, and every required privilege set to 1; no token is valid under a
 // second secret; the JSON adapter gives the codec's verdict.
-#include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "fuzz/common/case_mutations.h"
-#include "fuzz/common/fuzz_check.h"
-#include "fuzz/common/mutate_util.h"
-#include "fuzz/common/test_keys.h"
-#include "fuzz/common/verify_case.h"
 #include "fuzz/common/verify_target.h"
+#include "fuzz/common/zego_cases.h"
 #include "reference/schemes/registry.h"
 #include "reference/vendors/zego/token03.h"
 
-using tokcheck::Base64Mode;
-using tokcheck::Condition;
-using tokcheck::Verdict;
-using tokcheck::fuzz::VerifyCase;
-namespace zego = tokcheck::zego;
-
+namespace tokcheck::fuzz {
 namespace {
 
 // The target as check_verify_invariants() (verify_target.h) runs it: a valid
 // verdict is checked against what the independently parsed claims require.
 struct Target {
   const VerifyCase& c;
-  const Base64Mode b64 = tokcheck::fuzz::case_base64(c);
+  const Base64Mode b64 = case_base64(c);
   const std::int64_t now = c.get_int("now").value_or(0);
   const std::vector<std::uint32_t> required = [this] {
     std::vector<std::uint32_t> out;
@@ -45,15 +35,15 @@ struct Target {
     return out;
   }();
   const zego::Binding03 binding{c.get_int("app_id"), c.get("user_id"), c.get("room_id"), required};
-  zego::Verifier03 verifier{tokcheck::fuzz::kZegoSecret};
+  zego::Verifier03 verifier{kZegoSecret};
   zego::Verifier03 other{"another secret, 32 bytes long..."};
 
-  Verdict verify(tokcheck::fuzz::KeyChoice key) {
-    auto& v = key == tokcheck::fuzz::KeyChoice::kTest ? verifier : other;
+  Verdict verify(KeyChoice key) {
+    auto& v = key == KeyChoice::kTest ? verifier : other;
     return v.verify(c.token, now, binding, b64);
   }
   void check_valid() const {
-    const auto p = zego::parse_03(c.token, tokcheck::fuzz::kZegoSecret, b64);
+    const auto p = zego::parse_03(c.token, kZegoSecret, b64);
     TOKCHECK_FUZZ_CHECK(p.condition == Condition::kValid,
                         "valid verdict for a token parse rejects");
     const zego::Token03& t = p.token;
@@ -75,40 +65,23 @@ struct Target {
     for (std::uint32_t p : required) {
       if (p != 1 && p != 2) return std::nullopt;
     }
-    tokcheck::schemes::Json in = {
-        {"token", c.token}, {"secret", tokcheck::fuzz::kZegoSecret}, {"now", now}};
+    schemes::Json in = {{"token", c.token}, {"secret", kZegoSecret}, {"now", now}};
     if (binding.app_id) in["app_id"] = *binding.app_id;
     if (binding.user_id) in["user_id"] = std::string(*binding.user_id);
     if (binding.room_id) in["room_id"] = std::string(*binding.room_id);
     if (!required.empty()) in["privileges"] = required;
     if (b64 == Base64Mode::kLenient) in["base64"] = "lenient";
-    return tokcheck::schemes::zego03_scheme().verify(in).verdict;
+    return schemes::zego03_scheme().verify(in).verdict;
   }
 };
 
 // One re-signing mutation (resigning_mutation() in verify_target.h is the frame):
 // false when the case holds no token this target can parse and sign again.
-bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
-  using tokcheck::fuzz::mutate_int;
-  using tokcheck::fuzz::mutate_string;
-  using tokcheck::fuzz::sat_sub;
-  auto parsed = zego::parse_03(c.token, tokcheck::fuzz::kZegoSecret, Base64Mode::kLenient);
-  if (parsed.condition != Condition::kValid) {
-    if (auto s = c.get("seed_secret")) parsed = zego::parse_03(c.token, *s, Base64Mode::kLenient);
-  }
-  if (parsed.condition != Condition::kValid) return false;
-  c.erase("seed_secret");
-  const zego::Token03& t = parsed.token;
-  zego::Build03Input in;
-  in.app_id = t.app_id;
-  in.room_id = t.room_id;
-  in.user_id = t.user_id;
-  in.secret = std::string(tokcheck::fuzz::kZegoSecret);
-  in.privilege = t.privilege;
-  in.create_time = t.create_time;
-  in.effective_time_in_seconds = sat_sub(t.expire_time, t.create_time);
-  in.nonce = t.nonce;
-  in.iv = t.iv;
+bool resign(VerifyCase& c, MutationRng& rng) {
+  const auto parsed = open_to_reseal(c, zego::parse_03);
+  if (!parsed) return false;
+  const zego::Token03& t = parsed->token;
+  zego::Build03Input in = zego::rebuild_input(t, kZegoSecret);
   std::int64_t now = c.get_int("now").value_or(t.create_time);
   const std::vector<std::string> pool = {t.user_id, t.room_id, std::to_string(t.app_id), ""};
   switch (rng.below(9)) {
@@ -135,11 +108,11 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
         in.privilege.publish = static_cast<int>(rng.below(2));
       break;
     case 6: {
-      tokcheck::fuzz::mutate_binding(c, rng, {"app_id", "user_id", "room_id"}, pool);
+      mutate_binding(c, rng, {"app_id", "user_id", "room_id"}, pool);
       break;
     }
     case 7:
-      tokcheck::fuzz::mutate_required_privileges(c, rng, {1, 2});
+      mutate_required_privileges(c, rng, {1, 2});
       break;
     default:
       in.app_id = mutate_int(in.app_id, rng, {1}, 1, 0xFFFFFFFF);
@@ -147,9 +120,10 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
   }
   const auto built = zego::build_03(in);
   if (built.error != zego::BuildError::kNone) return false;
-  return tokcheck::fuzz::resigned(c, built.token, now);
+  return resigned(c, built.token, now);
 }
 
 }  // namespace
+}  // namespace tokcheck::fuzz
 
-TOKCHECK_VERIFY_FUZZER(Target, resign)
+TOKCHECK_VERIFY_FUZZER(tokcheck::fuzz::Target, tokcheck::fuzz::resign)

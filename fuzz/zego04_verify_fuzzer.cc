@@ -15,9 +15,7 @@
 // granted; no token is valid under a second secret; the JSON adapter gives the
 // codec's verdict.
 #include <algorithm>
-#include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,20 +23,12 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz/common/case_mutations.h"
-#include "fuzz/common/fuzz_check.h"
-#include "fuzz/common/mutate_util.h"
-#include "fuzz/common/test_keys.h"
-#include "fuzz/common/verify_case.h"
 #include "fuzz/common/verify_target.h"
+#include "fuzz/common/zego_cases.h"
 #include "reference/schemes/registry.h"
 #include "reference/vendors/zego/token04.h"
 
-using tokcheck::Base64Mode;
-using tokcheck::Condition;
-using tokcheck::Verdict;
-using tokcheck::fuzz::VerifyCase;
-namespace zego = tokcheck::zego;
-
+namespace tokcheck::fuzz {
 namespace {
 
 struct Request {
@@ -49,7 +39,7 @@ struct Request {
   std::vector<std::uint32_t> required;
 
   explicit Request(const VerifyCase& c) {
-    base64 = tokcheck::fuzz::case_base64(c);
+    base64 = case_base64(c);
     now = c.get_int("now").value_or(0);
     app_id = c.get_int("app_id");
     auto opt = [&c](std::string_view key) -> std::optional<std::string> {
@@ -70,8 +60,8 @@ struct Request {
 };
 
 // Checks a valid verdict against the claims, read independently of Verifier04.
-void check_valid(const std::string& token, const Request& r) {
-  const auto p = zego::parse_04(token, tokcheck::fuzz::kZegoSecret, r.base64);
+void check_claims(const std::string& token, const Request& r) {
+  const auto p = zego::parse_04(token, kZegoSecret, r.base64);
   TOKCHECK_FUZZ_CHECK(p.condition == Condition::kValid, "valid verdict for a token parse rejects");
   const zego::Token04& t = p.token;
   TOKCHECK_FUZZ_CHECK(p.payload_kind != zego::PayloadKind::kInvalid,
@@ -106,14 +96,14 @@ struct Target {
   const VerifyCase& c;
   const Request r{c};
   const zego::Binding04 binding = r.binding();
-  zego::Verifier04 verifier{tokcheck::fuzz::kZegoSecret};
+  zego::Verifier04 verifier{kZegoSecret};
   zego::Verifier04 other{"another secret, 32 bytes long..."};
 
-  Verdict verify(tokcheck::fuzz::KeyChoice key) {
-    auto& v = key == tokcheck::fuzz::KeyChoice::kTest ? verifier : other;
+  Verdict verify(KeyChoice key) {
+    auto& v = key == KeyChoice::kTest ? verifier : other;
     return v.verify(c.token, r.now, binding, r.base64);
   }
-  void check_valid() const { ::check_valid(c.token, r); }
+  void check_valid() const { check_claims(c.token, r); }
   // The adapter takes `now` within ±2^62 and only ZEGO's privileges 1 and 2 (a
   // usage error otherwise); cases outside that are the codec's alone.
   std::optional<Verdict> adapter_verdict() const {
@@ -121,19 +111,18 @@ struct Target {
     for (std::uint32_t p : r.required) {
       if (p != 1 && p != 2) return std::nullopt;
     }
-    tokcheck::schemes::Json in = {
-        {"token", c.token}, {"secret", tokcheck::fuzz::kZegoSecret}, {"now", r.now}};
+    schemes::Json in = {{"token", c.token}, {"secret", kZegoSecret}, {"now", r.now}};
     if (r.app_id) in["app_id"] = *r.app_id;
     if (r.user_id) in["user_id"] = *r.user_id;
     if (r.room_id) in["room_id"] = *r.room_id;
     if (r.stream_id) in["stream_id"] = *r.stream_id;
     if (!r.required.empty()) in["privileges"] = r.required;
     if (r.base64 == Base64Mode::kLenient) in["base64"] = "lenient";
-    return tokcheck::schemes::zego04_scheme().verify(in).verdict;
+    return schemes::zego04_scheme().verify(in).verdict;
   }
 };
 
-std::string mutate_payload(const std::string& payload, tokcheck::fuzz::MutationRng& rng,
+std::string mutate_payload(const std::string& payload, MutationRng& rng,
                            const std::vector<std::string>& pool) {
   nlohmann::json p = nlohmann::json::parse(payload, nullptr, false);
   if (p.is_discarded() || !p.is_object()) {
@@ -149,7 +138,7 @@ std::string mutate_payload(const std::string& payload, tokcheck::fuzz::MutationR
       const auto room = p.find("room_id");
       const std::string current =
           room != p.end() && room->is_string() ? room->get<std::string>() : std::string();
-      p["room_id"] = tokcheck::fuzz::mutate_string(current, rng, pool);
+      p["room_id"] = mutate_string(current, rng, pool);
       break;
     }
     case 1:
@@ -161,7 +150,7 @@ std::string mutate_payload(const std::string& payload, tokcheck::fuzz::MutationR
         p["stream_id_list"] = nullptr;
       } else {
         if (!p["stream_id_list"].is_array()) p["stream_id_list"] = nlohmann::json::array();
-        p["stream_id_list"].push_back(tokcheck::fuzz::mutate_string("", rng, pool));
+        p["stream_id_list"].push_back(mutate_string("", rng, pool));
       }
       break;
     case 3:
@@ -175,27 +164,11 @@ std::string mutate_payload(const std::string& payload, tokcheck::fuzz::MutationR
 
 // One re-signing mutation (resigning_mutation() in verify_target.h is the frame):
 // false when the case holds no token this target can parse and sign again.
-bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
-  using tokcheck::fuzz::mutate_int;
-  using tokcheck::fuzz::mutate_string;
-  using tokcheck::fuzz::sat_sub;
-  auto parsed = zego::parse_04(c.token, tokcheck::fuzz::kZegoSecret, Base64Mode::kLenient);
-  if (parsed.condition != Condition::kValid) {
-    if (auto s = c.get("seed_secret")) parsed = zego::parse_04(c.token, *s, Base64Mode::kLenient);
-  }
-  if (parsed.condition != Condition::kValid) return false;
-  c.erase("seed_secret");
-  const zego::Token04& t = parsed.token;
-  zego::Build04Input in;
-  in.app_id = t.app_id;
-  in.user_id = t.user_id;
-  in.secret = std::string(tokcheck::fuzz::kZegoSecret);
-  in.effective_time_in_seconds = sat_sub(t.expire, t.ctime);
-  in.payload = t.payload;
-  in.ctime = t.ctime;
-  in.nonce = t.nonce;
-  in.iv = t.iv;
-  in.mode = t.mode;
+bool resign(VerifyCase& c, MutationRng& rng) {
+  const auto parsed = open_to_reseal(c, zego::parse_04);
+  if (!parsed) return false;
+  const zego::Token04& t = parsed->token;
+  zego::Build04Input in = zego::rebuild_input(t, kZegoSecret);
   std::int64_t now = c.get_int("now").value_or(t.ctime);
   const std::vector<std::string> pool = {t.user_id, std::to_string(t.app_id), "room1", ""};
   switch (rng.below(11)) {
@@ -224,24 +197,25 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
                    static_cast<std::uint8_t>(rng.bits()));
       break;
     case 7: {
-      tokcheck::fuzz::mutate_binding(c, rng, {"app_id", "user_id", "room_id", "stream_id"}, pool);
+      mutate_binding(c, rng, {"app_id", "user_id", "room_id", "stream_id"}, pool);
       break;
     }
     case 8:
-      tokcheck::fuzz::mutate_required_privileges(c, rng, {1, 2});
+      mutate_required_privileges(c, rng, {1, 2});
       break;
     case 9:
       in.nonce = mutate_int(in.nonce, rng, {0}, INT32_MIN, INT32_MAX);
       break;
     default:
-      tokcheck::fuzz::toggle_lenient_base64(c);
+      toggle_lenient_base64(c);
       break;
   }
   const auto built = zego::build_04(in);
   if (built.error != zego::BuildError::kNone) return false;
-  return tokcheck::fuzz::resigned(c, built.token, now);
+  return resigned(c, built.token, now);
 }
 
 }  // namespace
+}  // namespace tokcheck::fuzz
 
-TOKCHECK_VERIFY_FUZZER(Target, resign)
+TOKCHECK_VERIFY_FUZZER(tokcheck::fuzz::Target, tokcheck::fuzz::resign)

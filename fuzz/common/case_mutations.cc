@@ -1,5 +1,7 @@
 #include "fuzz/common/case_mutations.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <utility>
 
@@ -7,6 +9,10 @@ namespace tokcheck::fuzz {
 
 Base64Mode case_base64(const VerifyCase& c) {
   return c.get("base64") == "lenient" ? Base64Mode::kLenient : Base64Mode::kStrict;
+}
+
+std::int64_t case_now(const VerifyCase& c) {
+  return std::clamp<std::int64_t>(c.get_int("now").value_or(0), INT64_MIN / 2, INT64_MAX / 2);
 }
 
 void toggle_lenient_base64(VerifyCase& c) {

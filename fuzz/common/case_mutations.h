@@ -20,6 +20,10 @@ namespace tokcheck::fuzz {
 // The case's base64 mode: "base64=lenient" or strict.
 Base64Mode case_base64(const VerifyCase& c);
 
+// The case's now (0 when absent), clamped to the range the JSON adapters accept
+// (±2^62), so the codec and its adapter are asked about the same instant.
+std::int64_t case_now(const VerifyCase& c);
+
 // base64=lenient on when off, off when on.
 void toggle_lenient_base64(VerifyCase& c);
 

@@ -84,6 +84,16 @@ std::string_view to_string(BuildError e) {
   return "unknown";
 }
 
+Build006Input rebuild_input(const Token006& t, std::string_view app_certificate) {
+  Build006Input in;
+  in.app_id = t.app_id;
+  in.app_certificate = std::string(app_certificate);
+  in.salt = t.salt;
+  in.ts = t.ts;
+  in.privileges = t.privileges;
+  return in;
+}
+
 Build006Result build_006(const Build006Input& in) {
   if (!is_hex32(in.app_id)) return {BuildError::kBadAppId, {}};
   if (!is_hex32(in.app_certificate)) return {BuildError::kBadCertificate, {}};

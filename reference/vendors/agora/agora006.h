@@ -68,6 +68,10 @@ struct Build006Result {
 // Refuses an appId or certificate that is not exactly 32 hex characters, as
 // Agora's C++ builder does.
 Build006Result build_006(const Build006Input& in);
+// The generator inputs that sign `t`'s content again under `app_certificate`: its
+// app id, salt, ts and privileges. The channel and uid stay empty: a 006 token
+// carries only their CRCs, so the caller supplies them.
+Build006Input rebuild_input(const Token006& t, std::string_view app_certificate);
 
 struct Parse006Result {
   Malformation error = Malformation::kNone;

@@ -314,6 +314,17 @@ Sha256Digest signing_key_007(std::string_view app_certificate, std::uint32_t iss
   return le32_keyed_mac(salt, k1);
 }
 
+Build007Input rebuild_input(const Token007& t, std::string_view app_certificate) {
+  Build007Input in;
+  in.app_id = t.app_id;
+  in.app_certificate = std::string(app_certificate);
+  in.issue_ts = t.issue_ts;
+  in.expire = t.expire;
+  in.salt = t.salt;
+  in.services = t.services;
+  return in;
+}
+
 Build007Result build_007(const Build007Input& in) {
   if (!is_hex32(in.app_id)) return {Build007Error::kBadAppId, {}};
   if (!is_hex32(in.app_certificate)) return {Build007Error::kBadCertificate, {}};

@@ -109,6 +109,9 @@ struct Build007Result {
   std::string token;
 };
 Build007Result build_007(const Build007Input& in);
+// The generator inputs that sign `t`'s content again under `app_certificate`: its
+// app id, issue time, expiry, salt and known services.
+Build007Input rebuild_input(const Token007& t, std::string_view app_certificate);
 
 // The signing key chain, exposed for vectors and the benchmark of raw crypto cost.
 Sha256Digest signing_key_007(std::string_view app_certificate, std::uint32_t issue_ts,

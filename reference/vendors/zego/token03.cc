@@ -78,6 +78,20 @@ Build03Result build_03(const Build03Input& in) {
   return seal_token(kVersion03, in.secret, CipherMode::kCbc, in.iv, claims, expire);
 }
 
+Build03Input rebuild_input(const Token03& t, std::string_view secret) {
+  Build03Input in;
+  in.app_id = t.app_id;
+  in.room_id = t.room_id;
+  in.user_id = t.user_id;
+  in.secret = std::string(secret);
+  in.privilege = t.privilege;
+  in.create_time = t.create_time;
+  in.effective_time_in_seconds = effective_time(t.create_time, t.expire_time);
+  in.nonce = t.nonce;
+  in.iv = t.iv;
+  return in;
+}
+
 Parse03Result parse_03(std::string_view token, std::string_view secret, Base64Mode mode) {
   TokenOpener opener(secret, kVersion03, /*gcm_allowed=*/false, EmptyToken::kMalformed);
   Parse03Result out;

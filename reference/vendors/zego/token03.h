@@ -58,7 +58,13 @@ struct Token03 {
   std::int64_t create_time = 0;
   std::int64_t expire_time = 0;  // equal in the header and the JSON
   std::int64_t nonce = 0;
+  friend bool operator==(const Token03&, const Token03&) = default;
 };
+
+// The generator inputs that give `t` back under `secret`: its IV, nonce and times
+// (the effective time is expire - create, 0 when that overflows, which build_03
+// refuses as ZEGO's generators would: no input of theirs makes such a token).
+Build03Input rebuild_input(const Token03& t, std::string_view secret);
 
 struct Parse03Result {
   // kValid, kUnsupportedVersion, kMalformed, kInvalidSecret, kDecryptFailed,
@@ -67,6 +73,7 @@ struct Parse03Result {
   Malformation error = Malformation::kNone;
   bool lenient_base64 = false;
   Token03 token;
+  friend bool operator==(const Parse03Result&, const Parse03Result&) = default;
 };
 Parse03Result parse_03(std::string_view token, std::string_view secret,
                        Base64Mode mode = Base64Mode::kStrict);

@@ -171,6 +171,20 @@ Build04Result build_04(const Build04Input& in) {
   return seal_token(kVersion04, in.secret, in.mode, in.iv, claims, expire);
 }
 
+Build04Input rebuild_input(const Token04& t, std::string_view secret) {
+  Build04Input in;
+  in.app_id = t.app_id;
+  in.user_id = t.user_id;
+  in.secret = std::string(secret);
+  in.effective_time_in_seconds = effective_time(t.ctime, t.expire);
+  in.payload = t.payload;
+  in.ctime = t.ctime;
+  in.nonce = t.nonce;
+  in.iv = t.iv;
+  in.mode = t.mode;
+  return in;
+}
+
 Parse04Result parse_04(std::string_view token, std::string_view secret, Base64Mode mode) {
   TokenOpener opener(secret, kVersion04, /*gcm_allowed=*/true, EmptyToken::kMalformed);
   Parse04Result out;

@@ -61,7 +61,13 @@ struct Token04 {
   std::int64_t ctime = 0;
   std::int64_t expire = 0;  // equal in the header and the JSON
   std::string payload;
+  friend bool operator==(const Token04&, const Token04&) = default;
 };
+
+// The generator inputs that give `t` back under `secret`: its mode, IV, nonce,
+// times and payload (the effective time is expire - ctime, 0 when that
+// overflows, which build_04 refuses: no generator input makes such a token).
+Build04Input rebuild_input(const Token04& t, std::string_view secret);
 
 enum class PayloadKind : std::uint8_t {
   kEmpty,      // "": a basic token
@@ -79,6 +85,7 @@ struct Parse04Result {
   bool lenient_base64 = false;
   Token04 token;  // filled when condition == kValid
   PayloadKind payload_kind = PayloadKind::kEmpty;
+  friend bool operator==(const Parse04Result&, const Parse04Result&) = default;
 };
 // Decrypts with the 32-byte server secret. The payload's own format is reported in
 // payload_kind, not as a parse failure (verify turns kInvalid into kPayloadInvalid).

@@ -146,6 +146,13 @@ class TokenOpener {
 // The claims' app_id: ZEGO's generators write a u32 (§1.3).
 inline constexpr std::int64_t kMaxAppId = 0xFFFFFFFFll;
 
+// The effective time that turns `created` into `expire` (rebuild_input()): 0, which
+// the generators refuse, when the difference does not fit int64.
+inline std::int64_t effective_time(std::int64_t created, std::int64_t expire) {
+  std::int64_t out = 0;
+  return __builtin_sub_overflow(expire, created, &out) ? 0 : out;
+}
+
 // What build_03 and build_04 answer: the token, or the generator's error code.
 struct BuildResult {
   BuildError error = BuildError::kNone;
@@ -188,6 +195,7 @@ inline constexpr std::uint32_t kPrivilegePublish = 2;
 struct PrivilegeFlags {
   int login = -1;
   int publish = -1;
+  friend bool operator==(const PrivilegeFlags&, const PrivilegeFlags&) = default;
   int value(std::uint32_t privilege) const {
     return privilege == kPrivilegeLogin ? login : privilege == kPrivilegePublish ? publish : -1;
   }
