@@ -38,8 +38,8 @@ std::string hex32(FuzzedDataProvider& fdp) {
   return out;
 }
 
-agora::PrivilegeMap privileges(FuzzedDataProvider& fdp, std::uint32_t around) {
-  agora::PrivilegeMap out;
+tokcheck::PrivilegeMap privileges(FuzzedDataProvider& fdp, std::uint32_t around) {
+  tokcheck::PrivilegeMap out;
   const std::size_t n = fdp.ConsumeIntegralInRange<std::size_t>(0, 5);
   for (std::size_t i = 0; i < n; ++i) {
     const auto key = fdp.ConsumeBool() ? fdp.ConsumeIntegralInRange<std::uint16_t>(1, 4)
@@ -62,7 +62,7 @@ agora::PrivilegeMap privileges(FuzzedDataProvider& fdp, std::uint32_t around) {
 }
 
 // std::map semantics: sorted keys, the last duplicate wins (token-formats.md §0).
-agora::PrivilegeMap normalised(const agora::PrivilegeMap& in) {
+tokcheck::PrivilegeMap normalised(const tokcheck::PrivilegeMap& in) {
   std::map<std::uint16_t, std::uint32_t> m;
   for (const auto& [k, v] : in) m[k] = v;
   return {m.begin(), m.end()};

@@ -4,6 +4,7 @@
 
 #include "reference/schemes/json_fields.h"
 #include "reference/schemes/registry.h"
+#include "reference/vendors/agora/agora_scheme_common.h"
 
 namespace tokcheck::lifecycle {
 
@@ -54,7 +55,7 @@ TokenSpec parse_token_spec(const Json& v, std::string_view path, std::string_vie
   if (!names.room.empty()) t.room = opt_string(v, path, names.room);
   if (names.int_uid && has(v, names.user) && v.at(std::string(names.user)).is_number()) {
     try {
-      t.user = schemes::agora_uid(v.at(std::string(names.user)), names.user);
+      t.user = schemes::agora_adapter::agora_uid(v.at(std::string(names.user)), names.user);
     } catch (const UsageError& err) {
       usage(join_path(path, names.user), err.what());
     }

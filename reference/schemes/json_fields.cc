@@ -166,8 +166,8 @@ std::uint16_t privilege_key(std::string_view text, std::string_view key) {
 }
 }  // namespace
 
-agora::PrivilegeMap privileges_from_json(const Json& in, std::string_view key) {
-  agora::PrivilegeMap out;
+PrivilegeMap privileges_from_json(const Json& in, std::string_view key) {
+  PrivilegeMap out;
   const Json* v = field(in, key);
   if (!v) return out;
   if (!v->is_object()) usage(key, "must be an object of privilege → value");
@@ -182,7 +182,7 @@ agora::PrivilegeMap privileges_from_json(const Json& in, std::string_view key) {
   return out;
 }
 
-Json privileges_to_json(const agora::PrivilegeMap& map) {
+Json privileges_to_json(const PrivilegeMap& map) {
   Json out = Json::object();
   for (const auto& [k, v] : map) out[std::to_string(k)] = v;
   return out;
@@ -200,16 +200,6 @@ std::vector<std::uint16_t> required_privileges(const Json& in, std::string_view 
     out.push_back(static_cast<std::uint16_t>(p.get<std::int64_t>()));
   }
   return out;
-}
-
-std::string agora_uid(const Json& value, std::string_view key) {
-  if (value.is_string()) return value.get<std::string>();
-  if (value.is_number_unsigned() || (value.is_number_integer() && value.get<std::int64_t>() >= 0)) {
-    const auto n = value.get<std::uint64_t>();
-    if (n > 0xFFFFFFFFull) usage(key, "a numeric uid must fit in 32 bits");
-    return agora::uid_from_number(n);
-  }
-  usage(key, "must be a string or a non-negative integer");
 }
 
 Json build_error(const Json& code, std::string_view message) {

@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "reference/core/privilege_map.h"
 #include "reference/schemes/scheme.h"
-#include "reference/vendors/agora/agora_common.h"
 
 namespace tokcheck::schemes {
 
@@ -56,13 +56,10 @@ Base64Mode base64_mode(const Json& in);
 std::int64_t req_now(const Json& in);
 
 // {"1": 600, "2": 0}: privilege id (decimal string, 0..65535) → u32 value.
-agora::PrivilegeMap privileges_from_json(const Json& in, std::string_view key);
-Json privileges_to_json(const agora::PrivilegeMap& map);
+PrivilegeMap privileges_from_json(const Json& in, std::string_view key);
+Json privileges_to_json(const PrivilegeMap& map);
 // [1, 2]: privilege ids a verifier must find (absent key → none).
 std::vector<std::uint16_t> required_privileges(const Json& in, std::string_view key);
-
-// Agora's uid rule for JSON: a number → "" for 0 else decimal; a string verbatim.
-std::string agora_uid(const Json& value, std::string_view key);
 
 // {"code": ..., "message": ...} for build errors.
 Json build_error(const Json& code, std::string_view message);

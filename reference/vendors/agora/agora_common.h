@@ -10,10 +10,9 @@
 
 #include "reference/core/byte_reader.h"
 #include "reference/core/byte_writer.h"
+#include "reference/core/privilege_map.h"
 
 namespace tokcheck::agora {
-
-using PrivilegeMap = std::vector<std::pair<std::uint16_t, std::uint32_t>>;
 
 // Agora's uid rule: the number 0 becomes "", any other number its decimal digits.
 // A uid given as a string is used verbatim ("0" stays "0"). token-formats.md §1.

@@ -1,5 +1,7 @@
 #include "reference/vendors/agora/agora_scheme_common.h"
 
+#include "reference/vendors/agora/agora_common.h"
+
 namespace tokcheck::schemes::agora_adapter {
 
 Presence read_presence(const Json& in) {
@@ -50,6 +52,16 @@ std::vector<FieldSpec> verify_fields(std::initializer_list<FieldSpec> more) {
                                                       kStringOrNull);
   out.insert(out.end(), more);
   return out;
+}
+
+std::string agora_uid(const Json& value, std::string_view key) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_number_unsigned() || (value.is_number_integer() && value.get<std::int64_t>() >= 0)) {
+    const auto n = value.get<std::uint64_t>();
+    if (n > 0xFFFFFFFFull) usage(key, "a numeric uid must fit in 32 bits");
+    return agora::uid_from_number(n);
+  }
+  usage(key, "must be a string or a non-negative integer");
 }
 
 }  // namespace tokcheck::schemes::agora_adapter

@@ -43,4 +43,8 @@ Condition parse_condition(Malformation m);
 std::vector<FieldSpec> build_fields(std::initializer_list<FieldSpec> more);
 std::vector<FieldSpec> verify_fields(std::initializer_list<FieldSpec> more);
 
+// Agora's uid rule for JSON: a number → "" for 0 else decimal (uid_from_number());
+// a string verbatim. A usage error naming `key` for anything else.
+std::string agora_uid(const Json& value, std::string_view key);
+
 }  // namespace tokcheck::schemes::agora_adapter

@@ -25,6 +25,7 @@
 #include "reference/lifecycle/sdk_codes.h"
 #include "reference/lifecycle/sessions.h"
 #include "reference/schemes/json_fields.h"
+#include "reference/vendors/agora/agora_scheme_common.h"
 
 namespace tokcheck::lifecycle {
 namespace {
@@ -142,7 +143,7 @@ class AgoraSession final : public Session {
     if (!has(e, "uid")) usage(join_path(path, "uid"), "is required");
     std::string uid;
     try {
-      uid = schemes::agora_uid(e["uid"], "uid");
+      uid = schemes::agora_adapter::agora_uid(e["uid"], "uid");
     } catch (const UsageError& err) {
       usage(join_path(path, "uid"), err.what());
     }

@@ -23,6 +23,7 @@
 
 #include "reference/core/base64.h"
 #include "reference/core/hmac_sha256.h"
+#include "reference/core/privilege_map.h"
 #include "reference/core/verdict.h"
 
 namespace tokcheck::volc {
@@ -39,8 +40,6 @@ enum Privilege : std::uint16_t {
   kPublishDataStream = 3,   // internal; implied by kPublishStream
   kSubscribeStream = 4,
 };
-
-using PrivilegeMap = std::vector<std::pair<std::uint16_t, std::uint32_t>>;
 
 // Which verifier to model.
 //  kOfficial: what the official Verify does and nothing more: expiry, then the HMAC
