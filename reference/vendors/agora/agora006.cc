@@ -85,13 +85,13 @@ std::string_view to_string(BuildError e) {
 }
 
 Build006Input rebuild_input(const Token006& t, std::string_view app_certificate) {
-  Build006Input in;
-  in.app_id = t.app_id;
-  in.app_certificate = std::string(app_certificate);
-  in.salt = t.salt;
-  in.ts = t.ts;
-  in.privileges = t.privileges;
-  return in;
+  return {.app_id = t.app_id,
+          .app_certificate = std::string(app_certificate),
+          .channel_name = {},  // only its CRC is in the token
+          .uid = {},
+          .salt = t.salt,
+          .ts = t.ts,
+          .privileges = t.privileges};
 }
 
 Build006Result build_006(const Build006Input& in) {

@@ -315,14 +315,12 @@ Sha256Digest signing_key_007(std::string_view app_certificate, std::uint32_t iss
 }
 
 Build007Input rebuild_input(const Token007& t, std::string_view app_certificate) {
-  Build007Input in;
-  in.app_id = t.app_id;
-  in.app_certificate = std::string(app_certificate);
-  in.issue_ts = t.issue_ts;
-  in.expire = t.expire;
-  in.salt = t.salt;
-  in.services = t.services;
-  return in;
+  return {.app_id = t.app_id,
+          .app_certificate = std::string(app_certificate),
+          .issue_ts = t.issue_ts,
+          .expire = t.expire,
+          .salt = t.salt,
+          .services = t.services};
 }
 
 Build007Result build_007(const Build007Input& in) {

@@ -79,17 +79,15 @@ Build03Result build_03(const Build03Input& in) {
 }
 
 Build03Input rebuild_input(const Token03& t, std::string_view secret) {
-  Build03Input in;
-  in.app_id = t.app_id;
-  in.room_id = t.room_id;
-  in.user_id = t.user_id;
-  in.secret = std::string(secret);
-  in.privilege = t.privilege;
-  in.create_time = t.create_time;
-  in.effective_time_in_seconds = effective_time(t.create_time, t.expire_time);
-  in.nonce = t.nonce;
-  in.iv = t.iv;
-  return in;
+  return {.app_id = t.app_id,
+          .room_id = t.room_id,
+          .user_id = t.user_id,
+          .secret = std::string(secret),
+          .privilege = t.privilege,
+          .create_time = t.create_time,
+          .effective_time_in_seconds = effective_time(t.create_time, t.expire_time),
+          .nonce = t.nonce,
+          .iv = t.iv};
 }
 
 Parse03Result parse_03(std::string_view token, std::string_view secret, Base64Mode mode) {

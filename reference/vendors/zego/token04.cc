@@ -172,17 +172,15 @@ Build04Result build_04(const Build04Input& in) {
 }
 
 Build04Input rebuild_input(const Token04& t, std::string_view secret) {
-  Build04Input in;
-  in.app_id = t.app_id;
-  in.user_id = t.user_id;
-  in.secret = std::string(secret);
-  in.effective_time_in_seconds = effective_time(t.ctime, t.expire);
-  in.payload = t.payload;
-  in.ctime = t.ctime;
-  in.nonce = t.nonce;
-  in.iv = t.iv;
-  in.mode = t.mode;
-  return in;
+  return {.app_id = t.app_id,
+          .user_id = t.user_id,
+          .secret = std::string(secret),
+          .effective_time_in_seconds = effective_time(t.ctime, t.expire),
+          .payload = t.payload,
+          .ctime = t.ctime,
+          .nonce = t.nonce,
+          .iv = t.iv,
+          .mode = t.mode};
 }
 
 Parse04Result parse_04(std::string_view token, std::string_view secret, Base64Mode mode) {
