@@ -245,7 +245,7 @@ Json explain_code(const CodeQuery& q) {
     if (!same_vendor(t->vendor, *vendor)) continue;
     for (const SdkCode& row : t->sdk_codes) {
       // A code the verify table already explains is not repeated from the call table.
-      if (row.platform != platform || schemes::code_value(row.code) != wanted || from_table)
+      if (!covers(row.platforms, platform) || schemes::code_value(row.code) != wanted || from_table)
         continue;
       Json e{{"name", row.name},
              {"condition", nullptr},

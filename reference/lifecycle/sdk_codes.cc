@@ -40,8 +40,8 @@ Json sdk_codes(Vendor vendor, std::string_view key, std::string_view platform,
                std::string_view sdk) {
   Json out = Json::array();
   for (const SdkCode& row : vendor_sdk_tables(vendor).sdk_codes) {
-    if (row.key == key && row.platform == platform && (row.sdk.empty() || row.sdk == sdk)) {
-      out.push_back(schemes::vendor_code_json(row.platform, row.code, row.name, row.basis));
+    if (row.key == key && covers(row.platforms, platform) && (row.sdk.empty() || row.sdk == sdk)) {
+      out.push_back(schemes::vendor_code_json(platform, row.code, row.name, row.basis));
     }
   }
   return out;

@@ -19,16 +19,29 @@
 namespace tokcheck::lifecycle {
 
 struct SdkCode {
-  std::string_view key;       // what happened, in the engine's words: "publish_auth", ...
-  std::string_view platform;  // the code's platform ("native", "web", "android", ...)
-  std::string_view sdk;       // SDK line it applies to ("1.x", "2.x"), "" for all
-  std::string_view code;      // as the vendor spells it: "1003072", "TOKEN_INCORRECT"
-  std::string_view name;      // symbolic name or message
+  std::string_view key;  // what happened, in the engine's words: "publish_auth", ...
+  // The platforms that report it, space-separated ("native objc", "web"): one row
+  // per code, however many platforms share its meaning and fix (covers()).
+  std::string_view platforms;
+  std::string_view sdk;   // SDK line it applies to ("1.x", "2.x"), "" for all
+  std::string_view code;  // as the vendor spells it: "1003072", "TOKEN_INCORRECT"
+  std::string_view name;  // symbolic name or message
   codes::Basis basis;
   std::string_view source;   // seed file name or public URL
   std::string_view meaning;  // one line for people (diagnose)
   std::string_view fix;      // what to do about it (diagnose)
 };
+
+// Whether the space-separated platform set `platforms` names `platform`.
+constexpr bool covers(std::string_view platforms, std::string_view platform) {
+  while (!platforms.empty()) {
+    const std::size_t end = platforms.find(' ');
+    if (platforms.substr(0, end) == platform) return true;
+    if (end == std::string_view::npos) break;
+    platforms.remove_prefix(end + 1);
+  }
+  return false;
+}
 
 // What to do about a condition, and the source that says so.
 struct Fix {

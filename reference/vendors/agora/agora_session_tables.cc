@@ -30,42 +30,26 @@ constexpr auto kPlatforms = std::to_array<PlatformAlias>({
 constexpr std::string_view kAgoraRenew = "token-formats.md §7 (renewToken results, RTC SDK 4.6+)";
 constexpr std::string_view kAgoraState = "token-formats.md §7 (connection-state reasons)";
 
-#define TOKCHECK_AGORA_RENEW(key, platform, code, name, meaning, fix) \
-  SdkCode { key, platform, "", code, name, Basis::kDocumented, kAgoraRenew, meaning, fix }
+// Native (Android, Windows, ...) and Apple (objc) SDKs report the same codes.
+constexpr std::string_view kNativeAndApple = "native objc";
 
 constexpr auto kSdkCodes = std::to_array<SdkCode>({
-    TOKCHECK_AGORA_RENEW("renew_expired", "native", "2", "TOKEN_EXPIRED",
-                         "renewToken was given a token that has already expired",
-                         "generate a fresh token on your server and call renewToken again"),
-    TOKCHECK_AGORA_RENEW("renew_expired", "objc", "2", "TOKEN_EXPIRED",
-                         "renewToken was given a token that has already expired",
-                         "generate a fresh token on your server and call renewToken again"),
-    TOKCHECK_AGORA_RENEW("renew_invalid", "native", "3", "INVALID_TOKEN",
-                         "renewToken was given a token that does not verify for this user",
-                         "build the token with the certificate, channel and uid of this session"),
-    TOKCHECK_AGORA_RENEW("renew_invalid", "objc", "3", "INVALID_TOKEN",
-                         "renewToken was given a token that does not verify for this user",
-                         "build the token with the certificate, channel and uid of this session"),
-    TOKCHECK_AGORA_RENEW("renew_channel", "native", "4", "INVALID_CHANNEL_NAME",
-                         "the renewed token was built for another channel",
-                         "build the token for the channel the user is in"),
-    TOKCHECK_AGORA_RENEW("renew_channel", "objc", "4", "INVALID_CHANNEL_NAME",
-                         "the renewed token was built for another channel",
-                         "build the token for the channel the user is in"),
-    TOKCHECK_AGORA_RENEW("renew_app_id", "native", "5", "INCONSISTENT_APPID",
-                         "the renewed token was built for another App ID",
-                         "build the token with the App ID the engine was initialised with"),
-    TOKCHECK_AGORA_RENEW("renew_app_id", "objc", "5", "INCONSISTENT_APPID",
-                         "the renewed token was built for another App ID",
-                         "build the token with the App ID the engine was initialised with"),
-    SdkCode{"expired_disconnect", "native", "", "9", "TOKEN_EXPIRED", Basis::kDocumented,
+    SdkCode{"renew_expired", kNativeAndApple, "", "2", "TOKEN_EXPIRED", Basis::kDocumented,
+            kAgoraRenew, "renewToken was given a token that has already expired",
+            "generate a fresh token on your server and call renewToken again"},
+    SdkCode{"renew_invalid", kNativeAndApple, "", "3", "INVALID_TOKEN", Basis::kDocumented,
+            kAgoraRenew, "renewToken was given a token that does not verify for this user",
+            "build the token with the certificate, channel and uid of this session"},
+    SdkCode{"renew_channel", kNativeAndApple, "", "4", "INVALID_CHANNEL_NAME", Basis::kDocumented,
+            kAgoraRenew, "the renewed token was built for another channel",
+            "build the token for the channel the user is in"},
+    SdkCode{"renew_app_id", kNativeAndApple, "", "5", "INCONSISTENT_APPID", Basis::kDocumented,
+            kAgoraRenew, "the renewed token was built for another App ID",
+            "build the token with the App ID the engine was initialised with"},
+    SdkCode{"expired_disconnect", kNativeAndApple, "", "9", "TOKEN_EXPIRED", Basis::kDocumented,
             kAgoraState, "the connection dropped because the token expired",
             "generate a new token and call renewToken or joinChannel again"},
-    SdkCode{"expired_disconnect", "objc", "", "9", "TOKEN_EXPIRED", Basis::kDocumented, kAgoraState,
-            "the connection dropped because the token expired",
-            "generate a new token and call renewToken or joinChannel again"},
 });
-#undef TOKCHECK_AGORA_RENEW
 
 constexpr std::string_view kSeed001 = "seed 001_d4a146d8499d6d2a.txt";
 

@@ -29,16 +29,10 @@ constexpr std::string_view kRongFix =
     "avoid an endless retry loop";
 
 constexpr auto kSdkCodes = std::to_array<SdkCode>({
-    SdkCode{"token_incorrect", "android", "1.x", "31004", "TOKEN_INCORRECT", Basis::kInferred,
-            kRong31004, kRongMeaning, kRongFix},
-    SdkCode{"token_incorrect", "ios", "1.x", "31004", "TOKEN_INCORRECT", Basis::kInferred,
-            kRong31004, kRongMeaning, kRongFix},
-    SdkCode{"token_incorrect", "web", "1.x", "31004", "TOKEN_INCORRECT", Basis::kInferred,
-            kRong31004, kRongMeaning, kRongFix},
-    SdkCode{"token_incorrect", "android", "2.x", "31004", "RC_CONN_TOKEN_INCORRECT",
+    SdkCode{"token_incorrect", "android ios web", "1.x", "31004", "TOKEN_INCORRECT",
+            Basis::kInferred, kRong31004, kRongMeaning, kRongFix},
+    SdkCode{"token_incorrect", "android ios", "2.x", "31004", "RC_CONN_TOKEN_INCORRECT",
             Basis::kDocumented, kRong31004, kRongMeaning, kRongFix},
-    SdkCode{"token_incorrect", "ios", "2.x", "31004", "RC_CONN_TOKEN_INCORRECT", Basis::kDocumented,
-            kRong31004, kRongMeaning, kRongFix},
     // Web 2.x reports it through onTokenIncorrect(), which carries no code (seed 003).
 });
 
