@@ -99,9 +99,6 @@ Parse03Result parse_03(std::string_view token, std::string_view secret, Base64Mo
   return out;
 }
 
-Verifier03::Verifier03(std::string_view secret)
-    : opener_(secret, kVersion03, /*gcm_allowed=*/false, EmptyToken::kMissing) {}
-
 Verdict Verifier03::verify(std::string_view token, std::int64_t now, const Binding03& binding,
                            Base64Mode mode) {
   const Verdict v = opener_.verdict(decode03(opener_, token, mode, claims_));

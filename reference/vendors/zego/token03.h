@@ -12,16 +12,9 @@
 // user_id → expiry (now >= expire_time is expired) → room → privileges.
 #pragma once
 
-#include <cstdint>
-#include <optional>
 #include <span>
-#include <string>
-#include <string_view>
-#include <vector>
 
-#include "reference/core/base64.h"
-#include "reference/core/strict_json.h"
-#include "reference/core/verdict.h"
+// The envelope, cipher, opener, build errors and the core types they use.
 #include "reference/vendors/zego/zego_common.h"
 
 namespace tokcheck::zego {
@@ -87,7 +80,8 @@ struct Binding03 {
 
 class Verifier03 {
  public:
-  explicit Verifier03(std::string_view secret);
+  explicit Verifier03(std::string_view secret)
+      : opener_(secret, kVersion03, /*gcm_allowed=*/false, EmptyToken::kMissing) {}
   Verdict verify(std::string_view token, std::int64_t now, const Binding03& binding,
                  Base64Mode mode = Base64Mode::kStrict);
 

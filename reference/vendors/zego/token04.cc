@@ -195,9 +195,6 @@ Parse04Result parse_04(std::string_view token, std::string_view secret, Base64Mo
   return out;
 }
 
-Verifier04::Verifier04(std::string_view secret)
-    : opener_(secret, kVersion04, /*gcm_allowed=*/true, EmptyToken::kMissing) {}
-
 Verdict Verifier04::verify(std::string_view token, std::int64_t now, const Binding04& binding,
                            Base64Mode mode) {
   const Verdict v = opener_.verdict(decode04(opener_, token, mode, claims_));

@@ -15,16 +15,9 @@
 // (now >= expire is expired) → room → privileges → stream.
 #pragma once
 
-#include <cstdint>
-#include <optional>
 #include <span>
-#include <string>
-#include <string_view>
-#include <vector>
 
-#include "reference/core/base64.h"
-#include "reference/core/strict_json.h"
-#include "reference/core/verdict.h"
+// The envelope, cipher, opener, build errors and the core types they use.
 #include "reference/vendors/zego/zego_common.h"
 
 namespace tokcheck::zego {
@@ -107,7 +100,8 @@ struct Binding04 {
 // the JSON reader and all buffers (no allocation in the steady state).
 class Verifier04 {
  public:
-  explicit Verifier04(std::string_view secret);
+  explicit Verifier04(std::string_view secret)
+      : opener_(secret, kVersion04, /*gcm_allowed=*/true, EmptyToken::kMissing) {}
   Verdict verify(std::string_view token, std::int64_t now, const Binding04& binding,
                  Base64Mode mode = Base64Mode::kStrict);
   // The cipher mode of the last token that got as far as decryption.
