@@ -23,58 +23,45 @@ constexpr std::string_view kSeedWeb2 =
     cond, { "web", "110", "ERR_NO_AUTHORIZED", basis, kSeed }                               \
   }
 
+using enum Condition;
+using enum Basis;
+
 constexpr auto kRows = std::to_array<CodeRow>({
-    TOKCHECK_AGORA_INVALID(Condition::kMalformed, Basis::kInferred),
-    TOKCHECK_AGORA_INVALID(Condition::kUnsupportedVersion, Basis::kInferred),
-    TOKCHECK_AGORA_INVALID(Condition::kInvalidSecret, Basis::kInferred),
-    TOKCHECK_AGORA_INVALID(Condition::kBadSignature, Basis::kInferred),
-    TOKCHECK_AGORA_INVALID(Condition::kAppIdMismatch, Basis::kDocumented),
-    TOKCHECK_AGORA_INVALID(Condition::kChannelMismatch, Basis::kDocumented),
-    TOKCHECK_AGORA_INVALID(Condition::kUidMismatch, Basis::kDocumented),
-    TOKCHECK_AGORA_INVALID(Condition::kUserIdMismatch, Basis::kInferred),
-    TOKCHECK_AGORA_INVALID(Condition::kServiceMissing, Basis::kInferred),
-    TOKCHECK_AGORA_INVALID(Condition::kPrivilegeMissing, Basis::kInferred),
+    TOKCHECK_AGORA_INVALID(kMalformed, kInferred),
+    TOKCHECK_AGORA_INVALID(kUnsupportedVersion, kInferred),
+    TOKCHECK_AGORA_INVALID(kInvalidSecret, kInferred),
+    TOKCHECK_AGORA_INVALID(kBadSignature, kInferred),
+    TOKCHECK_AGORA_INVALID(kAppIdMismatch, kDocumented),
+    TOKCHECK_AGORA_INVALID(kChannelMismatch, kDocumented),
+    TOKCHECK_AGORA_INVALID(kUidMismatch, kDocumented),
+    TOKCHECK_AGORA_INVALID(kUserIdMismatch, kInferred),
+    TOKCHECK_AGORA_INVALID(kServiceMissing, kInferred),
+    TOKCHECK_AGORA_INVALID(kPrivilegeMissing, kInferred),
 
     // Certificate enabled, no token: 110 natively, 120 on Web.
-    CodeRow{Condition::kTokenMissing,
-            {"native", "110", "ERR_INVALID_TOKEN", Basis::kDocumented, kSeed}},
-    CodeRow{Condition::kTokenMissing,
-            {"objc", "110", "AgoraErrorCodeInvalidToken", Basis::kDocumented, kSeed}},
-    CodeRow{Condition::kTokenMissing,
-            {"web", "120", "ERR_DYNAMIC_USE_STATIC_KEY", Basis::kDocumented, kSeed}},
+    {kTokenMissing, {"native", "110", "ERR_INVALID_TOKEN", kDocumented, kSeed}},
+    {kTokenMissing, {"objc", "110", "AgoraErrorCodeInvalidToken", kDocumented, kSeed}},
+    {kTokenMissing, {"web", "120", "ERR_DYNAMIC_USE_STATIC_KEY", kDocumented, kSeed}},
     // No certificate, token given: 110 natively, 119 on Web.
-    CodeRow{Condition::kTokenUnexpected,
-            {"native", "110", "ERR_INVALID_TOKEN", Basis::kDocumented, kSeed}},
-    CodeRow{Condition::kTokenUnexpected,
-            {"objc", "110", "AgoraErrorCodeInvalidToken", Basis::kDocumented, kSeed}},
-    CodeRow{Condition::kTokenUnexpected,
-            {"web", "119", "ERR_STATIC_USE_DYNAMIC_KEY", Basis::kDocumented, kSeed}},
+    {kTokenUnexpected, {"native", "110", "ERR_INVALID_TOKEN", kDocumented, kSeed}},
+    {kTokenUnexpected, {"objc", "110", "AgoraErrorCodeInvalidToken", kDocumented, kSeed}},
+    {kTokenUnexpected, {"web", "119", "ERR_STATIC_USE_DYNAMIC_KEY", kDocumented, kSeed}},
 
-    CodeRow{Condition::kInvalidAppId,
-            {"native", "101", "ERR_INVALID_APP_ID", Basis::kDocumented, kSeed}},
-    CodeRow{Condition::kInvalidAppId,
-            {"objc", "101", "AgoraErrorCodeInvalidAppId", Basis::kDocumented, kSeed}},
-    CodeRow{Condition::kInvalidAppId,
-            {"web", "101", "ERR_INVALID_VENDOR_KEY", Basis::kDocumented, kSeed}},
+    {kInvalidAppId, {"native", "101", "ERR_INVALID_APP_ID", kDocumented, kSeed}},
+    {kInvalidAppId, {"objc", "101", "AgoraErrorCodeInvalidAppId", kDocumented, kSeed}},
+    {kInvalidAppId, {"web", "101", "ERR_INVALID_VENDOR_KEY", kDocumented, kSeed}},
 
-    CodeRow{Condition::kExpired, {"native", "109", "ERR_TOKEN_EXPIRED", Basis::kDocumented, kSeed}},
-    CodeRow{Condition::kExpired,
-            {"objc", "109", "AgoraErrorCodeTokenExpired", Basis::kDocumented, kSeed}},
-    CodeRow{Condition::kExpired,
-            {"web", "109", "ERR_DYNAMIC_KEY_TIMEOUT", Basis::kDocumented, kSeed}},
-    CodeRow{Condition::kExpired,
-            {"web", "118", "ERR_DYNAMIC_KEY_EXPIRED", Basis::kDocumented, kSeed}},
-    CodeRow{Condition::kExpired,
-            {"web", "2", "K_TIMESTAMP_EXPIRED", Basis::kUnverified, kSeedWeb2}},
+    {kExpired, {"native", "109", "ERR_TOKEN_EXPIRED", kDocumented, kSeed}},
+    {kExpired, {"objc", "109", "AgoraErrorCodeTokenExpired", kDocumented, kSeed}},
+    {kExpired, {"web", "109", "ERR_DYNAMIC_KEY_TIMEOUT", kDocumented, kSeed}},
+    {kExpired, {"web", "118", "ERR_DYNAMIC_KEY_EXPIRED", kDocumented, kSeed}},
+    {kExpired, {"web", "2", "K_TIMESTAMP_EXPIRED", kUnverified, kSeedWeb2}},
 
     // A privilege past its own expiry is reported like an expired token (inferred:
     // the seed's 109 covers "Token 过期" without separating privileges).
-    CodeRow{Condition::kPrivilegeExpired,
-            {"native", "109", "ERR_TOKEN_EXPIRED", Basis::kInferred, kSeed}},
-    CodeRow{Condition::kPrivilegeExpired,
-            {"objc", "109", "AgoraErrorCodeTokenExpired", Basis::kInferred, kSeed}},
-    CodeRow{Condition::kPrivilegeExpired,
-            {"web", "109", "ERR_DYNAMIC_KEY_TIMEOUT", Basis::kInferred, kSeed}},
+    {kPrivilegeExpired, {"native", "109", "ERR_TOKEN_EXPIRED", kInferred, kSeed}},
+    {kPrivilegeExpired, {"objc", "109", "AgoraErrorCodeTokenExpired", kInferred, kSeed}},
+    {kPrivilegeExpired, {"web", "109", "ERR_DYNAMIC_KEY_TIMEOUT", kInferred, kSeed}},
 });
 
 #undef TOKCHECK_AGORA_INVALID

@@ -54,40 +54,41 @@ constexpr VendorCode mini_fail(Basis b) {
     cond, mini_fail(mini_basis)                                                              \
   }
 
+using enum Condition;
+using enum Basis;
+
 constexpr auto kRows = std::to_array<CodeRow>({
     // "token不合法" (not well-formed) is the mini-program's own wording for 21101/115902.
-    TOKCHECK_VOLC_INVALID(Condition::kMalformed, Basis::kInferred, kCodes, Basis::kDocumented),
-    TOKCHECK_VOLC_INVALID(Condition::kUnsupportedVersion, Basis::kInferred, kCodes,
-                          Basis::kInferred),
-    TOKCHECK_VOLC_INVALID(Condition::kBadSignature, Basis::kInferred, kCodes, Basis::kInferred),
-    TOKCHECK_VOLC_INVALID(Condition::kPrivilegeMissing, Basis::kInferred, kCodes, Basis::kInferred),
+    TOKCHECK_VOLC_INVALID(kMalformed, kInferred, kCodes, kDocumented),
+    TOKCHECK_VOLC_INVALID(kUnsupportedVersion, kInferred, kCodes, kInferred),
+    TOKCHECK_VOLC_INVALID(kBadSignature, kInferred, kCodes, kInferred),
+    TOKCHECK_VOLC_INVALID(kPrivilegeMissing, kInferred, kCodes, kInferred),
     // The FAQ names these causes for -1000.
-    TOKCHECK_VOLC_INVALID(Condition::kAppIdMismatch, Basis::kDocumented, kFaq, Basis::kInferred),
-    TOKCHECK_VOLC_INVALID(Condition::kRoomMismatch, Basis::kDocumented, kFaq, Basis::kInferred),
-    TOKCHECK_VOLC_INVALID(Condition::kUserIdMismatch, Basis::kDocumented, kFaq, Basis::kInferred),
+    TOKCHECK_VOLC_INVALID(kAppIdMismatch, kDocumented, kFaq, kInferred),
+    TOKCHECK_VOLC_INVALID(kRoomMismatch, kDocumented, kFaq, kInferred),
+    TOKCHECK_VOLC_INVALID(kUserIdMismatch, kDocumented, kFaq, kInferred),
 
     // Expired: -1000 at join (FAQ), -1009 TokenExpired by name (error-code list).
-    CodeRow{Condition::kExpired, native_invalid(Basis::kDocumented, kFaq)},
-    CodeRow{Condition::kExpired, {"native", "-1009", "TokenExpired", Basis::kDocumented, kCodes}},
-    CodeRow{Condition::kExpired, update_invalid(Basis::kInferred)},
-    CodeRow{Condition::kExpired, web_expired(Basis::kDocumented)},
-    CodeRow{Condition::kExpired, mini_invalid(Basis::kInferred)},
-    CodeRow{Condition::kExpired, mini_fail(Basis::kInferred)},
+    {kExpired, native_invalid(kDocumented, kFaq)},
+    {kExpired, {"native", "-1009", "TokenExpired", kDocumented, kCodes}},
+    {kExpired, update_invalid(kInferred)},
+    {kExpired, web_expired(kDocumented)},
+    {kExpired, mini_invalid(kInferred)},
+    {kExpired, mini_fail(kInferred)},
 
     // A required privilege past its addPrivilege expiry: -1000 per the FAQ.
-    CodeRow{Condition::kPrivilegeExpired, native_invalid(Basis::kDocumented, kFaq)},
-    CodeRow{Condition::kPrivilegeExpired, update_invalid(Basis::kInferred)},
-    CodeRow{Condition::kPrivilegeExpired, web_expired(Basis::kInferred)},
-    CodeRow{Condition::kPrivilegeExpired, mini_invalid(Basis::kInferred)},
-    CodeRow{Condition::kPrivilegeExpired, mini_fail(Basis::kInferred)},
+    {kPrivilegeExpired, native_invalid(kDocumented, kFaq)},
+    {kPrivilegeExpired, update_invalid(kInferred)},
+    {kPrivilegeExpired, web_expired(kInferred)},
+    {kPrivilegeExpired, mini_invalid(kInferred)},
+    {kPrivilegeExpired, mini_fail(kInferred)},
 
     // No token at all: the mini-program's parameter error; elsewhere "invalid token".
-    CodeRow{Condition::kTokenMissing, native_invalid(Basis::kInferred, kCodes)},
-    CodeRow{Condition::kTokenMissing, update_invalid(Basis::kInferred)},
-    CodeRow{Condition::kTokenMissing, web_invalid(Basis::kInferred)},
-    CodeRow{
-        Condition::kTokenMissing,
-        {"miniprogram", "20000", "updateToken:fail (parameter error)", Basis::kInferred, kSeed}},
+    {kTokenMissing, native_invalid(kInferred, kCodes)},
+    {kTokenMissing, update_invalid(kInferred)},
+    {kTokenMissing, web_invalid(kInferred)},
+    CodeRow{kTokenMissing,
+            {"miniprogram", "20000", "updateToken:fail (parameter error)", kInferred, kSeed}},
 });
 
 #undef TOKCHECK_VOLC_INVALID
