@@ -146,7 +146,6 @@ struct Target {
   }
 };
 
-
 std::string* string_field(agora::Service007& s, MutationRng& rng) {
   std::string* fields[] = {&s.channel_name, &s.uid,       &s.user_id,
                            &s.account,      &s.room_uuid, &s.user_uuid};

@@ -121,14 +121,7 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
   const auto parsed = tencent::parse_usersig(c.token, Base64Mode::kLenient);
   if (parsed.condition != Condition::kValid) return false;
   const tencent::UserSig& t = parsed.token;
-  tencent::UserSigBuildInput in;
-  in.sdkappid = t.sdkappid;
-  in.key = std::string(tokcheck::fuzz::kTencentKey);
-  in.identifier = t.identifier;
-  in.expire = t.expire;
-  in.time = t.time;
-  in.userbuf = t.userbuf;
-  in.style = t.style.value_or(tencent::JsonStyle::kPython);
+  tencent::UserSigBuildInput in = tencent::rebuild_input(t, tokcheck::fuzz::kTencentKey);
   std::int64_t now = c.get_int("now").value_or(t.time);
   const std::vector<std::string> pool = {t.identifier, "", std::to_string(t.sdkappid)};
   constexpr std::int64_t kMax = INT64_MAX / 2;

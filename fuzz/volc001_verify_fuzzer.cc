@@ -144,15 +144,7 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
   const auto parsed = volc::parse_001(c.token, Base64Mode::kLenient, volc::CheckMode::kOfficial);
   if (parsed.error != Malformation::kNone) return false;
   const volc::Token001& t = parsed.token;
-  volc::Build001Input in;
-  in.app_id = t.app_id;
-  in.app_key = std::string(tokcheck::fuzz::kVolcAppKey);
-  in.room_id = t.room_id;
-  in.user_id = t.user_id;
-  in.nonce = t.nonce;
-  in.issued_at = t.issued_at;
-  in.expire_at = t.expire_at;
-  in.privileges = t.privileges;
+  volc::Build001Input in = volc::rebuild_input(t, tokcheck::fuzz::kVolcAppKey);
   std::int64_t now = c.get_int("now").value_or(t.issued_at);
   const std::vector<std::string> pool = {t.room_id, t.user_id, t.app_id, ""};
   switch (rng.below(11)) {

@@ -108,6 +108,8 @@ TEST_P(Agora007Released, BuildsByteExactParsesAndVerifies) {
   ASSERT_EQ(parsed.token.services.size(), 1u);
   EXPECT_EQ(parsed.token.services[0].type, v.service.type);
   EXPECT_EQ(parsed.token.services[0].user_id, v.service.user_id);
+  // rebuild_input(): the parsed token's own fields sign it again to the same bytes.
+  EXPECT_EQ(build_007(rebuild_input(parsed.token, kCert)).token, v.token);
 
   Verifier007 verifier(kCert);
   EXPECT_EQ(verifier.verify(v.token, 1111111 + 599, {}).condition, Condition::kValid);
@@ -145,6 +147,18 @@ TEST(Agora007Released, VectorAKeyChainMatchesNotes) {
   // k2 from token-formats.md §2 for issueTs 1111111, salt 1.
   EXPECT_EQ(to_hex(signing_key_007(kCert, 1111111, 1)),
             "cee2fa8dcbe868c30ca8c959d97fad4a5049c634da48449f1b8f59c14fa61073");
+}
+
+// rebuild_input(): a parsed token's own fields sign it again to the same bytes
+// (006 with the channel and uid, which it carries only as CRCs, given back; 007
+// in Agora007Released below).
+TEST(AgoraRebuildInput, Released006RebuildsByteForByte) {
+  const std::string v6 = build_006(v6_input("2882341273")).token;
+  Build006Input in6 = rebuild_input(parse_006(v6).token, kCert);
+  in6.channel_name = std::string(kChannel);
+  in6.uid = "2882341273";
+  EXPECT_EQ(build_006(in6).token, v6);
+  EXPECT_NE(build_006(rebuild_input(parse_006(v6).token, kCert)).token, v6);  // CRCs differ
 }
 
 }  // namespace

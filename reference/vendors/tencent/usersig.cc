@@ -247,6 +247,16 @@ Sha256Digest usersig_hmac(std::string_view key, std::string_view identifier, std
   return sign(hmac.begin(), identifier, sdkappid, time, expire, &view);
 }
 
+UserSigBuildInput rebuild_input(const UserSig& t, std::string_view key) {
+  return {.sdkappid = t.sdkappid,
+          .key = std::string(key),
+          .identifier = t.identifier,
+          .expire = t.expire,
+          .time = t.time,
+          .userbuf = t.userbuf,
+          .style = t.style.value_or(JsonStyle::kPython)};
+}
+
 UserSigBuildResult build_usersig(const UserSigBuildInput& in) {
   if (in.key.empty()) return {UserSigBuildError::kBadKey, {}};
   if (in.identifier.empty() || !is_valid_utf8(in.identifier)) {

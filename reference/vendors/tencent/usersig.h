@@ -66,6 +66,10 @@ struct UserSigBuildResult {
   std::string token;
 };
 UserSigBuildResult build_usersig(const UserSigBuildInput& in);
+// The generator inputs that sign `t` again under `key`: its app id, identifier,
+// times and userbuf, in its JSON style (Python's, the canonical one, when it
+// matches none).
+UserSigBuildInput rebuild_input(const UserSig& t, std::string_view key);
 
 // The HMAC over the documented signed string.
 Sha256Digest usersig_hmac(std::string_view key, std::string_view identifier, std::uint64_t sdkappid,

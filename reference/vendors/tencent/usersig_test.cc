@@ -253,5 +253,15 @@ TEST(UserSigVerify, EmptyKeyAndEmptyToken) {
   EXPECT_EQ(UserSigVerifier(kKey).verify("", kTime).condition, Condition::kTokenMissing);
 }
 
+// rebuild_input(): a parsed UserSig signs again to the same text, in each JSON style.
+TEST(UserSigRebuildInput, ParsedTokensRebuildInTheirOwnStyle) {
+  for (const JsonStyle style : kAllJsonStyles) {
+    const std::string token = build(input(style));
+    const auto parsed = parse_usersig(token);
+    ASSERT_EQ(parsed.condition, Condition::kValid);
+    EXPECT_EQ(build(rebuild_input(parsed.token, kKey)), token);
+  }
+}
+
 }  // namespace
 }  // namespace tokcheck::tencent

@@ -175,6 +175,17 @@ std::vector<std::uint8_t> pack_message(const Build001Input& in) {
   return w.take();
 }
 
+Build001Input rebuild_input(const Token001& t, std::string_view app_key) {
+  return {.app_id = t.app_id,
+          .app_key = std::string(app_key),
+          .room_id = t.room_id,
+          .user_id = t.user_id,
+          .nonce = t.nonce,
+          .issued_at = t.issued_at,
+          .expire_at = t.expire_at,
+          .privileges = t.privileges};
+}
+
 Build001Result build_001(const Build001Input& in) {
   if (!is_app_id(in.app_id)) return {Build001Error::kBadAppId, {}};
   if (in.app_key.empty()) return {Build001Error::kBadAppKey, {}};

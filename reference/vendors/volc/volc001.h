@@ -102,6 +102,10 @@ struct Build001Result {
 PrivilegeMap expand_privileges(const PrivilegeMap& requested);
 
 Build001Result build_001(const Build001Input& in);
+// The generator inputs that sign `t` again under `app_key`: its app id, room, user,
+// nonce, times and privileges (as parsed: already expanded, so packing them again
+// adds nothing).
+Build001Input rebuild_input(const Token001& t, std::string_view app_key);
 
 // The signed MSG bytes for `in` (after privilege expansion); for tests and vectors.
 std::vector<std::uint8_t> pack_message(const Build001Input& in);

@@ -318,5 +318,12 @@ TEST(Volc001Verify, EmptyKeyAndEmptyToken) {
             Condition::kUnsupportedVersion);
 }
 
+// rebuild_input(): the parsed released token signs again to the same bytes.
+TEST(Volc001RebuildInput, ReleasedTokenRebuildsByteForByte) {
+  const auto parsed = parse_001(kV1Token);
+  ASSERT_EQ(parsed.error, Malformation::kNone);
+  EXPECT_EQ(build_001(rebuild_input(parsed.token, v1_input().app_key)).token, kV1Token);
+}
+
 }  // namespace
 }  // namespace tokcheck::volc

@@ -417,5 +417,15 @@ TEST(Token04Verify, ReusedVerifierGivesTheSameAnswers) {
   }
 }
 
+// rebuild_input(): a parsed token seals again to the same bytes, in its own mode.
+TEST(Token04RebuildInput, ParsedTokensRebuildByteForByteInTheirMode) {
+  for (const Build04Input& in : {gcm_input(R"({"room_id":"r"})"), z1_build_input()}) {
+    const std::string token = build_04(in).token;
+    const auto parsed = parse_04(token, in.secret);
+    ASSERT_EQ(parsed.condition, Condition::kValid);
+    EXPECT_EQ(build_04(rebuild_input(parsed.token, in.secret)).token, token);
+  }
+}
+
 }  // namespace
 }  // namespace tokcheck::zego
