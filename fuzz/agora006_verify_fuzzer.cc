@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "fuzz/common/adapter_request.h"
 #include "fuzz/common/case_mutations.h"
 #include "fuzz/common/test_keys.h"
 #include "fuzz/common/verify_target.h"
@@ -61,15 +62,13 @@ bool valid_by_parse(const VerifyCase& c, const agora::Binding006& b, std::int64_
   return true;
 }
 
-schemes::Json adapter_request(const VerifyCase& c, std::int64_t now) {
-  schemes::Json in = {{"token", c.token},
-                      {"app_certificate", kAgoraCertificate},
-                      {"now", now},
-                      {"channel_name", std::string(c.get("channel_name").value_or(""))},
-                      {"uid", std::string(c.get("uid").value_or(""))}};
+schemes::Json agora006_request(const VerifyCase& c, std::int64_t now) {
+  schemes::Json in =
+      adapter_request(schemes::agora006_scheme(), c, kAgoraCertificate, now, case_base64(c));
+  in["channel_name"] = std::string(c.get("channel_name").value_or(""));
+  in["uid"] = std::string(c.get("uid").value_or(""));
   if (auto app_id = c.get("app_id")) in["app_id"] = std::string(*app_id);
   in["privileges"] = c.get_u16_list("privileges");
-  if (c.get("base64") == "lenient") in["base64"] = "lenient";
   return in;
 }
 
@@ -91,7 +90,7 @@ struct Target {
   bool independently_valid() const { return valid_by_parse(c, binding, now, mode); }
   Malformation parse_malformation() const { return agora::parse_006(c.token, mode).error; }
   Verdict adapter_verdict() const {
-    return schemes::agora006_scheme().verify(adapter_request(c, now)).verdict;
+    return schemes::agora006_scheme().verify(agora006_request(c, now)).verdict;
   }
 };
 

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "fuzz/common/adapter_request.h"
 #include "fuzz/common/case_mutations.h"
 #include "fuzz/common/test_keys.h"
 #include "fuzz/common/verify_target.h"
@@ -112,8 +113,9 @@ bool valid_by_parse(const std::string& token, const Binding& b, std::int64_t now
   return false;
 }
 
-schemes::Json adapter_request(const VerifyCase& c, const Binding& b, std::int64_t now) {
-  schemes::Json in = {{"token", c.token}, {"app_certificate", kAgoraCertificate}, {"now", now}};
+schemes::Json agora007_request(const VerifyCase& c, const Binding& b, std::int64_t now) {
+  schemes::Json in =
+      adapter_request(schemes::agora007_scheme(), c, kAgoraCertificate, now, case_base64(c));
   if (b.app_id) in["app_id"] = *b.app_id;
   if (b.channel_name) in["channel_name"] = *b.channel_name;
   if (b.uid) in["uid"] = *b.uid;
@@ -121,7 +123,6 @@ schemes::Json adapter_request(const VerifyCase& c, const Binding& b, std::int64_
   if (b.account) in["account"] = *b.account;
   if (b.service_type) in["service_type"] = *b.service_type;
   in["privileges"] = b.required;
-  if (c.get("base64") == "lenient") in["base64"] = "lenient";
   return in;
 }
 
@@ -142,7 +143,7 @@ struct Target {
   bool independently_valid() const { return valid_by_parse(c.token, b, now, mode); }
   Malformation parse_malformation() const { return agora::parse_007(c.token, mode).error; }
   Verdict adapter_verdict() const {
-    return schemes::agora007_scheme().verify(adapter_request(c, b, now)).verdict;
+    return schemes::agora007_scheme().verify(agora007_request(c, b, now)).verdict;
   }
 };
 

@@ -12,32 +12,23 @@
 // codec's verdict; "valid" is re-derived from the parsed claims (bindings,
 // now <= time + expire without overflow, userbuf rule, HMAC); no token is valid
 // under a second key.
-#include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "fuzz/common/adapter_request.h"
 #include "fuzz/common/case_mutations.h"
-#include "fuzz/common/fuzz_check.h"
-#include "fuzz/common/mutate_util.h"
 #include "fuzz/common/test_keys.h"
-#include "fuzz/common/verify_case.h"
 #include "fuzz/common/verify_target.h"
 #include "reference/core/crypto_util.h"
 #include "reference/schemes/registry.h"
 #include "reference/vendors/tencent/usersig.h"
 
-using tokcheck::Base64Mode;
-using tokcheck::Condition;
-using tokcheck::Malformation;
-using tokcheck::Verdict;
-using tokcheck::fuzz::VerifyCase;
-namespace tencent = tokcheck::tencent;
-using Rule = tencent::UserSigBinding::Userbuf;
-
+namespace tokcheck::fuzz {
 namespace {
+
+using Rule = tencent::UserSigBinding::Userbuf;
 
 struct Request {
   Base64Mode base64 = Base64Mode::kStrict;
@@ -47,8 +38,8 @@ struct Request {
   tencent::UserSigBinding binding;
 
   explicit Request(const VerifyCase& c) {
-    base64 = tokcheck::fuzz::case_base64(c);
-    now = tokcheck::fuzz::case_now(c);
+    base64 = case_base64(c);
+    now = case_now(c);
     sdkappid = c.get_int("sdkappid");
     if (sdkappid && *sdkappid < 0) sdkappid.reset();  // the adapter's range
     if (auto id = c.get("identifier")) identifier = std::string(*id);
@@ -64,7 +55,7 @@ struct Request {
   }
 };
 
-bool independently_valid(const std::string& token, const Request& r) {
+bool valid_by_parse(const std::string& token, const Request& r) {
   const auto p = tencent::parse_usersig(token, r.base64);
   if (p.condition != Condition::kValid) return false;
   const tencent::UserSig& t = p.token;
@@ -77,20 +68,19 @@ bool independently_valid(const std::string& token, const Request& r) {
   if (r.binding.userbuf_rule == Rule::kEquals && (!t.userbuf || *t.userbuf != r.binding.userbuf)) {
     return false;
   }
-  const auto mac = tencent::usersig_hmac(tokcheck::fuzz::kTencentKey, t.identifier, t.sdkappid,
-                                         t.time, t.expire, t.userbuf ? &*t.userbuf : nullptr);
+  const auto mac = tencent::usersig_hmac(kTencentKey, t.identifier, t.sdkappid, t.time, t.expire,
+                                         t.userbuf ? &*t.userbuf : nullptr);
   return std::equal(mac.begin(), mac.end(), t.signature.begin(), t.signature.end());
 }
 
-tokcheck::schemes::Json adapter_request(const VerifyCase& c, const Request& r) {
-  tokcheck::schemes::Json in = {
-      {"token", c.token}, {"key", tokcheck::fuzz::kTencentKey}, {"now", r.now}};
+schemes::Json usersig_request(const VerifyCase& c, const Request& r) {
+  schemes::Json in =
+      adapter_request(schemes::tencent_usersig_scheme(), c, kTencentKey, r.now, r.base64);
   if (r.sdkappid) in["sdkappid"] = *r.sdkappid;
   if (r.identifier) in["identifier"] = *r.identifier;
   if (r.binding.userbuf_rule == Rule::kAbsent) in["userbuf"] = "none";
   if (r.binding.userbuf_rule == Rule::kEquals)
     in["userbuf_hex"] = tokcheck::to_hex(r.binding.userbuf);
-  if (r.base64 == Base64Mode::kLenient) in["base64"] = "lenient";
   return in;
 }
 
@@ -98,30 +88,26 @@ tokcheck::schemes::Json adapter_request(const VerifyCase& c, const Request& r) {
 struct Target {
   const VerifyCase& c;
   const Request r{c};  // in place: r.binding views r's own strings
-  tencent::UserSigVerifier verifier{tokcheck::fuzz::kTencentKey};
+  tencent::UserSigVerifier verifier{kTencentKey};
   tencent::UserSigVerifier other{"another key"};
 
-  Verdict verify(tokcheck::fuzz::KeyChoice key) {
-    auto& v = key == tokcheck::fuzz::KeyChoice::kTest ? verifier : other;
+  Verdict verify(KeyChoice key) {
+    auto& v = key == KeyChoice::kTest ? verifier : other;
     return v.verify(c.token, r.now, r.binding, r.base64);
   }
-  bool independently_valid() const { return ::independently_valid(c.token, r); }
+  bool independently_valid() const { return valid_by_parse(c.token, r); }
   Verdict adapter_verdict() const {
-    return tokcheck::schemes::tencent_usersig_scheme().verify(adapter_request(c, r)).verdict;
+    return schemes::tencent_usersig_scheme().verify(usersig_request(c, r)).verdict;
   }
 };
 
 // One re-signing mutation (resigning_mutation() in verify_target.h is the frame):
 // false when the case holds no token this target can parse and sign again.
-bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
-  using tokcheck::fuzz::mutate_int;
-  using tokcheck::fuzz::mutate_string;
-  using tokcheck::fuzz::sat_add;
-  using tokcheck::fuzz::sat_sub;
+bool resign(VerifyCase& c, MutationRng& rng) {
   const auto parsed = tencent::parse_usersig(c.token, Base64Mode::kLenient);
   if (parsed.condition != Condition::kValid) return false;
   const tencent::UserSig& t = parsed.token;
-  tencent::UserSigBuildInput in = tencent::rebuild_input(t, tokcheck::fuzz::kTencentKey);
+  tencent::UserSigBuildInput in = tencent::rebuild_input(t, kTencentKey);
   std::int64_t now = c.get_int("now").value_or(t.time);
   const std::vector<std::string> pool = {t.identifier, "", std::to_string(t.sdkappid)};
   constexpr std::int64_t kMax = INT64_MAX / 2;
@@ -155,7 +141,7 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
       in.style = tencent::kAllJsonStyles[rng.below(std::size(tencent::kAllJsonStyles))];
       break;
     case 7: {
-      tokcheck::fuzz::mutate_binding(c, rng, {"sdkappid", "identifier"}, pool);
+      mutate_binding(c, rng, {"sdkappid", "identifier"}, pool);
       break;
     }
     case 8:
@@ -167,16 +153,18 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
         c.set("userbuf_hex", tokcheck::to_hex(*in.userbuf));
       break;
     default:
-      tokcheck::fuzz::toggle_lenient_base64(c);
+      toggle_lenient_base64(c);
       break;
   }
   const auto built = tencent::build_usersig(in);
   if (built.error != tencent::UserSigBuildError::kNone) {
     return false;
   }
-  return tokcheck::fuzz::resigned(c, built.token, now);
+  return resigned(c, built.token, now);
 }
 
 }  // namespace
 
-TOKCHECK_VERIFY_FUZZER(Target, resign)
+}  // namespace tokcheck::fuzz
+
+TOKCHECK_VERIFY_FUZZER(tokcheck::fuzz::Target, tokcheck::fuzz::resign)

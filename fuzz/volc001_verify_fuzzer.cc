@@ -12,18 +12,14 @@
 // (HMAC over MSG or over the re-packed fields, expiry, bindings, privileges);
 // no token is valid under a second key.
 #include <algorithm>
-#include <cstddef>
 #include <cstdint>
-#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "fuzz/common/adapter_request.h"
 #include "fuzz/common/case_mutations.h"
-#include "fuzz/common/fuzz_check.h"
-#include "fuzz/common/mutate_util.h"
 #include "fuzz/common/test_keys.h"
-#include "fuzz/common/verify_case.h"
 #include "fuzz/common/verify_target.h"
 #include "fuzz/common/volc_fields.h"
 #include "reference/core/base64.h"
@@ -32,13 +28,7 @@
 #include "reference/schemes/registry.h"
 #include "reference/vendors/volc/volc001.h"
 
-using tokcheck::Base64Mode;
-using tokcheck::Condition;
-using tokcheck::Malformation;
-using tokcheck::Verdict;
-using tokcheck::fuzz::VerifyCase;
-namespace volc = tokcheck::volc;
-
+namespace tokcheck::fuzz {
 namespace {
 
 struct Request {
@@ -50,8 +40,8 @@ struct Request {
 
   explicit Request(const VerifyCase& c) {
     if (c.get("check_mode") == "official") mode = volc::CheckMode::kOfficial;
-    base64 = tokcheck::fuzz::case_base64(c);
-    now = tokcheck::fuzz::case_now(c);
+    base64 = case_base64(c);
+    now = case_now(c);
     auto opt = [&c](std::string_view key) -> std::optional<std::string> {
       if (auto v = c.get(key)) return std::string(*v);
       return std::nullopt;
@@ -72,23 +62,22 @@ struct Request {
 };
 
 bool sig_matches(tokcheck::Bytes signed_bytes, const std::vector<std::uint8_t>& signature) {
-  const auto mac =
-      tokcheck::HmacSha256::compute(tokcheck::as_bytes(tokcheck::fuzz::kVolcAppKey), signed_bytes);
+  const auto mac = tokcheck::HmacSha256::compute(tokcheck::as_bytes(kVolcAppKey), signed_bytes);
   return std::equal(mac.begin(), mac.end(), signature.begin(), signature.end());
 }
 
-bool independently_valid(const std::string& token, const Request& r) {
+bool valid_by_parse(const std::string& token, const Request& r) {
   const auto p = volc::parse_001(token, r.base64, r.mode);
   if (p.error != Malformation::kNone) return false;
   const volc::Token001& t = p.token;
   const bool expired = t.expire_at > 0 && r.now > std::int64_t{t.expire_at};
   if (r.mode == volc::CheckMode::kOfficial) {
     // Official Verify: expiry, then the HMAC over the re-packed parsed fields.
-    return !expired && sig_matches(tokcheck::fuzz::encode_001_message(t), t.signature);
+    return !expired && sig_matches(encode_001_message(t), t.signature);
   }
   // Strict: the HMAC over the exact MSG bytes (= the canonical encoding here).
   if (r.app_id && *r.app_id != t.app_id) return false;
-  if (!sig_matches(tokcheck::fuzz::encode_001_message(t), t.signature)) return false;
+  if (!sig_matches(encode_001_message(t), t.signature)) return false;
   if (expired) return false;
   if (r.room_id && *r.room_id != t.room_id) return false;
   if (r.user_id && *r.user_id != t.user_id) return false;
@@ -101,16 +90,13 @@ bool independently_valid(const std::string& token, const Request& r) {
   return true;
 }
 
-tokcheck::schemes::Json adapter_request(const VerifyCase& c, const Request& r) {
-  tokcheck::schemes::Json in = {{"token", c.token},
-                                {"app_key", tokcheck::fuzz::kVolcAppKey},
-                                {"now", r.now},
-                                {"check_mode", volc::to_string(r.mode)}};
+schemes::Json volc001_request(const VerifyCase& c, const Request& r) {
+  schemes::Json in = adapter_request(schemes::volc001_scheme(), c, kVolcAppKey, r.now, r.base64);
+  in["check_mode"] = volc::to_string(r.mode);
   if (r.app_id) in["app_id"] = *r.app_id;
   if (r.room_id) in["room_id"] = *r.room_id;
   if (r.user_id) in["user_id"] = *r.user_id;
   if (!r.required.empty()) in["privileges"] = r.required;
-  if (r.base64 == Base64Mode::kLenient) in["base64"] = "lenient";
   return in;
 }
 
@@ -119,32 +105,29 @@ struct Target {
   const VerifyCase& c;
   const Request r{c};
   const volc::Binding001 binding = r.binding();
-  volc::Verifier001 verifier{tokcheck::fuzz::kVolcAppKey};
+  volc::Verifier001 verifier{kVolcAppKey};
   volc::Verifier001 other{"another app key"};
 
-  Verdict verify(tokcheck::fuzz::KeyChoice key) {
-    auto& v = key == tokcheck::fuzz::KeyChoice::kTest ? verifier : other;
+  Verdict verify(KeyChoice key) {
+    auto& v = key == KeyChoice::kTest ? verifier : other;
     return v.verify(c.token, r.now, r.mode, binding, r.base64);
   }
-  bool independently_valid() const { return ::independently_valid(c.token, r); }
+  bool independently_valid() const { return valid_by_parse(c.token, r); }
   Malformation parse_malformation() const {
     return volc::parse_001(c.token, r.base64, r.mode).error;
   }
   Verdict adapter_verdict() const {
-    return tokcheck::schemes::volc001_scheme().verify(adapter_request(c, r)).verdict;
+    return schemes::volc001_scheme().verify(volc001_request(c, r)).verdict;
   }
 };
 
 // One re-signing mutation (resigning_mutation() in verify_target.h is the frame):
 // false when the case holds no token this target can parse and sign again.
-bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
-  using tokcheck::fuzz::mutate_int;
-  using tokcheck::fuzz::mutate_string;
-  using tokcheck::fuzz::mutate_u32;
+bool resign(VerifyCase& c, MutationRng& rng) {
   const auto parsed = volc::parse_001(c.token, Base64Mode::kLenient, volc::CheckMode::kOfficial);
   if (parsed.error != Malformation::kNone) return false;
   const volc::Token001& t = parsed.token;
-  volc::Build001Input in = volc::rebuild_input(t, tokcheck::fuzz::kVolcAppKey);
+  volc::Build001Input in = volc::rebuild_input(t, kVolcAppKey);
   std::int64_t now = c.get_int("now").value_or(t.issued_at);
   const std::vector<std::string> pool = {t.room_id, t.user_id, t.app_id, ""};
   switch (rng.below(11)) {
@@ -180,24 +163,26 @@ bool resign(VerifyCase& c, tokcheck::fuzz::MutationRng& rng) {
       in.user_id = mutate_string(in.user_id, rng, pool);
       break;
     case 7: {
-      tokcheck::fuzz::mutate_binding(c, rng, {"app_id", "room_id", "user_id"}, pool);
+      mutate_binding(c, rng, {"app_id", "room_id", "user_id"}, pool);
       break;
     }
     case 8:
-      tokcheck::fuzz::mutate_required_privileges(c, rng, {0, 1, 2, 3, 4, 5});
+      mutate_required_privileges(c, rng, {0, 1, 2, 3, 4, 5});
       break;
     case 9:
       c.set("check_mode", c.get("check_mode") == "official" ? "strict" : "official");
       break;
     default:
-      tokcheck::fuzz::toggle_lenient_base64(c);
+      toggle_lenient_base64(c);
       break;
   }
   const auto built = volc::build_001(in);
   if (built.error != volc::Build001Error::kNone) return false;
-  return tokcheck::fuzz::resigned(c, built.token, now);
+  return resigned(c, built.token, now);
 }
 
 }  // namespace
 
-TOKCHECK_VERIFY_FUZZER(Target, resign)
+}  // namespace tokcheck::fuzz
+
+TOKCHECK_VERIFY_FUZZER(tokcheck::fuzz::Target, tokcheck::fuzz::resign)

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "fuzz/common/adapter_request.h"
 #include "fuzz/common/case_mutations.h"
 #include "fuzz/common/verify_target.h"
 #include "fuzz/common/zego_cases.h"
@@ -65,12 +66,11 @@ struct Target {
     for (std::uint32_t p : required) {
       if (p != 1 && p != 2) return std::nullopt;
     }
-    schemes::Json in = {{"token", c.token}, {"secret", kZegoSecret}, {"now", now}};
+    schemes::Json in = adapter_request(schemes::zego03_scheme(), c, kZegoSecret, now, b64);
     if (binding.app_id) in["app_id"] = *binding.app_id;
     if (binding.user_id) in["user_id"] = std::string(*binding.user_id);
     if (binding.room_id) in["room_id"] = std::string(*binding.room_id);
     if (!required.empty()) in["privileges"] = required;
-    if (b64 == Base64Mode::kLenient) in["base64"] = "lenient";
     return schemes::zego03_scheme().verify(in).verdict;
   }
 };

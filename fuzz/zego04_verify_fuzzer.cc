@@ -22,6 +22,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "fuzz/common/adapter_request.h"
 #include "fuzz/common/case_mutations.h"
 #include "fuzz/common/verify_target.h"
 #include "fuzz/common/zego_cases.h"
@@ -111,13 +112,12 @@ struct Target {
     for (std::uint32_t p : r.required) {
       if (p != 1 && p != 2) return std::nullopt;
     }
-    schemes::Json in = {{"token", c.token}, {"secret", kZegoSecret}, {"now", r.now}};
+    schemes::Json in = adapter_request(schemes::zego04_scheme(), c, kZegoSecret, r.now, r.base64);
     if (r.app_id) in["app_id"] = *r.app_id;
     if (r.user_id) in["user_id"] = *r.user_id;
     if (r.room_id) in["room_id"] = *r.room_id;
     if (r.stream_id) in["stream_id"] = *r.stream_id;
     if (!r.required.empty()) in["privileges"] = r.required;
-    if (r.base64 == Base64Mode::kLenient) in["base64"] = "lenient";
     return schemes::zego04_scheme().verify(in).verdict;
   }
 };
