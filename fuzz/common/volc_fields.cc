@@ -1,5 +1,7 @@
 #include "fuzz/common/volc_fields.h"
 
+#include "fuzz/common/fuzz_check.h"
+
 #include "reference/core/base64.h"
 #include "reference/core/byte_writer.h"
 
@@ -31,6 +33,22 @@ bool same_fields(const volc::Token001& a, const volc::Token001& b) {
   return a.app_id == b.app_id && a.nonce == b.nonce && a.issued_at == b.issued_at &&
          a.expire_at == b.expire_at && a.room_id == b.room_id && a.user_id == b.user_id &&
          a.privileges == b.privileges && a.signature == b.signature;
+}
+
+bool check_strict_and_official_agree(const volc::Parse001Result& strict,
+                                     const volc::Parse001Result& official) {
+  const volc::Token001& o = official.token;
+  const bool tolerated =
+      o.trailing_after_signature || o.trailing_in_message || o.privileges_not_canonical;
+  if (strict.error != Malformation::kNone) {
+    TOKCHECK_FUZZ_CHECK(official.error != Malformation::kNone || tolerated,
+                        "official accepts with nothing tolerated but strict rejects");
+    return false;
+  }
+  TOKCHECK_FUZZ_CHECK(
+      official.error == Malformation::kNone && !tolerated && same_fields(strict.token, o),
+      "official parse disagrees with strict on a canonical token");
+  return true;
 }
 
 }  // namespace tokcheck::fuzz
