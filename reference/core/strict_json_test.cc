@@ -11,6 +11,7 @@
 #include <random>
 #include <span>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace tokcheck {
@@ -774,6 +775,51 @@ TEST(StrictJsonPlainObject, NeedsNamesAndRoom) {
   EXPECT_FALSE(r.match_plain_object(a, one));
   r.reset("");
   EXPECT_FALSE(r.match_plain_object(a, one));
+}
+
+// read_members(): a closed member table, names[i] into the i-th destination.
+struct TableClaims {
+  std::int64_t n = 0;
+  std::uint32_t id = 0;
+  std::string s;
+};
+constexpr std::string_view kTableNames[] = {"n", "id", "s"};
+
+bool read_claims(StrictJsonReader& r, std::string_view text, TableClaims& c) {
+  r.reset(text);
+  std::span<const StrictJsonReader::Member> members;
+  if (!r.validate() || !r.root_object(members)) return false;
+  return read_members(r, members, kTableNames, std::tie(c.n, c.id, c.s));
+}
+
+TEST(StrictJsonMemberTable, ReadsExactlyTheTablesMembersInAnyOrder) {
+  StrictJsonReader r;
+  TableClaims c;
+  ASSERT_TRUE(read_claims(r, R"({"n":-5,"id":4294967295,"s":"x\u0041"})", c));
+  EXPECT_EQ(c.n, -5);
+  EXPECT_EQ(c.id, 4294967295u);
+  EXPECT_EQ(c.s, "xA");
+  ASSERT_TRUE(read_claims(r, R"({"s":"y","n":1,"id":0})", c));
+  EXPECT_EQ(c.s, "y");
+  EXPECT_EQ(c.id, 0u);
+  EXPECT_FALSE(read_claims(r, R"({"n":1,"id":2})", c)) << "a member missing";
+  EXPECT_FALSE(read_claims(r, R"({"n":1,"id":2,"s":"","t":0})", c)) << "a member not in the table";
+  EXPECT_FALSE(read_claims(r, R"({"n":"1","id":2,"s":""})", c)) << "wrong type";
+  EXPECT_FALSE(read_claims(r, R"({"n":1,"id":4294967296,"s":""})", c)) << "id beyond u32";
+  EXPECT_FALSE(read_claims(r, R"({"n":1,"id":-1,"s":""})", c)) << "negative u32";
+  EXPECT_FALSE(read_claims(r, R"({"n":1,"id":2,"s":"","n":1})", c)) << "duplicate (validate)";
+}
+
+TEST(StrictJsonMemberTable, MatchedMembersAreReadWithoutComparingNames) {
+  StrictJsonReader r;
+  r.reset(R"({"n":7,"id":8,"s":"z"})");
+  std::array<StrictJsonReader::Member, 3> members;
+  ASSERT_TRUE(r.match_plain_object(kTableNames, members));
+  TableClaims c;
+  ASSERT_TRUE(read_members(r, members, kTableNames, std::tie(c.n, c.id, c.s), /*matched=*/true));
+  EXPECT_EQ(c.n, 7);
+  EXPECT_EQ(c.id, 8u);
+  EXPECT_EQ(c.s, "z");
 }
 
 }  // namespace
