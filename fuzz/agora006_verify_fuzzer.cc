@@ -12,6 +12,7 @@
 //  - the JSON adapter gives the codec's verdict for the same request;
 //  - "valid" is re-derived independently from the parsed fields (binding CRCs,
 //    expiry, required privileges), and never holds under another certificate.
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -12,6 +12,7 @@
 // codec's verdict; "valid" is re-derived from the parsed claims (bindings,
 // now <= time + expire without overflow, userbuf rule, HMAC); no token is valid
 // under a second key.
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
