@@ -14,6 +14,7 @@
 //  - "valid" is re-derived independently (HMAC over the inflated signing info,
 //    expiry, service selection, privileges), and never holds under another key.
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
