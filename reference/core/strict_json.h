@@ -194,19 +194,12 @@ bool read_exact_members(std::span<const StrictJsonReader::Member> members,
   }
   // Generators write the names in the table's order: try the member's own
   // position first, then the others.
-  auto same = [](std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t k = 0; k < a.size(); ++k) {
-      if (a[k] != b[k]) return false;
-    }
-    return true;
-  };
   std::uint32_t seen = 0;
   std::size_t position = 0;
   for (const StrictJsonReader::Member& m : members) {
     std::size_t i = position < N ? position : 0;
     std::size_t tried = 0;
-    while (tried < N && !same(m.name, names[i])) {
+    while (tried < N && m.name != names[i]) {
       i = i + 1 == N ? 0 : i + 1;
       ++tried;
     }
