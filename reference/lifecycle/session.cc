@@ -125,11 +125,37 @@ void Session::unwatch(std::string_view key) {
   std::erase_if(watches_, [key](const Watch& w) { return w.key == key; });
 }
 
+Session::ResumedCall::ResumedCall(Session& s, const PendingCall& p)
+    : s_(s), saved_{s.event_index_, s.call_, s.payload_} {
+  s_.event_index_ = p.event;
+  s_.call_ = p.call;
+  s_.payload_ = p.payload;
+}
+
+Session::ResumedCall::~ResumedCall() {
+  s_.event_index_ = saved_.event;
+  s_.call_ = std::move(saved_.call);
+  s_.payload_ = std::move(saved_.payload);
+}
+
 void Session::run_timers_until(std::int64_t t) {
   // Each timer runs at its own time, the earliest first; at the same second, the
-  // watch first watched goes first. A handler may unwatch or re-watch, so nothing
-  // is held across the call but the key.
+  // alarm goes first, then the watch first watched. A handler may unwatch or
+  // re-watch, so nothing is held across the call but the key.
   for (;;) {
+    const bool watch_earlier = std::any_of(watches_.begin(), watches_.end(), [&](const Watch& w) {
+      return w.expire && alarm_ &&
+             (w.notice_fired ? (!w.expiry_fired && expiry_instant(w) < *alarm_)
+                             : w.notice_due < *alarm_);
+    });
+    if (alarm_ && *alarm_ <= t && !watch_earlier) {
+      now_ = std::max(now_, *alarm_);
+      alarm_.reset();
+      timer_key_.clear();
+      rule_.clear();
+      on_alarm();
+      continue;
+    }
     std::size_t pick = watches_.size();
     std::int64_t due = 0;
     bool notice = false;

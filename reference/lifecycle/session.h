@@ -85,6 +85,33 @@ class Session {
   // The key of the watch whose timer is running, inside on_will_expire / on_expired.
   const std::string& timer_key() const { return timer_key_; }
 
+  // A call whose result comes later than the call (RongCloud's connect waiting for
+  // the network, docs/SEMANTICS.md RONG-NET-WAIT): remember it with pending_call(),
+  // and emit its result later inside a ResumedCall, which makes result_ok /
+  // result_fail answer that call and gives the current event back when it ends.
+  struct PendingCall {
+    int event = -1;
+    std::string call;
+    Json payload = Json::object();
+  };
+  PendingCall pending_call() const { return {event_index_, call_, payload_}; }
+  class ResumedCall {
+   public:
+    ResumedCall(Session& s, const PendingCall& p);
+    ~ResumedCall();
+    ResumedCall(const ResumedCall&) = delete;
+    ResumedCall& operator=(const ResumedCall&) = delete;
+
+   private:
+    Session& s_;
+    PendingCall saved_;
+  };
+  // One alarm per session (absent: none): on_alarm() runs at that second, before
+  // any watch timer due at the same second and before the event stamped then, as
+  // every timer does (LIFE-CLOCK). Setting it replaces the previous one.
+  void set_alarm(std::optional<std::int64_t> at) { alarm_ = at; }
+  virtual void on_alarm() {}
+
   // Names the rule (a docs/SEMANTICS.md id) behind the outputs that follow, until
   // the next event or timer starts. Outputs carry no rule themselves (the vectors
   // compare outputs exactly); the ids travel beside them, see take_outputs.
@@ -134,6 +161,7 @@ class Session {
   std::vector<Watch> watches_;  // in the order they began
   std::string timer_key_;
   Json payload_ = Json::object();  // result_payload's members for this event
+  std::optional<std::int64_t> alarm_;
 };
 
 // Vendor codes (reference/schemes/vendor_code_json.h): the rows of
