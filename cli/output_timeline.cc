@@ -16,6 +16,16 @@ std::string room_suffix(const Json& o) {
   return " in room " + (it->is_string() ? it->get<std::string>() : schemes::safe_dump(*it));
 }
 
+// Vendor codes as " [31004 RC_CONN_TOKEN_INCORRECT]" each.
+std::string codes_suffix(const Json& o) {
+  std::string out;
+  const auto it = o.find("codes");
+  if (it == o.end() || !it->is_array()) return out;
+  for (const Json& c : *it)
+    out += " [" + schemes::safe_dump(c["code"]) + " " + c.value("name", "") + "]";
+  return out;
+}
+
 }  // namespace
 
 std::string describe_output(const schemes::Json& o) {
@@ -24,22 +34,21 @@ std::string describe_output(const schemes::Json& o) {
   if (kind == "result") {
     line = o.value("call", "") + room_suffix(o) + " → " +
            (o.value("ok", false) ? "ok" : "failed: " + o.value("reason", ""));
-    if (o.contains("codes")) {
-      for (const Json& c : o["codes"])
-        line += " [" + schemes::safe_dump(c["code"]) + " " + c.value("name", "") + "]";
-    }
+    line += codes_suffix(o);
     if (o.contains("via")) line += " via " + o.value("via", "");
   } else if (kind == "callback") {
     line = "callback " + o.value("name", "") + room_suffix(o);
     if (o.contains("remaining")) line += " (" + schemes::safe_dump(o["remaining"]) + " s left)";
+    // RongCloud's connection status listener (RONG-NET-RECONNECT).
+    if (o.contains("status")) line += ": " + o.value("status", "");
+    if (o.contains("reason")) line += " (" + o.value("reason", "") + ")";
+    line += codes_suffix(o);
     if (o.contains("errMsg")) line += " {errMsg: " + schemes::safe_dump(o["errMsg"]);
     if (o.contains("errNo")) line += ", errNo: " + schemes::safe_dump(o["errNo"]);
     if (o.contains("errorCode")) line += ", errorCode: " + schemes::safe_dump(o["errorCode"]);
     if (o.contains("errMsg")) line += "}";
   } else if (kind == "kicked_out") {
-    line = "kicked out" + room_suffix(o) + " (" + o.value("reason", "") + ")";
-    for (const Json& c : o["codes"])
-      line += " [" + schemes::safe_dump(c["code"]) + " " + c.value("name", "") + "]";
+    line = "kicked out" + room_suffix(o) + " (" + o.value("reason", "") + ")" + codes_suffix(o);
   } else if (kind == "stream_stopped") {
     line = "stream " + o.value("stream", "") + " stopped (" + o.value("reason", "") + ")";
   } else if (kind == "state") {

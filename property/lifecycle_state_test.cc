@@ -30,7 +30,10 @@ std::vector<std::string> project(const Json& outputs) {
     if (o.contains("reason")) s << " " << o["reason"].get<std::string>();
     if (o.contains("remaining")) s << " " << o["remaining"].get<std::int64_t>();
     if (o.contains("stream")) s << " " << o["stream"].get<std::string>();
+    if (o.contains("status")) s << " " << o["status"].get<std::string>();
     if (o.contains("connected")) s << " connected=" << (o["connected"] == true ? "yes" : "no");
+    if (o.contains("connecting")) s << " connecting=" << (o["connecting"] == true ? "yes" : "no");
+    if (o.contains("network")) s << " network=" << o["network"].get<std::string>();
     if (o.contains("in_room")) s << " in_room=" << (o["in_room"] == true ? "yes" : "no");
     if (o.contains("user_id")) s << " user=" << o["user_id"].get<std::string>();
     out.push_back(s.str());
@@ -413,12 +416,58 @@ RC_GTEST_PROP(LifecycleState, AgoraRtcAgainstItsModel, ()) {
 // (RONG-CONNECT-USER); a second connect is already_connected; a secret refresh or
 // an expiry never drops a live connection (RONG-CONNECTED-UNAFFECTED); nothing is
 // ever announced (RONG-NO-NOTICE); a state event answers "connected" (LIFE-STATE).
+// The network (RONG-NET-*): a connect without one waits and is judged when it comes
+// back, or times out (iOS 2.x timeLimit); a live connection that loses it reconnects
+// by itself (not Web below 2.6.0), judged at that second; a disconnect cancels a wait.
 // ---------------------------------------------------------------------------------
+struct RongToken {
+  std::int64_t generation = 1;
+  bool other_key = false;
+  std::optional<std::int64_t> expire;  // seconds since kStart
+  std::string user;
+};
+
 struct RongModel {
+  bool ios2 = false;                   // iOS SDK 2.x: connect takes time_limit
+  bool reconnects = true;              // false: Web below 2.6.0
+  std::string listener = "onChanged";  // the connection status listener's name
   std::int64_t now = 0;
   std::int64_t generation = 1;
+  bool network = true;
   bool connected = false;
+  std::optional<RongToken> held;     // the live or suspended connection's token
+  std::optional<RongToken> waiting;  // a connect waiting for the network
+  std::optional<std::int64_t> deadline;
   std::vector<std::string> expected;
+
+  // "" when the token is accepted now, else the condition (LIFE-EVAL-ORDER).
+  std::string refusal(const RongToken& t) const {
+    if (t.generation != generation) return "bad_signature";
+    if (t.other_key) return "app_id_mismatch";
+    if (t.expire && now >= *t.expire) return "expired";
+    return "";
+  }
+  // The waiting connect reaches the server now.
+  void arrive(const RongToken& t) {
+    const std::string why = refusal(t);
+    if (!why.empty()) {
+      expected.push_back(line(now, "result connect fail " + why));
+      return;
+    }
+    connected = true;
+    held = t;
+    expected.push_back(line(now, "result connect ok user=" + t.user));
+  }
+  // Time passes to `t`: a waiting connect's deadline fires at its second.
+  void run_until(std::int64_t t) {
+    if (waiting && deadline && *deadline <= t) {
+      now = *deadline;
+      expected.push_back(line(now, "result connect fail connect_timeout"));
+      waiting.reset();
+      deadline.reset();
+    }
+    now = t;
+  }
 };
 
 using RongCommand = rc::state::Command<RongModel, EngineSut>;
@@ -431,47 +480,104 @@ struct RongConnect : RongCommand {
        {3, rc::gen::map(rc::gen::inRange<std::int64_t>(-20, 300),
                         [](std::int64_t t) { return std::optional<std::int64_t>(t); })}});
   std::string user = *rc::gen::element<std::string>("u1", "u2");
+  std::optional<std::int64_t> time_limit = *rc::gen::weightedOneOf<std::optional<std::int64_t>>(
+      {{1, rc::gen::just(std::optional<std::int64_t>())},
+       {2, rc::gen::map(rc::gen::inRange<std::int64_t>(-5, 200),
+                        [](std::int64_t t) { return std::optional<std::int64_t>(t); })}});
+
+  // Another generation than the current: an older one, or a later one while there is
+  // no older (generations start at 1).
+  RongToken token(const RongModel& m) const {
+    RongToken t;
+    t.generation = m.generation > generation_back ? m.generation - generation_back
+                                                  : m.generation + generation_back;
+    t.other_key = other_key;
+    if (ttl) t.expire = m.now + *ttl;
+    t.user = user;
+    return t;
+  }
+  std::optional<std::int64_t> limit(const RongModel& m) const {
+    return m.ios2 ? time_limit : std::nullopt;
+  }
 
   void apply(RongModel& m) const override {
-    const std::string call = "result connect ";
-    if (m.connected) {
-      m.expected = {line(m.now, call + "fail already_connected")};
-    } else if (generation_back != 0) {
-      m.expected = {line(m.now, call + "fail bad_signature")};
-    } else if (other_key) {
-      m.expected = {line(m.now, call + "fail app_id_mismatch")};
-    } else if (ttl && *ttl <= 0) {
-      m.expected = {line(m.now, call + "fail expired")};
+    m.expected.clear();
+    if (m.connected || m.held) {
+      m.expected = {line(m.now, "result connect fail already_connected")};
+    } else if (m.waiting) {
+      m.expected = {line(m.now, "result connect fail already_connecting")};
+    } else if (!m.network) {
+      m.waiting = token(m);
+      const auto l = limit(m);
+      if (l && *l > 0) m.deadline = m.now + *l;
     } else {
-      m.connected = true;
-      m.expected = {line(m.now, call + "ok user=" + user)};
+      m.arrive(token(m));
     }
   }
   void run(const RongModel& m, EngineSut& sut) const override {
-    // Another generation than the current: an older one, or a later one while there is
-    // no older (generations start at 1).
-    const std::int64_t generation = m.generation > generation_back ? m.generation - generation_back
-                                                                   : m.generation + generation_back;
-    Json token{{"user", user}, {"secret_generation", generation}};
-    if (other_key) token["app_key"] = "k2";
-    if (ttl) token["expire"] = kStart + m.now + *ttl;
-    expect_as_modelled(*this, m, sut, {{"op", "connect"}, {"token", token}});
+    const RongToken t = token(m);
+    Json json{{"user", t.user}, {"secret_generation", t.generation}};
+    if (t.other_key) json["app_key"] = "k2";
+    if (t.expire) json["expire"] = kStart + *t.expire;
+    Json event{{"op", "connect"}, {"token", json}};
+    if (const auto l = limit(m)) event["time_limit"] = *l;
+    expect_as_modelled(*this, m, sut, event);
   }
   void show(std::ostream& os) const override {
     os << "connect(generation -" << generation_back << (other_key ? ", other key" : "") << ", ttl "
-       << (ttl ? std::to_string(*ttl) : "none") << ", " << user << ")";
+       << (ttl ? std::to_string(*ttl) : "none") << ", " << user << ", time_limit "
+       << (time_limit ? std::to_string(*time_limit) : "none") << ")";
   }
 };
 
 struct RongDisconnect : RongCommand {
   void apply(RongModel& m) const override {
+    m.expected.clear();
+    if (m.waiting) m.expected.push_back(line(m.now, "result connect fail cancelled"));
+    m.waiting.reset();
+    m.deadline.reset();
     m.connected = false;
-    m.expected = {line(m.now, "result disconnect ok")};
+    m.held.reset();
+    m.expected.push_back(line(m.now, "result disconnect ok"));
   }
   void run(const RongModel& m, EngineSut& sut) const override {
     expect_as_modelled(*this, m, sut, {{"op", "disconnect"}});
   }
   void show(std::ostream& os) const override { os << "disconnect"; }
+};
+
+struct RongNetwork : RongCommand {
+  bool up = *rc::gen::arbitrary<bool>();
+  void apply(RongModel& m) const override {
+    m.expected.clear();
+    if (up == m.network) return;
+    m.network = up;
+    if (!up) {
+      if (!m.connected) return;
+      m.connected = false;
+      m.expected.push_back(line(m.now, "callback " + m.listener + " network_unavailable"));
+      if (!m.reconnects) m.held.reset();
+    } else if (m.waiting) {
+      const RongToken t = *m.waiting;
+      m.waiting.reset();
+      m.deadline.reset();
+      m.arrive(t);
+    } else if (m.held) {
+      const std::string why = m.refusal(*m.held);
+      if (why.empty()) {
+        m.connected = true;
+        m.expected.push_back(line(m.now, "callback " + m.listener + " connected"));
+      } else {
+        m.held.reset();
+        m.expected.push_back(
+            line(m.now, "callback " + m.listener + " " + why + " token_incorrect"));
+      }
+    }
+  }
+  void run(const RongModel& m, EngineSut& sut) const override {
+    expect_as_modelled(*this, m, sut, {{"op", "network"}, {"up", up}});
+  }
+  void show(std::ostream& os) const override { os << "network(" << (up ? "up" : "down") << ")"; }
 };
 
 struct RongRotate : RongCommand {
@@ -488,8 +594,8 @@ struct RongRotate : RongCommand {
 struct RongAdvance : RongCommand {
   std::int64_t seconds = *rc::gen::inRange(0, 400);
   void apply(RongModel& m) const override {
-    m.now += seconds;
     m.expected.clear();
+    m.run_until(m.now + seconds);
   }
   void run(const RongModel& m, EngineSut& sut) const override {
     expect_as_modelled(*this, m, sut, {{"op", "advance"}, {"seconds", seconds}});
@@ -499,7 +605,10 @@ struct RongAdvance : RongCommand {
 
 struct RongState : RongCommand {
   void apply(RongModel& m) const override {
-    m.expected = {line(m.now, std::string("state connected=") + (m.connected ? "yes" : "no"))};
+    const bool connecting = m.waiting.has_value() || (m.held.has_value() && !m.connected);
+    m.expected = {line(m.now, std::string("state connected=") + (m.connected ? "yes" : "no") +
+                                  " connecting=" + (connecting ? "yes" : "no") +
+                                  " network=" + (m.network ? "up" : "down"))};
   }
   void run(const RongModel& m, EngineSut& sut) const override {
     expect_as_modelled(*this, m, sut, {{"op", "state"}});
@@ -509,7 +618,8 @@ struct RongState : RongCommand {
 
 RC_GTEST_PROP(LifecycleState, RongCloudAgainstItsModel, ()) {
   const std::string platform = *rc::gen::element<std::string>("android", "ios", "web");
-  const std::string version = *rc::gen::element<std::string>("1.4.0", "2.0.0", "2.10.3");
+  const std::string version =
+      *rc::gen::element<std::string>("1.4.0", "2.0.0", "2.5.2", "2.6.0", "2.10.3");
   const Json s{{"profile",
                 {{"vendor", "rongcloud"},
                  {"product", "im"},
@@ -518,9 +628,13 @@ RC_GTEST_PROP(LifecycleState, RongCloudAgainstItsModel, ()) {
                  {"app_key", "k1"}}},
                {"start", kStart}};
   EngineSut sut{lifecycle::Simulator(s)};
-  rc::state::check(RongModel{}, sut,
-                   rc::state::gen::execOneOfWithArgs<RongConnect, RongDisconnect, RongRotate,
-                                                     RongAdvance, RongState>());
+  RongModel model;
+  model.ios2 = platform == "ios" && version != "1.4.0";
+  model.reconnects = platform != "web" || version == "2.6.0" || version == "2.10.3";
+  if (platform == "ios") model.listener = "onConnectionStatusChanged";
+  rc::state::check(model, sut,
+                   rc::state::gen::execOneOfWithArgs<RongConnect, RongDisconnect, RongNetwork,
+                                                     RongRotate, RongAdvance, RongState>());
 }
 
 // ---------------------------------------------------------------------------------

@@ -195,7 +195,8 @@ Json run(const Json& s) { return lifecycle::simulate_json(s).at("outputs"); }
 
 bool is_call(const Json& event) {
   const std::string op = event.at("op").get<std::string>();
-  return op != "advance" && op != "set_server_switch" && op != "rotate_secret";
+  return op != "advance" && op != "set_server_switch" && op != "rotate_secret" && op != "network" &&
+         op != "state";
 }
 
 Json without_event(const Json& outputs, int index) {

@@ -5,6 +5,9 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include <optional>
+#include <string>
+
 #include "property/lifecycle_support.h"
 #include "reference/schemes/registry.h"
 
@@ -715,6 +718,72 @@ RC_GTEST_PROP(RongCloudRules, SecretRotationExpiryAppKeyAndReporting, ()) {
                                                     : "onTokenIncorrect";
     RC_ASSERT(r["via"] == via);
     RC_ASSERT(member(r, "codes").size() == (!v1 && platform == "web" ? 0u : 1u));
+  }
+}
+
+// RONG-NET-RECONNECT, RONG-NET-WEB-2.6: a live connection that loses the network
+// reports network_unavailable; when it comes back the SDK (not Web below 2.6.0)
+// reconnects with its token, judged at that second: a refresh or an expiry meanwhile
+// ends it with token_incorrect. RONG-NET-WAIT, RONG-NET-TIMEOUT: a connect made
+// without a network is judged when the network returns, unless iOS 2.x's timeLimit
+// ran out first (RC_CONNECT_TIMEOUT 34006, timers before events at the same second).
+RC_GTEST_PROP(RongCloudRules, NetworkWaitTimeoutAndReconnect, ()) {
+  const std::string platform = *rc::gen::element<std::string>("android", "ios", "web");
+  const std::string version = *rc::gen::element<std::string>("1.4.0", "2.5.2", "2.6.0", "2.10.3");
+  const Json profile{{"vendor", "rongcloud"},
+                     {"product", "im"},
+                     {"platform", platform},
+                     {"sdk_version", version},
+                     {"app_key", "k1"}};
+  const bool reconnects = platform != "web" || version == "2.6.0" || version == "2.10.3";
+  const std::int64_t down = *rc::gen::inRange(1, 100);
+  const std::int64_t up = down + *rc::gen::inRange(1, 100);
+  const bool rotated = *rc::gen::weightedElement<bool>({{2, false}, {1, true}});
+  const std::optional<std::int64_t> expire = *rc::gen::weightedOneOf<std::optional<std::int64_t>>(
+      {{1, rc::gen::just(std::optional<std::int64_t>())},
+       {2, rc::gen::map(rc::gen::inRange<std::int64_t>(down + 1, up + 100),
+                        [](std::int64_t t) { return std::optional<std::int64_t>(t); })}});
+  Json token{{"user", "u1"}};
+  if (expire) token["expire"] = kStart + *expire;
+  Json events = Json::array({{{"op", "connect"}, {"token", token}}});
+  if (rotated) events.push_back({{"op", "rotate_secret"}});
+  events.push_back({{"op", "network"}, {"up", false}, {"at", kStart + down}});
+  events.push_back({{"op", "network"}, {"up", true}, {"at", kStart + up}});
+  events.push_back({{"op", "state"}});
+  const Json out = run(scenario(profile, events));
+  RC_ASSERT(out[0]["ok"] == true);
+  RC_ASSERT(out[1]["at"] == kStart + down);
+  RC_ASSERT(out[1]["status"] == "network_unavailable");
+  const bool valid_at_up = !rotated && (!expire || up < *expire);
+  if (!reconnects) {
+    RC_ASSERT(out.size() == 3u);  // nothing at the network's return
+    RC_ASSERT(out[2]["connected"] == false);
+  } else {
+    RC_ASSERT(out.size() == 4u);
+    RC_ASSERT(out[2]["at"] == kStart + up);
+    RC_ASSERT(out[2]["status"] == (valid_at_up ? "connected" : "token_incorrect"));
+    if (!valid_at_up) RC_ASSERT(out[2]["reason"] == (rotated ? "bad_signature" : "expired"));
+    RC_ASSERT(out[3]["connected"] == valid_at_up);
+  }
+
+  // A connect made while the network is down.
+  const bool timed = platform == "ios" && version != "1.4.0";
+  const std::int64_t limit = timed ? *rc::gen::inRange(-2, 60) : 0;
+  Json connect{{"op", "connect"}, {"token", token}};
+  if (timed) connect["time_limit"] = limit;
+  Json waiting = Json::array({{{"op", "network"}, {"up", false}}, connect});
+  if (rotated) waiting.push_back({{"op", "rotate_secret"}, {"at", kStart + down}});
+  waiting.push_back({{"op", "network"}, {"up", true}, {"at", kStart + up}});
+  const Json w = run(scenario(profile, waiting));
+  RC_ASSERT(w.size() == 1u);  // exactly one result, for the connect (events[1])
+  RC_ASSERT(w[0]["event"] == 1);
+  if (limit > 0 && limit <= up) {
+    RC_ASSERT(w[0]["at"] == kStart + limit);
+    RC_ASSERT(w[0]["reason"] == "connect_timeout");
+    RC_ASSERT(w[0]["codes"][0]["code"] == 34006);
+  } else {
+    RC_ASSERT(w[0]["at"] == kStart + up);
+    RC_ASSERT(w[0]["ok"] == valid_at_up);
   }
 }
 

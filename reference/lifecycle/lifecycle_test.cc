@@ -77,6 +77,38 @@ TEST(LifecycleProfiles, UnknownCombinationsAreClearErrors) {
   EXPECT_NE(error_of(with({{"vendor", "tencent"}})).find("profile.vendor"), std::string::npos);
 }
 
+// RONG-NET-TIMEOUT: seed 003 shows timeLimit on the iOS SDK 2.x connect only; on any
+// other platform or line the key is a usage error naming it, never silently ignored.
+// RONG-NET-*: the network event needs a boolean "up".
+TEST(LifecycleScenarios, RongCloudTimeLimitIsIosTwoOnly) {
+  auto rong = [](const std::string& platform, const std::string& version, Json events) {
+    return with({{"vendor", "rongcloud"},
+                 {"product", "im"},
+                 {"platform", platform},
+                 {"sdk_version", version}},
+                std::move(events));
+  };
+  const Json timed =
+      Json::array({{{"op", "connect"}, {"token", {{"user", "u1"}}}, {"time_limit", 5}}});
+  EXPECT_EQ(error_of(rong("ios", "2.10.3", timed)), "");
+  for (const auto& [platform, version] :
+       {std::pair{"android", "2.10.3"}, std::pair{"web", "2.10.3"}, std::pair{"ios", "1.4.0"}}) {
+    EXPECT_NE(error_of(rong(platform, version, timed)).find("events[0].time_limit"),
+              std::string::npos)
+        << platform << " " << version;
+  }
+  EXPECT_NE(
+      error_of(rong("ios", "2.10.3", Json::array({{{"op", "network"}}}))).find("events[0].up"),
+      std::string::npos);
+  EXPECT_NE(error_of(rong("ios", "2.10.3", Json::array({{{"op", "network"}, {"up", "no"}}})))
+                .find("events[0].up"),
+            std::string::npos);
+  EXPECT_NE(error_of(rong("ios", "2.10.3",
+                          Json::array({{{"op", "network"}, {"up", true}, {"seconds", 1}}})))
+                .find("seconds"),
+            std::string::npos);
+}
+
 TEST(LifecycleProfiles, EveryVendorReadsVersionsWithTheOneCoreGrammar) {
   // core/sdk_version.h: digits and dots only, up to four components, for every vendor.
   auto rong = [](const std::string& version) {

@@ -40,6 +40,11 @@ URL_EXIT_RTC = ("https://developer.open-douyin.com/docs/resource/zh-CN/mini-app/
                 "media/rtc-room/rtc-room-context/exit-rtc-room")
 URL_VOLC_TOKEN = "https://volcengine.com/docs/6348/1157360"
 URL_RONG_31004 = "https://docs.rongcloud.cn/im/imkit/ios/quick-start/connect/"
+URL_RONG_CONNECT_IOS = ("https://docs.rongcloud.cn/v4-platform/views/im/noui/guide/connection/"
+                        "connect/ios.html")
+URL_RONG_WEB_RECONNECT = "https://docs.rongcloud.cn/web-imlib/2.x/private/connection/reconnect"
+SRC_RC_STATUS = ("RongCloud iOS SDK header RCStatusDefine.h (RC_CONNECT_TIMEOUT = 34006; "
+                 "RCConnectionStatus)")
 
 NOTES = {
     "InferredRule": {
@@ -105,6 +110,11 @@ NOTES = {
         "description": "ZEGO Express holding several rooms (profile room_mode \"multi\"): each "
                        "room's token has its own notice, expiry, kick-out and renewToken(roomID, "
                        "token) (seed 002); outputs name the room (room_id)."},
+    "Network": {
+        "bugType": "FUNCTIONALITY",
+        "description": "The device's network goes down and comes back (RongCloud IM, RONG-NET-*): "
+                       "a connect waits for it or times out (iOS timeLimit), a live connection "
+                       "reconnects by itself and that reconnect is judged like a connect."},
     "ClockRange": {
         "bugType": "EDGE_CASE",
         "description": "Times at the last second a scenario's clock can reach "
@@ -137,6 +147,7 @@ class Model:
         # began; noticed_exps: the expiry instants noticed in that session
         self.toks = {}
         self.timer_key = None
+        self.alarm_at = None  # a session's one alarm (RongCloud's connect timeLimit)
 
     # outputs ---------------------------------------------------------------------------
     def emit(self, kind, **fields):
@@ -192,8 +203,13 @@ class Model:
         return key in self.toks and self.toks[key]["done"]
 
     def settle(self):
-        """Fire whatever is due at the current second, watch by watch in order."""
+        """Fire whatever is due at the current second: the alarm, then watch by
+        watch in order."""
         while True:
+            if self.alarm_at is not None and self.now >= self.alarm_at:
+                self.alarm_at = None
+                self.alarm()
+                continue
             for key, t in list(self.toks.items()):
                 if t["exp"] is None:
                     continue
@@ -240,6 +256,9 @@ class Model:
         self.emit("state", event=self.index, **self.state())
 
     def notice(self, remaining):
+        pass
+
+    def alarm(self):
         pass
 
     def expired(self):
@@ -798,38 +817,110 @@ class RongCloud(Model):
         p = scenario["profile"]
         self.tokens = scenario.get("tokens", {})
         self.platform = p["platform"]
-        self.line = "1.x" if vtuple(p["sdk_version"])[0] == 1 else "2.x"
+        version = vtuple(p["sdk_version"])
+        self.line = "1.x" if version[0] == 1 else "2.x"
+        # RONG-NET-WEB-2.6: the Web SDK reconnects by itself from 2.6.0 on
+        self.reconnects = self.platform != "web" or version >= (2, 6, 0)
         self.app_key = p.get("app_key")
         self.generation = 1
         self.connected = False
+        self.network = True
+        self.held = None     # the token of the live or suspended connection
+        self.waiting = None  # (index, call, token) of a connect waiting for the network
+
+    def token_incorrect(self):
+        """TOKEN_INCORRECT's codes and how it reaches the app (RONG-REPORT-1X/2X)."""
+        if self.line == "1.x":
+            return [(31004, "TOKEN_INCORRECT")], "error_code"
+        if self.platform == "web":
+            return [], "onTokenIncorrect"
+        return [(31004, "RC_CONN_TOKEN_INCORRECT")], "onError" if self.platform == "android" else "error"
+
+    def judge(self, tok):
+        return judge_claims(tok, self.now, app=self.app_key, generation=self.generation)
+
+    def resumed(self, waiting, fn):
+        """Emit the result of a call made earlier (RONG-NET-WAIT)."""
+        saved = (self.index, self.call, self.payload)
+        self.index, self.call, self.payload = waiting[0], waiting[1], {}
+        try:
+            fn()
+        finally:
+            self.index, self.call, self.payload = saved
 
     def op_connect(self, ev):
         t = ev["token"]
         tok = self.tokens[t] if isinstance(t, str) else t
-        if self.connected:
+        if self.connected or self.held is not None:
             return self.fail("already_connected", [])
-        verdict = judge_claims(tok, self.now, app=self.app_key, generation=self.generation)
+        if self.waiting is not None:
+            return self.fail("already_connecting", [])
+        if not self.network:
+            self.waiting = (self.index, self.call, tok)
+            if ev.get("time_limit", 0) > 0:
+                self.alarm_at = self.now + ev["time_limit"]
+            return
+        self.reach_server(tok)
+
+    def reach_server(self, tok):
+        verdict = self.judge(tok)
         if verdict != "valid":
-            if self.line == "1.x":
-                codes, via = [(31004, "TOKEN_INCORRECT")], "error_code"
-            elif self.platform == "web":
-                codes, via = [], "onTokenIncorrect"
-            else:
-                codes = [(31004, "RC_CONN_TOKEN_INCORRECT")]
-                via = "onError" if self.platform == "android" else "error"
+            codes, via = self.token_incorrect()
             self.fail(verdict, codes)["via"] = via
             return
         self.connected = True
+        self.held = tok
         if "user" in tok:  # RONG-CONNECT-USER: success:^(NSString *userId) / onSuccess(userId)
             self.payload["user_id"] = tok["user"]
         self.ok()
 
     def op_disconnect(self, ev):
+        if self.waiting is not None:  # RONG-NET-CANCEL
+            self.resumed(self.waiting, lambda: self.fail("cancelled", []))
+            self.waiting = None
+            self.alarm_at = None
         self.connected = False
+        self.held = None
         self.ok()
 
+    def status(self, status, **fields):
+        name = "onConnectionStatusChanged" if self.platform == "ios" else "onChanged"
+        self.emit("callback", name=name, status=status, **fields)
+
+    def op_network(self, ev):
+        if ev["up"] == self.network:
+            return
+        self.network = ev["up"]
+        if not self.network:
+            if self.connected:
+                self.connected = False
+                self.status("network_unavailable")
+                if not self.reconnects:
+                    self.held = None
+            return
+        if self.waiting is not None:
+            w, self.waiting, self.alarm_at = self.waiting, None, None
+            self.resumed(w, lambda: self.reach_server(w[2]))
+        elif self.held is not None:  # RONG-NET-RECONNECT
+            verdict = self.judge(self.held)
+            if verdict == "valid":
+                self.connected = True
+                self.status("connected")
+            else:
+                self.held = None
+                codes, _ = self.token_incorrect()
+                self.status("token_incorrect", reason=verdict, codes=self.vendor_codes(codes))
+
+    def alarm(self):  # RONG-NET-TIMEOUT
+        w, self.waiting = self.waiting, None
+        self.resumed(w, lambda: self.fail("connect_timeout",
+                                          [(34006, "RC_CONNECT_TIMEOUT")]).update(via="error"))
+
     def state(self):
-        return {"connected": self.connected}
+        return {"connected": self.connected,
+                "connecting": self.waiting is not None or (self.held is not None
+                                                           and not self.connected),
+                "network": "up" if self.network else "down"}
 
     def op_rotate_secret(self, ev):
         self.generation += 1
@@ -1998,6 +2089,74 @@ def rong_suite():
         "the old token fails and the state stays disconnected",
         ["LIFE-STATE", "RONG-CONNECTED-UNAFFECTED", "RONG-ROTATE", "RONG-CONNECT-USER"], [SEED_RONG],
         ["StateQuery", "SecretRotation", "InferredRule"], x, RongCloud(x))
+
+    # -- The network model (RONG-NET-*): a connect made without a network waits for it;
+    # iOS's timeLimit ends the wait with RC_CONNECT_TIMEOUT; a live connection that
+    # loses the network reconnects by itself, and that reconnect is judged like a connect.
+    down, up = ev("network", up=False), ev("network", up=True)
+    x = sc("ios", "2.10.3", [down, ev("connect", token="G1", time_limit=5), ev("state"),
+                             ev("connect", token="G1"), adv(10), ev("state"), up,
+                             ev("connect", token="G1")])
+    add("SDK 2.x iOS: connectWithToken:timeLimit:5 without a network ends in RC_CONNECT_TIMEOUT "
+        "5 s later and the SDK stops trying; a second connect meanwhile is refused",
+        ["RONG-NET-WAIT", "RONG-NET-TIMEOUT", "LIFE-STATE", "RONG-CONNECT-USER"],
+        [SEED_RONG, URL_RONG_CONNECT_IOS, SRC_RC_STATUS], ["Network", "CodeMapping", "InferredRule"],
+        x, RongCloud(x))
+    x = sc("ios", "2.10.3", [down, ev("connect", token="G1", time_limit=5),
+                             ev("network", up=True, at=at(4)), ev("state"), ev("disconnect"), down,
+                             ev("connect", token="G1", time_limit=5),
+                             ev("network", up=True, at=at(9)), ev("state")])
+    add("SDK 2.x iOS: the network comes back within the timeLimit: the connect succeeds then; "
+        "at the deadline second the timeout comes first",
+        ["RONG-NET-WAIT", "RONG-NET-TIMEOUT", "RONG-CONNECT-USER", "LIFE-STATE"],
+        [SEED_RONG, URL_RONG_CONNECT_IOS, SRC_RC_STATUS], ["Network", "TimerOrder", "InferredRule"],
+        x, RongCloud(x))
+    x = sc("ios", "2.10.3", [down, ev("connect", token="G1", time_limit=0), adv(100000), ev("state"),
+                             up])
+    add("SDK 2.x iOS: timeLimit 0 keeps connecting for as long as it takes",
+        ["RONG-NET-WAIT", "RONG-NET-TIMEOUT", "LIFE-STATE"], [URL_RONG_CONNECT_IOS, SEED_RONG],
+        ["Network"], x, RongCloud(x))
+    for platform in ("android", "ios", "web"):
+        x = sc(platform, "2.10.3", [ev("connect", token="G1"), ev("rotate_secret", at=at(5)),
+                                    ev("network", up=False, at=at(10)), ev("state"),
+                                    ev("connect", token="G2"),
+                                    ev("network", up=True, at=at(20)), ev("state"),
+                                    ev("connect", token="G2")])
+        add("SDK 2.x %s: after an App Secret refresh the live connection stays up until the "
+            "network drops; the SDK's own reconnect then fails with TOKEN_INCORRECT and a new "
+            "token connects" % platform,
+            ["RONG-NET-RECONNECT", "RONG-ROTATE", "RONG-CONNECTED-UNAFFECTED", "RONG-REPORT-2X",
+             "RONG-CALL-ORDER", "LIFE-STATE"],
+            [SEED_RONG, URL_RONG_CONNECT_IOS, URL_RONG_WEB_RECONNECT, SRC_RC_STATUS],
+            ["Network", "SecretRotation", "InferredRule"], x, RongCloud(x))
+    x = sc("android", "1.4.0", [ev("connect", token="EXP"), ev("network", up=False, at=at(50)),
+                                ev("network", up=True, at=at(150)), ev("connect", token="G1")])
+    add("SDK 1.x Android: a token that expires while the network is down fails the reconnect "
+        "(31004)", ["RONG-NET-RECONNECT", "RONG-EXPIRED", "RONG-REPORT-1X"],
+        [SEED_RONG, URL_RONG_31004], ["Network", "ExpiryEffect", "InferredRule"], x, RongCloud(x))
+    x = sc("android", "2.10.3", [down, ev("connect", token="G1"), ev("rotate_secret", at=at(30)),
+                                 ev("network", up=True, at=at(60)), ev("connect", token="G2"),
+                                 down, ev("network", up=True, at=at(70)), ev("state")])
+    add("SDK 2.x Android: a connect waiting for the network is judged when it reaches the server: "
+        "a refresh meanwhile makes it fail; a reconnect with a current token succeeds",
+        ["RONG-NET-WAIT", "RONG-ROTATE", "RONG-NET-RECONNECT", "RONG-REPORT-2X", "LIFE-STATE"],
+        [SEED_RONG, URL_RONG_CONNECT_IOS], ["Network", "SecretRotation", "InferredRule"], x,
+        RongCloud(x))
+    for version in ("2.5.2", "2.6.0"):
+        x = sc("web", version, [ev("connect", token="G1"), ev("network", up=False, at=at(10)),
+                                ev("network", up=True, at=at(15)), ev("state"),
+                                ev("connect", token="G1"), ev("state")])
+        add("Web SDK %s: after a network loss the SDK %s" % (
+            version, "does not reconnect (no reconnect before 2.6.0); the app connects again"
+            if version < "2.6" else "reconnects by itself; a connect is already_connected"),
+            ["RONG-NET-WEB-2.6", "RONG-NET-RECONNECT", "RONG-CALL-ORDER", "LIFE-STATE"],
+            [URL_RONG_WEB_RECONNECT], ["Network", "VersionBoundary"], x, RongCloud(x))
+    x = sc("web", "2.10.3", [down, ev("connect", token="G1"), ev("disconnect", at=at(8)),
+                             ev("state"), up, ev("state")])
+    add("Web SDK 2.x: a disconnect ends a connect still waiting for the network (cancelled); "
+        "the network's return then connects nothing",
+        ["RONG-NET-CANCEL", "RONG-NET-WAIT", "LIFE-STATE"], [SEED_RONG],
+        ["Network", "InferredRule"], x, RongCloud(x))
     return s
 
 

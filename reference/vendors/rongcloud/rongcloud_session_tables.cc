@@ -28,12 +28,28 @@ constexpr std::string_view kRongFix =
     "request a new token from your App Server (which asks RongCloud) and connect again; "
     "avoid an endless retry loop";
 
+constexpr std::string_view kRongTimeout =
+    "seed 003_65ee157fdeaf3d18.txt (iOS connectWithToken ... timeLimit:5, RC_CONNECT_TIMEOUT); "
+    "https://docs.rongcloud.cn/v4-platform/views/im/noui/guide/connection/connect/ios.html "
+    "(timeLimit > 0: at most timeLimit seconds, then RC_CONNECT_TIMEOUT, no more reconnects); "
+    "34006 from the iOS SDK header RCStatusDefine.h (RCConnectErrorCode)";
+constexpr std::string_view kRongTimeoutMeaning =
+    "the SDK did not reach RongCloud within the connect call's timeLimit (the network was "
+    "down); it has stopped trying";
+constexpr std::string_view kRongTimeoutFix =
+    "tell the user and call connect again once the network is back (seed 003: "
+    "\"可以引导用户等待网络正常的时候再次点击进行连接\")";
+
 constexpr auto kSdkCodes = std::to_array<SdkCode>({
     SdkCode{"token_incorrect", "android ios web", "1.x", "31004", "TOKEN_INCORRECT",
             Basis::kInferred, kRong31004, kRongMeaning, kRongFix},
     SdkCode{"token_incorrect", "android ios", "2.x", "31004", "RC_CONN_TOKEN_INCORRECT",
             Basis::kDocumented, kRong31004, kRongMeaning, kRongFix},
     // Web 2.x reports it through onTokenIncorrect(), which carries no code (seed 003).
+    // RONG-NET-TIMEOUT: seed 003's iOS sample handles RC_CONNECT_TIMEOUT in the error
+    // block of connectWithToken:timeLimit:; its number is the iOS SDK's RCConnectErrorCode.
+    SdkCode{"connect_timeout", "ios", "2.x", "34006", "RC_CONNECT_TIMEOUT", Basis::kDocumented,
+            kRongTimeout, kRongTimeoutMeaning, kRongTimeoutFix},
 });
 
 constexpr std::string_view kSeed003 = "seed 003_65ee157fdeaf3d18.txt";
