@@ -291,7 +291,7 @@ std::vector<std::string> kinds_at(const Json& outputs, std::int64_t t) {
 }
 
 // ZEGO-EXPIRY-2.8-2.12, ZEGO-EXPIRY-2.13-SWITCH, ZEGO-EXPIRY-2.13-NOSWITCH, ZEGO-WEB,
-// ZEGO-WILL-EXPIRE-30: for every native platform, version from 2.8.0 and switch
+// ZEGO-WILL-EXPIRE-30, ZEGO-KICK-CODE: for every native platform, version from 2.8.0 and switch
 // setting, the expiry has exactly seed 000's effects.
 RC_GTEST_PROP(LifecycleVersions, ZegoExpiryHasTheDocumentedEffects, ()) {
   const std::string platform =
@@ -330,6 +330,13 @@ RC_GTEST_PROP(LifecycleVersions, ZegoExpiryHasTheDocumentedEffects, ()) {
   if (kick) {
     RC_ASSERT(kinds_at(outputs, kStart + e) ==
               (std::vector<std::string>{"kicked_out", "stream_stopped s1"}));
+    // ZEGO-KICK-CODE: the kick-out carries onRoomStateChanged's 1002056.
+    for (const Json& o : outputs) {
+      if (o["kind"] != "kicked_out") continue;
+      RC_ASSERT(o["codes"].size() == 1u);
+      RC_ASSERT(o["codes"][0]["code"] == 1002056);
+      RC_ASSERT(o["codes"][0]["name"] == "RoomTokenExpiredKickedOut");
+    }
   } else {
     RC_ASSERT(kinds_at(outputs, kStart + e).empty());
   }

@@ -59,7 +59,7 @@ TEST(CompareProfiles, ZegoUpgradeTo213WithTheSwitchShowsTheKickOutAndItsRule) {
   const OutputDifference* kick = find(c, OutputDifference::Change::kAppears, "kicked_out");
   ASSERT_NE(kick, nullptr);
   EXPECT_EQ(kick->b["at"], kT0 + 100);
-  EXPECT_EQ(kick->rule_b, "ZEGO-EXPIRY-2.13-SWITCH");
+  EXPECT_EQ(kick->rule_b, "ZEGO-EXPIRY-2.13-SWITCH, ZEGO-KICK-CODE");
   const OutputDifference* stop = find(c, OutputDifference::Change::kAppears, "stream_stopped");
   ASSERT_NE(stop, nullptr);
   EXPECT_EQ(stop->b["stream"], "s1");

@@ -544,7 +544,10 @@ class ZegoExpress(Model):
         if self.rooms[room]["by_appsign"]:
             return
         if self.caps["kick"] and self.switch:
-            self.emit("kicked_out", reason="token_expired", codes=[], room_id=room)
+            # ZEGO-KICK-CODE: onRoomStateChanged(KickOut, 1002056 RoomTokenExpiredKickedOut)
+            self.emit("kicked_out", reason="token_expired",
+                      codes=self.vendor_codes([(1002056, "RoomTokenExpiredKickedOut")]),
+                      room_id=room)
             for s, r in self.publishing:
                 if r == room:
                     self.emit("stream_stopped", stream=s, reason="token_expired")
@@ -1136,6 +1139,12 @@ class Suite:
     def add(self, comment, rules, sources, flags, scenario, model):
         flags = list(flags)
         outputs = model.run(scenario["events"])
+        rules = list(rules)
+        # Every ZEGO kick-out carries its code (ZEGO-KICK-CODE): name the rule wherever one
+        # happens, so the rule index lists each scenario that pins it.
+        if (scenario["profile"]["vendor"] == "zego" and "ZEGO-KICK-CODE" not in rules
+                and any(o["kind"] == "kicked_out" for o in outputs)):
+            rules.append("ZEGO-KICK-CODE")
         result = "acceptable" if "InferredRule" in flags else "valid"
         self.file.add(comment, flags, result, "; ".join(list(rules) + list(sources)), scenario,
                       {"outputs": outputs})

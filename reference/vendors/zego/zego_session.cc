@@ -456,8 +456,11 @@ class ExpressSession final : public ZegoSessionBase {
     Room* room = find_room(id);
     if (room == nullptr || room->by_appsign) return;  // AppSign has no expiry
     if (p_.caps.expiry_kick && p_.expiry_management) {
+      // ZEGO-KICK-CODE: onRoomStateChanged(roomID, KickOut, 1002056, ...).
+      because("ZEGO-EXPIRY-2.13-SWITCH, ZEGO-KICK-CODE");
+      kicked_out("token_expired",
+                 sdk_codes(Vendor::kZego, "expiry_kickout", p_.caps.code_platform))["room_id"] = id;
       because("ZEGO-EXPIRY-2.13-SWITCH");
-      kicked_out("token_expired", Json::array())["room_id"] = id;
       for (const Stream& s : publishing_) {
         if (s.room == id) stream_stopped(s.id, "token_expired");
       }

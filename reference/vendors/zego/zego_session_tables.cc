@@ -35,6 +35,15 @@ constexpr auto kSdkCodes = std::to_array<SdkCode>({
             "ZegoErrorCode/PlayerErrorDispatchAuthError-constant.html",
             "playing was refused: the token is wrong or has timed out (or cross-app play)",
             "renew the token before it expires (onRoomTokenWillExpire → renewToken)"},
+    // ZEGO-KICK-CODE: the kick-out at the expiry (>= 2.13.0 with the switch, native only)
+    // reaches the app as onRoomStateChanged(KickOut, errorCode 1002056).
+    SdkCode{"expiry_kickout", "native", "", "1002056", "RoomTokenExpiredKickedOut",
+            Basis::kDocumented,
+            "https://pub.dev/documentation/zego_express_engine_codify/latest/zego_express_engine/"
+            "ZegoErrorCode/RoomTokenExpiredKickedOut-constant.html",
+            "the server kicked the user out of the room because the token expired",
+            "renew the token when onRoomTokenWillExpire fires (30 s before the expiry); log in "
+            "again with a fresh token"},
     SdkCode{"appsign_auth", "native", "", "1002033", "RoomErrorAuthenticationFailed",
             Basis::kInferred, "seed 000_8bca4052b8130c0a.txt (1002033 登录房间鉴权失败)",
             "room login authentication failed (here: the AppSign was refused)",
