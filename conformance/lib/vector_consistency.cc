@@ -1,6 +1,7 @@
 #include "conformance/lib/vector_consistency.h"
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 #include <string_view>
 
@@ -24,10 +25,19 @@ bool one_of(std::string_view s, const auto& list) {
   return std::find(std::begin(list), std::end(list), s) != std::end(list);
 }
 
-// What one case claims about decoding its token.
+// What one case claims about decoding its token. It owns what the comparison
+// reads (not pointers into the file), so a streaming run can drop each file once
+// its cases are judged: the index costs a few strings per token-bearing case.
+struct Case {
+  std::string name;  // "<file>#<tcId> (<result>)"
+  std::string scheme;
+  std::string operation;
+  std::string result;
+  std::vector<std::string> flags;
+};
+
 struct Judgement {
-  const VectorFile* file = nullptr;
-  const VectorCase* c = nullptr;
+  std::shared_ptr<const Case> c;
   bool decodes = false;
   bool binds = true;  // a failure any case decoding the same input must share
   Json failure;       // {"condition", "malformation"} when !decodes
@@ -63,11 +73,16 @@ Json failure_of(const Json& expected) {
           {"malformation", member_or(expected, "malformation", nullptr)}};
 }
 
+std::shared_ptr<const Case> case_of(const VectorFile& f, const VectorCase& c) {
+  const std::string file = f.path.empty() ? f.scheme + "/" + f.operation + ".json" : f.path;
+  return std::make_shared<const Case>(
+      Case{file + "#" + std::to_string(c.tc_id) + " (" + c.result + ")", f.scheme, f.operation,
+           c.result, c.flags});
+}
+
 // The case's claim and the key it is filed under, or nothing when it makes none.
 std::optional<std::pair<std::string, Judgement>> judge(const VectorFile& f, const VectorCase& c) {
   Judgement j;
-  j.file = &f;
-  j.c = &c;
   const Json& e = c.expected;
   if (f.operation == "build") {
     // A token a builder must produce is canonical: it decodes under the defaults
@@ -75,6 +90,7 @@ std::optional<std::pair<std::string, Judgement>> judge(const VectorFile& f, cons
     const auto token = token_of(e, "token");
     if (c.result != "valid" || !token) return std::nullopt;
     j.decodes = true;
+    j.c = case_of(f, c);
     const Json secret_only = {{"secret", member_or(c.input, "secret", nullptr)}};
     return std::pair{decoding_key(f.scheme, *token, secret_only), j};
   }
@@ -98,27 +114,24 @@ std::optional<std::pair<std::string, Judgement>> judge(const VectorFile& f, cons
   } else {
     return std::nullopt;
   }
+  j.c = case_of(f, c);
   return std::pair{decoding_key(f.scheme, *token, c.input), j};
 }
 
-std::string name_of(const Judgement& j) {
-  const std::string file =
-      j.file->path.empty() ? j.file->scheme + "/" + j.file->operation + ".json" : j.file->path;
-  return file + "#" + std::to_string(j.c->tc_id) + " (" + j.c->result + ")";
-}
+const std::string& name_of(const Judgement& j) { return j.c->name; }
 
 std::string show(const Json& failure) {
   const Json& m = failure.at("malformation");
   return failure.at("condition").dump() + "/" + (m.is_null() ? "null" : m.dump());
 }
 
-bool shares_a_flag(const VectorCase& a, const VectorCase& b) {
+bool shares_a_flag(const Case& a, const Case& b) {
   return std::any_of(a.flags.begin(), a.flags.end(), [&](const std::string& f) {
     return std::find(b.flags.begin(), b.flags.end(), f) != b.flags.end();
   });
 }
 
-bool same_flags(const VectorCase& a, const VectorCase& b) {
+bool same_flags(const Case& a, const Case& b) {
   std::vector<std::string> x = a.flags;
   std::vector<std::string> y = b.flags;
   std::sort(x.begin(), x.end());
@@ -135,7 +148,7 @@ std::optional<std::string> class_contradiction(const Judgement& a, const Judgeme
   for (const auto& [p, q] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
     // ... a parse that no implementation may get past, next to a case that
     // lets one get past the same failure;
-    if (p->file->operation == "parse" && p->c->result == "invalid" && q->c->result != "invalid") {
+    if (p->c->operation == "parse" && p->c->result == "invalid" && q->c->result != "invalid") {
       return both + ": " + failure + " must fail every parse (" + name_of(*p) + ") but " +
              name_of(*q) + " lets an implementation past it";
     }
@@ -177,7 +190,7 @@ std::optional<std::string> contradiction(const Judgement& a, const Judgement& b)
 // the same way (contradiction() reads nothing else; names only go into the
 // message) and never contradict each other, except two flagless `acceptable`s.
 bool same_signature(const Judgement& a, const Judgement& b) {
-  return a.file->operation == b.file->operation && a.decodes == b.decodes && a.binds == b.binds &&
+  return a.c->operation == b.c->operation && a.decodes == b.decodes && a.binds == b.binds &&
          a.c->result == b.c->result && a.failure == b.failure && a.fields == b.fields &&
          same_flags(*a.c, *b.c);
 }
@@ -202,7 +215,7 @@ bool group_may_contradict(const std::vector<Judgement>& judgements) {
     if (members[r] > 1 && a.c->result == "acceptable" && a.c->flags.empty()) return true;
     for (std::size_t q = r + 1; q < reps.size(); ++q) {
       const Judgement& b = judgements[reps[q]];
-      if (a.file->operation == "build" && b.file->operation == "build") continue;
+      if (a.c->operation == "build" && b.c->operation == "build") continue;
       if (contradiction(a, b)) return true;
     }
   }
@@ -211,15 +224,28 @@ bool group_may_contradict(const std::vector<Judgement>& judgements) {
 
 }  // namespace
 
-ConsistencyReport check_cross_operation_consistency(const std::vector<VectorFile>& files) {
+struct ConsistencyIndex::Groups {
   std::map<std::string, std::vector<Judgement>> by_key;
-  for (const VectorFile& f : files) {
-    for (const VectorCase& c : f.tests) {
-      if (auto judged = judge(f, c)) by_key[judged->first].push_back(judged->second);
-    }
+};
+
+ConsistencyIndex::ConsistencyIndex() : groups_(std::make_unique<Groups>()) {}
+ConsistencyIndex::~ConsistencyIndex() = default;
+
+void ConsistencyIndex::add(const VectorFile& f) {
+  for (const VectorCase& c : f.tests) {
+    if (auto judged = judge(f, c)) groups_->by_key[judged->first].push_back(judged->second);
   }
+}
+
+ConsistencyReport check_cross_operation_consistency(const std::vector<VectorFile>& files) {
+  ConsistencyIndex index;
+  for (const VectorFile& f : files) index.add(f);
+  return index.report();
+}
+
+ConsistencyReport ConsistencyIndex::report() const {
   ConsistencyReport report;
-  for (const auto& [key, judgements] : by_key) {
+  for (const auto& [key, judgements] : groups_->by_key) {
     if (judgements.empty()) continue;
     // Every pair counts as compared (two builds excepted: they only ever both
     // say "decodes"); the pairs themselves are walked only when the group holds
@@ -227,10 +253,10 @@ ConsistencyReport check_cross_operation_consistency(const std::vector<VectorFile
     const std::size_t n = judgements.size();
     const std::size_t builds = static_cast<std::size_t>(
         std::count_if(judgements.begin(), judgements.end(),
-                      [](const Judgement& j) { return j.file->operation == "build"; }));
+                      [](const Judgement& j) { return j.c->operation == "build"; }));
     if (const std::size_t pairs = n * (n - 1) / 2 - (builds > 1 ? builds * (builds - 1) / 2 : 0);
         pairs > 0) {
-      report.pairs_compared[judgements.front().file->scheme] += pairs;
+      report.pairs_compared[judgements.front().c->scheme] += pairs;
     }
     if (!group_may_contradict(judgements)) continue;
     for (std::size_t i = 0; i < judgements.size(); ++i) {
@@ -238,7 +264,7 @@ ConsistencyReport check_cross_operation_consistency(const std::vector<VectorFile
         const Judgement& a = judgements[i];
         const Judgement& b = judgements[k];
         // Two builds only ever both say "decodes".
-        if (a.file->operation == "build" && b.file->operation == "build") continue;
+        if (a.c->operation == "build" && b.c->operation == "build") continue;
         if (auto found = contradiction(a, b)) {
           report.findings.push_back(*found);  // the file names carry the scheme
         }

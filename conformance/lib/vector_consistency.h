@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,23 @@ struct ConsistencyReport {
   // How many case pairs shared a decoding key, per scheme: a lint that paired
   // nothing would pass vacuously, so callers can check it looked at something.
   std::map<std::string, std::size_t> pairs_compared;
+};
+
+// The judgements of the cases added so far, owning what the comparison reads, so
+// a streaming run adds each file and drops it (conformance/lib/runner.h).
+class ConsistencyIndex {
+ public:
+  ConsistencyIndex();
+  ~ConsistencyIndex();
+  ConsistencyIndex(const ConsistencyIndex&) = delete;
+  ConsistencyIndex& operator=(const ConsistencyIndex&) = delete;
+  void add(const VectorFile& file);
+  // What check_cross_operation_consistency says of the files added.
+  ConsistencyReport report() const;
+
+ private:
+  struct Groups;
+  std::unique_ptr<Groups> groups_;
 };
 
 // Compares every pair of cases of one scheme (across build, parse and verify

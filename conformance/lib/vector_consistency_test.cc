@@ -112,6 +112,25 @@ TEST(VectorConsistency, CatchesParseFailureThatVerifyGetsPast) {
   }
 }
 
+// A streaming run adds each file to the index and drops it before the next is
+// loaded: the index owns what it compares, so the findings still name both cases
+// after the files are gone.
+TEST(VectorConsistency, TheIndexOutlivesTheFilesItWasGiven) {
+  ConsistencyIndex index;
+  {
+    const VectorFile parse = make_file(
+        "agora-006", "parse",
+        {make_case(3, "invalid", token_input(), parse_fails("malformed", "trailing_bytes"))});
+    index.add(parse);
+  }
+  {
+    const VectorFile verify =
+        make_file("agora-006", "verify", {make_case(7, "valid", token_input(), verdict("valid"))});
+    index.add(verify);
+  }
+  expect_one_naming_both(index.report().findings, "files dropped after add");
+}
+
 TEST(VectorConsistency, CatchesVerifyDecodingFailureThatParseAccepts) {
   for (const char* decoding : {"malformed", "unsupported_version", "decrypt_failed"}) {
     const Json m = std::string(decoding) == "malformed" ? Json("bad_zlib") : Json(nullptr);
