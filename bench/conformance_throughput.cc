@@ -14,7 +14,7 @@
 //   - "cli": `tokcheck conformance --vectors DIR` itself, exactly as a user runs
 //     it (load + schema check + run + summary); its exit status must be 0.
 //   - "lib": this program re-executed in child mode, timing the library calls the
-//     command makes (load_vector_set, run_conformance over the reference,
+//     command makes (stream_vector_set, ConformanceRun over the reference,
 //     print_summary) one by one; every case must pass.
 // Cases/s are computed from the child's CPU time (user + system, from wait4), so
 // other load on a shared machine moves them less than wall time; wall time is
@@ -36,6 +36,7 @@
 #include <string>
 #include <vector>
 
+#include "conformance/lib/heap_reuse.h"
 #include "conformance/lib/reports.h"
 #include "conformance/lib/runner.h"
 
@@ -67,23 +68,32 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// Child mode: the library calls of `tokcheck conformance`, timed one by one.
-// Prints one line "cases=N load_s=X run_s=X summary_s=X rss_loaded_mib=X
-// rss_run_mib=X" on stdout.
+// Child mode: the library calls of `tokcheck conformance`, timed one by one. The
+// command streams (each file loaded, run against the reference, dropped), so the
+// two parts interleave: run_s sums the run_file calls, load_s is the rest of the
+// stream (read, digest, schema check, lint). Prints one line "cases=N load_s=X
+// run_s=X summary_s=X rss_loaded_mib=X rss_run_mib=X" on stdout (both RSS figures
+// are taken after the stream: there is no moment when the set is loaded whole).
 int run_child(const fs::path& root) {
   namespace c = tokcheck::conformance;
-  const auto t0 = Clock::now();
-  const c::VectorSet vectors = c::load_vector_set(root, {}, {});
-  const double load_s = seconds_since(t0);
-  const double rss_loaded = rss_now_mib();
-  if (!vectors.load_errors.empty()) die("load error: " + vectors.load_errors.front());
+  c::keep_freed_memory_for_reuse();  // as `tokcheck conformance` does
   auto impl = c::make_reference_implementation();
-  const auto t1 = Clock::now();
-  std::vector<c::RunReport> runs;
   c::RunOptions options;
   options.keep_passing_details = false;  // as `tokcheck conformance` without report files
-  runs.push_back(c::run_conformance(*impl, vectors, options));
-  const double run_s = seconds_since(t1);
+  const auto t0 = Clock::now();
+  c::ConformanceRun run(*impl, options);
+  double run_s = 0;
+  const c::VectorSet vectors =
+      c::stream_vector_set(c::select_vector_files(root, {}, {}), [&](c::VectorFile& file) {
+        const auto t = Clock::now();
+        run.run_file(file);
+        run_s += seconds_since(t);
+      });
+  std::vector<c::RunReport> runs;
+  runs.push_back(run.finish(vectors));
+  const double load_s = seconds_since(t0) - run_s;
+  const double rss_loaded = rss_now_mib();
+  if (!vectors.load_errors.empty()) die("load error: " + vectors.load_errors.front());
   const auto t2 = Clock::now();
   std::ostringstream summary;
   c::print_summary(runs, summary, false);

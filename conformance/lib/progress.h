@@ -26,6 +26,8 @@ class ProgressPrinter {
   std::chrono::milliseconds every_;
   std::chrono::steady_clock::time_point last_;
   bool dirty_ = false;
+  Progress latest_;              // the last progress reported
+  bool printed_latest_ = false;  // whether a line showed it
 };
 
 }  // namespace tokcheck::conformance

@@ -36,17 +36,18 @@ bool is_crash_like(Status s) { return s == Status::kCrash || s == Status::kTimeo
 
 }  // namespace
 
-VectorSet load_vector_set(const std::filesystem::path& root, const std::set<std::string>& schemes,
-                          const std::set<std::string>& operations) {
-  VectorSet set;
-  set.root = root;
+VectorSelection select_vector_files(const std::filesystem::path& root,
+                                    const std::set<std::string>& schemes,
+                                    const std::set<std::string>& operations) {
+  VectorSelection sel;
+  sel.root = root;
   const auto paths = find_vector_files(root);
-  for (const auto& path : paths) set.known_schemes.insert(path.parent_path().filename().string());
+  for (const auto& path : paths) sel.known_schemes.insert(path.parent_path().filename().string());
   if (paths.empty()) throw std::invalid_argument("no vector files under " + root.string());
   for (const auto& s : schemes) {
-    if (!set.known_schemes.count(s))
+    if (!sel.known_schemes.count(s))
       throw std::invalid_argument("unknown scheme \"" + s +
-                                  "\"; known: " + join(set.known_schemes));
+                                  "\"; known: " + join(sel.known_schemes));
   }
   for (const auto& op : operations) {
     if (!operation_from_string(op)) {
@@ -55,26 +56,35 @@ VectorSet load_vector_set(const std::filesystem::path& root, const std::set<std:
       throw std::invalid_argument("unknown operation \"" + op + "\"; known: " + join(known));
     }
   }
-  const JsonSchema& schema = vector_schema(root);
   // The digest covers the schema and the files this run selected, in path order;
-  // for an unfiltered run it equals the one `tokcheck --version` prints. Each file
-  // is read once, into one reused buffer, for both the digest and the loader.
-  std::vector<std::pair<std::filesystem::path, bool>> digested;  // relative path, is a vector file
+  // for an unfiltered run it equals the one `tokcheck --version` prints.
   for (const auto& path : paths) {
     const std::string scheme_dir = path.parent_path().filename().string();
     const std::string op_name = path.stem().string();
     if (!schemes.empty() && !schemes.count(scheme_dir)) continue;
     if (!operations.empty() && !operations.count(op_name)) continue;
-    digested.emplace_back(std::filesystem::relative(path, root), true);
+    sel.files.emplace_back(std::filesystem::relative(path, root), true);
   }
   for (const auto& rel : vector_set_files(root)) {
-    if (rel.parent_path() == "schema") digested.emplace_back(rel, false);
+    if (rel.parent_path() == "schema") sel.files.emplace_back(rel, false);
   }
-  std::sort(digested.begin(), digested.end());
+  std::sort(sel.files.begin(), sel.files.end());
+  return sel;
+}
+
+VectorSet stream_vector_set(const VectorSelection& selection,
+                            const std::function<void(VectorFile&)>& each) {
+  VectorSet set;
+  set.root = selection.root;
+  set.known_schemes = selection.known_schemes;
+  const JsonSchema& schema = vector_schema(selection.root);
+  // Each file is read once, into one reused buffer, for both the digest and the
+  // loader; the lint keeps only the claims it compares.
   VectorDigest digest;
+  ConsistencyIndex lint;
   std::string text;
-  for (const auto& [rel_path, is_vector_file] : digested) {
-    read_file(root / rel_path, text);
+  for (const auto& [rel_path, is_vector_file] : selection.files) {
+    read_file(selection.root / rel_path, text);
     const std::string rel = rel_path.generic_string();
     digest.add(rel, text);
     if (!is_vector_file) continue;
@@ -83,13 +93,23 @@ VectorSet load_vector_set(const std::filesystem::path& root, const std::set<std:
     for (const auto& e : errors) set.load_errors.push_back(rel + ": " + e);
     if (!errors.empty()) continue;
     file.path = rel;
-    set.files.push_back(std::move(file));
+    lint.add(file);
+    each(file);
   }
   set.digest = digest.finish();
   // A vector set that judges one token two ways cannot be passed by any
-  // implementation; say so up front (this also lints a --vectors set of a user's).
-  for (auto& finding : find_cross_operation_contradictions(set.files))
+  // implementation; say so (this also lints a --vectors set of a user's).
+  for (auto& finding : lint.report().findings)
     set.load_errors.push_back("contradiction: " + std::move(finding));
+  return set;
+}
+
+VectorSet load_vector_set(const std::filesystem::path& root, const std::set<std::string>& schemes,
+                          const std::set<std::string>& operations) {
+  std::vector<VectorFile> files;
+  VectorSet set = stream_vector_set(select_vector_files(root, schemes, operations),
+                                    [&files](VectorFile& f) { files.push_back(std::move(f)); });
+  set.files = std::move(files);
   return set;
 }
 
@@ -109,134 +129,128 @@ std::map<std::string, std::string> read_allowlist(const std::filesystem::path& p
   return out;
 }
 
-RunReport run_conformance(Implementation& impl, const VectorSet& vectors,
-                          const RunOptions& options) {
-  const auto started = std::chrono::steady_clock::now();
-  RunReport report;
-  report.implementation = impl.name();
-  report.tool_version = std::string(tool_version());
-  report.vectors_digest = vectors.digest;
-  report.load_errors = vectors.load_errors;
-  report.allowlist_strict = options.allowlist_strict;
-  Policy policy = options.policy;
-
-  std::size_t total = 0;
-  for (const VectorFile& f : vectors.files) total += f.tests.size();
-
-  Hello hello;
+ConformanceRun::ConformanceRun(Implementation& impl, const RunOptions& options)
+    : impl_(impl),
+      options_(options),
+      policy_(options.policy),
+      started_(std::chrono::steady_clock::now()) {
+  report_.implementation = impl.name();
+  report_.tool_version = std::string(tool_version());
+  report_.allowlist_strict = options.allowlist_strict;
   auto greeting = impl.hello();
   if (const Failure* f = std::get_if<Failure>(&greeting)) {
-    report.stop_reason = "the implementation did not complete the hello exchange (" +
-                         std::string(to_string(f->status)) + ": " + f->message + ")";
-    report.errors.push_back(report.stop_reason);
+    report_.stop_reason = "the implementation did not complete the hello exchange (" +
+                          std::string(to_string(f->status)) + ": " + f->message + ")";
+    report_.errors.push_back(report_.stop_reason);
   } else {
-    hello = std::get<Hello>(greeting);
-    report.protocol = hello.protocol;
-    report.hello = hello.raw;
-    if (!hello.warning.empty()) report.warnings.push_back(hello.warning);
-    if (hello.protocol >= 1 && policy.allow_unsupported) {
+    hello_ = std::get<Hello>(greeting);
+    report_.protocol = hello_.protocol;
+    report_.hello = hello_.raw;
+    if (!hello_.warning.empty()) report_.warnings.push_back(hello_.warning);
+    if (hello_.protocol >= 1 && policy_.allow_unsupported) {
       // Under v1 the hello declares what is supported; a declared pair that
       // answers `unsupported` is a failure whatever the flag says.
-      policy.allow_unsupported = false;
+      policy_.allow_unsupported = false;
     }
   }
+}
 
-  std::set<std::string> failing_ids;  // before the allowlist, for stale entries
-  int consecutive_crashes = 0;
-  Progress progress{0, total, 0, ""};
-  report.cases.reserve(total);
-  for (const VectorFile& file : vectors.files) {
-    for (const VectorCase& c : file.tests) {
-      CaseRecord rec;
-      rec.id = file.path + "#" + std::to_string(c.tc_id);
-      rec.file = file.path;
-      rec.tc_id = c.tc_id;
-      rec.scheme = file.scheme;
-      rec.operation = file.operation;
-      rec.comment = c.comment;
-      rec.flags = c.flags;
-      rec.result = c.result;
+void ConformanceRun::run_file(const VectorFile& file) {
+  for (const VectorCase& c : file.tests) {
+    CaseRecord rec;
+    rec.id = file.path + "#" + std::to_string(c.tc_id);
+    rec.file = file.path;
+    rec.tc_id = c.tc_id;
+    rec.scheme = file.scheme;
+    rec.operation = file.operation;
+    rec.comment = c.comment;
+    rec.flags = c.flags;
+    rec.result = c.result;
 
-      if (report.stop_reason.empty()) {
-        if (const int sig = interrupt_signal()) {
-          report.interrupted_by = sig;
-          report.stop_reason = "interrupted by signal " + std::to_string(sig);
-        } else if (options.max_time.count() > 0 &&
-                   std::chrono::steady_clock::now() - started >= options.max_time) {
-          report.stop_reason =
-              "--max-time of " + std::to_string(options.max_time.count()) + " ms reached";
-          report.errors.push_back(report.stop_reason);
-        }
+    if (report_.stop_reason.empty()) {
+      if (const int sig = interrupt_signal()) {
+        report_.interrupted_by = sig;
+        report_.stop_reason = "interrupted by signal " + std::to_string(sig);
+      } else if (options_.max_time.count() > 0 &&
+                 std::chrono::steady_clock::now() - started_ >= options_.max_time) {
+        report_.stop_reason =
+            "--max-time of " + std::to_string(options_.max_time.count()) + " ms reached";
+        report_.errors.push_back(report_.stop_reason);
       }
-
-      if (!report.stop_reason.empty()) {
-        rec.status = Status::kNotRun;
-        rec.message = report.stop_reason;
-      } else if (!hello.declares(file.scheme, file.operation)) {
-        rec.status = Status::kNotDeclared;
-        rec.message = "the hello did not declare " + file.scheme + " " + file.operation;
-      } else {
-        const Exchange x = impl.handle(make_request(file, c));
-        ++report.executed;
-        rec.duration = x.duration;
-        rec.stderr_excerpt = x.stderr_excerpt;
-        if (const Failure* f = x.failure()) {
-          rec.status = f->status;
-          rec.message = f->message;
-        } else {
-          rec.got = *x.response();
-          const CaseResult r = evaluate(file, c, rec.got, policy);
-          rec.status = r.status;
-          rec.message = r.message;
-        }
-        if (rec.status == Status::kNotRun && interrupt_signal()) {
-          report.interrupted_by = interrupt_signal();
-          report.stop_reason = "interrupted by signal " + std::to_string(report.interrupted_by);
-        }
-        consecutive_crashes = is_crash_like(rec.status) ? consecutive_crashes + 1 : 0;
-        if (options.crash_loop_limit > 0 && consecutive_crashes >= options.crash_loop_limit) {
-          report.stop_reason = std::to_string(consecutive_crashes) +
-                               " crashes or timeouts in a row: the implementation is not "
-                               "working, the remaining cases were not run";
-          report.errors.push_back(report.stop_reason);
-        }
-      }
-
-      rec.failed = is_failure(rec.status, policy);
-      if (rec.failed) failing_ids.insert(rec.id);
-      if (const auto allow = options.allowlist.find(rec.id);
-          rec.failed && rec.status != Status::kNotRun && allow != options.allowlist.end()) {
-        rec.failed = false;
-        rec.allowed = true;
-        rec.allow_reason = allow->second;
-      }
-      if (options.keep_passing_details || rec.failed || rec.allowed ||
-          rec.status != Status::kPass) {
-        rec.expected = c.expected;
-      } else {
-        rec.got = Json();
-      }
-      if (rec.status == Status::kNotRun) ++report.not_run;
-      if (rec.failed) {
-        ++report.failed;
-      } else if (rec.allowed) {
-        ++report.allowed;
-      } else if (is_skip(rec.status, policy)) {
-        ++report.skipped;
-      } else {
-        ++report.passed;
-      }
-      progress.done += 1;
-      progress.failed = static_cast<std::size_t>(report.failed);
-      progress.current = rec.id;
-      report.cases.push_back(std::move(rec));
-      if (options.on_progress) options.on_progress(progress);
     }
-  }
-  report.implementation_exit = impl.stop();
 
-  for (const auto& [id, reason] : options.allowlist) {
-    if (!failing_ids.count(id)) report.stale_allowlist.push_back(id);
+    if (!report_.stop_reason.empty()) {
+      rec.status = Status::kNotRun;
+      rec.message = report_.stop_reason;
+    } else if (!hello_.declares(file.scheme, file.operation)) {
+      rec.status = Status::kNotDeclared;
+      rec.message = "the hello did not declare " + file.scheme + " " + file.operation;
+    } else {
+      const Exchange x = impl_.handle(make_request(file, c));
+      ++report_.executed;
+      rec.duration = x.duration;
+      rec.stderr_excerpt = x.stderr_excerpt;
+      if (const Failure* f = x.failure()) {
+        rec.status = f->status;
+        rec.message = f->message;
+      } else {
+        rec.got = *x.response();
+        const CaseResult r = evaluate(file, c, rec.got, policy_);
+        rec.status = r.status;
+        rec.message = r.message;
+      }
+      if (rec.status == Status::kNotRun && interrupt_signal()) {
+        report_.interrupted_by = interrupt_signal();
+        report_.stop_reason = "interrupted by signal " + std::to_string(report_.interrupted_by);
+      }
+      consecutive_crashes_ = is_crash_like(rec.status) ? consecutive_crashes_ + 1 : 0;
+      if (options_.crash_loop_limit > 0 && consecutive_crashes_ >= options_.crash_loop_limit) {
+        report_.stop_reason = std::to_string(consecutive_crashes_) +
+                              " crashes or timeouts in a row: the implementation is not "
+                              "working, the remaining cases were not run";
+        report_.errors.push_back(report_.stop_reason);
+      }
+    }
+
+    rec.failed = is_failure(rec.status, policy_);
+    if (rec.failed) failing_ids_.insert(rec.id);
+    if (const auto allow = options_.allowlist.find(rec.id);
+        rec.failed && rec.status != Status::kNotRun && allow != options_.allowlist.end()) {
+      rec.failed = false;
+      rec.allowed = true;
+      rec.allow_reason = allow->second;
+    }
+    if (options_.keep_passing_details || rec.failed || rec.allowed || rec.status != Status::kPass) {
+      rec.expected = c.expected;
+    } else {
+      rec.got = Json();
+    }
+    if (rec.status == Status::kNotRun) ++report_.not_run;
+    if (rec.failed) {
+      ++report_.failed;
+    } else if (rec.allowed) {
+      ++report_.allowed;
+    } else if (is_skip(rec.status, policy_)) {
+      ++report_.skipped;
+    } else {
+      ++report_.passed;
+    }
+    progress_.done += 1;
+    progress_.failed = static_cast<std::size_t>(report_.failed);
+    progress_.current = rec.id;
+    report_.cases.push_back(std::move(rec));
+    if (options_.on_progress) options_.on_progress(progress_);
+  }
+}
+
+RunReport ConformanceRun::finish(const VectorSet& vectors) {
+  RunReport report = std::move(report_);
+  report.vectors_digest = vectors.digest;
+  report.load_errors = vectors.load_errors;
+  report.implementation_exit = impl_.stop();
+
+  for (const auto& [id, reason] : options_.allowlist) {
+    if (!failing_ids_.count(id)) report.stale_allowlist.push_back(id);
   }
   // Skipped and not-run cases test nothing: a run must have judged something.
   if (report.passed + report.allowed + report.failed - report.not_run == 0) {
@@ -245,8 +259,18 @@ RunReport run_conformance(Implementation& impl, const VectorSet& vectors,
         "implementation declares in its hello)");
   }
   report.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
-      std::chrono::steady_clock::now() - started);
+      std::chrono::steady_clock::now() - started_);
   return report;
+}
+
+RunReport run_conformance(Implementation& impl, const VectorSet& vectors,
+                          const RunOptions& options) {
+  ConformanceRun run(impl, options);
+  std::size_t total = 0;
+  for (const VectorFile& f : vectors.files) total += f.tests.size();
+  run.expect_cases(total);
+  for (const VectorFile& f : vectors.files) run.run_file(f);
+  return run.finish(vectors);
 }
 
 std::map<std::string, std::vector<std::string>> RunReport::acceptable_by_flag() const {

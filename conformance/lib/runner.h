@@ -18,7 +18,9 @@
 
 namespace tokcheck::conformance {
 
-// The loaded golden vectors, shared by every implementation of one run.
+// The loaded golden vectors, shared by every implementation of one run. A
+// streaming load (stream_vector_set) leaves `files` empty: each file went to the
+// caller and was dropped; the rest describes the whole set all the same.
 struct VectorSet {
   std::filesystem::path root;
   std::vector<VectorFile> files;         // only the files selected, in path order
@@ -32,6 +34,25 @@ struct VectorSet {
 // scheme or operation does not exist, so a typo can never run zero cases.
 VectorSet load_vector_set(const std::filesystem::path& root, const std::set<std::string>& schemes,
                           const std::set<std::string>& operations);
+
+// What a run will read: the selected vector files and the schema files, in digest
+// order. Throws as load_vector_set does, before any file is read.
+struct VectorSelection {
+  std::filesystem::path root;
+  std::set<std::string> known_schemes;
+  std::vector<std::pair<std::filesystem::path, bool>> files;  // relative path, is a vector file
+};
+VectorSelection select_vector_files(const std::filesystem::path& root,
+                                    const std::set<std::string>& schemes,
+                                    const std::set<std::string>& operations);
+
+// Loads the selection one file at a time: each file that loads goes to `each`
+// (which may take it apart) and is dropped before the next is read, so memory
+// holds one file, not the set. The digest, the load errors and the
+// cross-operation lint (on a compact index of the claims) cover the whole set,
+// as load_vector_set's do; `files` stays empty.
+VectorSet stream_vector_set(const VectorSelection& selection,
+                            const std::function<void(VectorFile&)>& each);
 
 // "<file>#<tcId> [reason...]" lines; '#'-started lines are comments.
 std::map<std::string, std::string> read_allowlist(const std::filesystem::path& path);
@@ -93,10 +114,10 @@ struct RunReport {
   int not_run = 0;
   std::vector<std::string> stale_allowlist;  // entries that matched no failing case
   bool allowlist_strict = false;
-  int interrupted_by = 0;           // the signal that stopped the run, or 0
-  std::string stop_reason;          // why cases were NOT_RUN, or ""
-  std::string implementation_exit;  // how the implementation's process ended
-  std::vector<std::string> errors;  // run-level failures ("no case was executed", ...)
+  int interrupted_by = 0;             // the signal that stopped the run, or 0
+  std::string stop_reason;            // why cases were NOT_RUN, or ""
+  std::string implementation_exit;    // how the implementation's process ended
+  std::vector<std::string> errors;    // run-level failures ("no case was executed", ...)
   std::vector<std::string> warnings;  // needs attention but does not fail the gate (v0)
   std::chrono::milliseconds elapsed{0};
 
@@ -113,5 +134,33 @@ struct RunReport {
 
 RunReport run_conformance(Implementation& impl, const VectorSet& vectors,
                           const RunOptions& options);
+
+// One implementation's run, a file at a time (what run_conformance does over a
+// loaded set, and what a streaming run does as stream_vector_set hands out
+// files): the hello at construction, run_file per file, finish at the end.
+class ConformanceRun {
+ public:
+  ConformanceRun(Implementation& impl, const RunOptions& options);
+  // How many cases the run will have, when known up front (progress shows it).
+  void expect_cases(std::size_t total) {
+    progress_.total = total;
+    report_.cases.reserve(total);
+  }
+  void run_file(const VectorFile& file);
+  // Stops the implementation and closes the report; `vectors` gives the digest
+  // and the load errors (each fails the gate).
+  RunReport finish(const VectorSet& vectors);
+
+ private:
+  Implementation& impl_;
+  RunOptions options_;
+  Policy policy_;
+  Hello hello_;
+  RunReport report_;
+  std::chrono::steady_clock::time_point started_;
+  std::set<std::string> failing_ids_;  // before the allowlist, for stale entries
+  int consecutive_crashes_ = 0;
+  Progress progress_;
+};
 
 }  // namespace tokcheck::conformance

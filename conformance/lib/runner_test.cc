@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <string>
+#include <vector>
+
 #include "conformance/lib/implementation.h"
 #include "conformance/lib/protocol.h"
 
@@ -62,6 +68,78 @@ TEST(Runner, KeepsPassingDetailsOnlyWhenAsked) {
       EXPECT_TRUE(c.expected.is_null()) << c.id;
       EXPECT_TRUE(c.got.is_null()) << c.id;
     }
+  }
+}
+
+// A streaming run (what `tokcheck conformance` does: each file loaded, run,
+// dropped) reports exactly what a run over the whole loaded set reports: the same
+// cases in the same order with the same outcomes, the same digest and load
+// errors. The files go to the callback one at a time and are not kept.
+TEST(Runner, StreamingRunEqualsTheLoadedRun) {
+  // agora-006/parse.json comes first, so OneWrong's 7th answer is a parse it flips.
+  const std::set<std::string> schemes = {"agora-006", "zego-04", "lifecycle-rongcloud"};
+  const std::set<std::string> operations = {"parse", "verify", "scenario"};
+  const VectorSet loaded = load_vector_set(default_vectors_root(), schemes, operations);
+  OneWrong whole_impl(7);
+  const RunReport whole = run_conformance(whole_impl, loaded, RunOptions{});
+
+  OneWrong streamed_impl(7);
+  ConformanceRun run(streamed_impl, RunOptions{});
+  std::vector<std::string> handed;
+  const VectorSet meta = stream_vector_set(
+      select_vector_files(default_vectors_root(), schemes, operations), [&](VectorFile& file) {
+        handed.push_back(file.path);
+        run.run_file(file);
+      });
+  const RunReport streamed = run.finish(meta);
+
+  EXPECT_TRUE(meta.files.empty());
+  ASSERT_EQ(handed.size(), loaded.files.size());
+  for (std::size_t i = 0; i < handed.size(); ++i) EXPECT_EQ(handed[i], loaded.files[i].path);
+  EXPECT_EQ(meta.digest, loaded.digest);
+  EXPECT_EQ(meta.load_errors, loaded.load_errors);
+  EXPECT_EQ(streamed.vectors_digest, whole.vectors_digest);
+  EXPECT_EQ(streamed.failed, 1);
+  EXPECT_EQ(streamed.failed, whole.failed);
+  EXPECT_EQ(streamed.passed, whole.passed);
+  EXPECT_EQ(streamed.executed, whole.executed);
+  ASSERT_EQ(streamed.cases.size(), whole.cases.size());
+  for (std::size_t i = 0; i < whole.cases.size(); ++i) {
+    EXPECT_EQ(streamed.cases[i].id, whole.cases[i].id);
+    EXPECT_EQ(streamed.cases[i].status, whole.cases[i].status) << whole.cases[i].id;
+    EXPECT_EQ(streamed.cases[i].got, whole.cases[i].got) << whole.cases[i].id;
+  }
+}
+
+// A vector set that judges one token two ways fails the gate before anything
+// runs: the streaming loader's lint sees across the whole set even though it keeps
+// no file. Here verify #1 of agora-006 is rewritten to call malformed a token the
+// file's other cases decode.
+TEST(Runner, AContradictionInTheVectorsIsALoadError) {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() /
+      ("tokcheck-runner-lint-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "schema");
+  fs::create_directories(dir / "agora-006");
+  fs::copy_file(default_vectors_root() / "schema" / "tokcheck_vectors_v1.schema.json",
+                dir / "schema" / "tokcheck_vectors_v1.schema.json");
+  std::ifstream in(default_vectors_root() / "agora-006" / "verify.json");
+  Json doc = Json::parse(in);
+  Json& first = doc["tests"][0];
+  ASSERT_EQ(first["expected"]["condition"], "valid");
+  first["result"] = "invalid";
+  first["expected"]["condition"] = "malformed";
+  first["expected"]["malformation"] = "trailing_bytes";
+  std::ofstream(dir / "agora-006" / "verify.json") << doc.dump(1);
+
+  const VectorSet set = stream_vector_set(select_vector_files(dir, {}, {}), [](VectorFile&) {});
+  fs::remove_all(dir);
+  ASSERT_FALSE(set.load_errors.empty());
+  for (const std::string& e : set.load_errors) {
+    EXPECT_EQ(e.rfind("contradiction: ", 0), 0u) << e;
+    EXPECT_NE(e.find("agora-006/verify.json#1 "), std::string::npos) << e;
   }
 }
 
