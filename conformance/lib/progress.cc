@@ -27,7 +27,8 @@ void print_count(std::ostream& out, const Progress& p) {
 void ProgressPrinter::operator()(const Progress& p) {
   const auto now = std::chrono::steady_clock::now();
   const bool last = p.total > 0 && p.done == p.total;
-  latest_ = p;
+  latest_done_ = p.done;
+  latest_failed_ = p.failed;
   printed_latest_ = false;
   if (tty_) {
     // Redrawing costs a write per case; a few per second is enough for eyes.
@@ -48,11 +49,10 @@ void ProgressPrinter::operator()(const Progress& p) {
 
 void ProgressPrinter::finish() {
   // The final count, unless the last line already showed it.
-  if (latest_.done > 0 && !printed_latest_) {
-    latest_.total = latest_.done;
+  if (latest_done_ > 0 && !printed_latest_) {
     if (tty_) out_ << "\r\x1b[2K";
     out_ << label_ << ": ";
-    print_count(out_, latest_);
+    print_count(out_, Progress{latest_done_, latest_done_, latest_failed_, ""});
     out_ << "\n" << std::flush;
     dirty_ = false;
     printed_latest_ = true;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <iosfwd>
 #include <string>
 
@@ -26,7 +27,8 @@ class ProgressPrinter {
   std::chrono::milliseconds every_;
   std::chrono::steady_clock::time_point last_;
   bool dirty_ = false;
-  Progress latest_;              // the last progress reported
+  std::size_t latest_done_ = 0;  // the last progress reported
+  std::size_t latest_failed_ = 0;
   bool printed_latest_ = false;  // whether a line showed it
 };
 

@@ -69,6 +69,8 @@ VectorSelection select_vector_files(const std::filesystem::path& root,
     if (rel.parent_path() == "schema") sel.files.emplace_back(rel, false);
   }
   std::sort(sel.files.begin(), sel.files.end());
+  // A missing or unreadable schema is an error before any implementation starts.
+  (void)vector_schema(root);
   return sel;
 }
 

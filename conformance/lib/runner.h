@@ -36,7 +36,8 @@ VectorSet load_vector_set(const std::filesystem::path& root, const std::set<std:
                           const std::set<std::string>& operations);
 
 // What a run will read: the selected vector files and the schema files, in digest
-// order. Throws as load_vector_set does, before any file is read.
+// order. Throws as load_vector_set does (and when the schema cannot be read), before
+// any vector file is read.
 struct VectorSelection {
   std::filesystem::path root;
   std::set<std::string> known_schemes;

@@ -108,7 +108,7 @@ class Session {
   };
   // One alarm per session (absent: none): on_alarm() runs at that second, before
   // any watch timer due at the same second and before the event stamped then, as
-  // every timer does (LIFE-CLOCK). Setting it replaces the previous one.
+  // every timer does (LIFE-TIMERS-FIRST). Setting it replaces the previous one.
   void set_alarm(std::optional<std::int64_t> at) { alarm_ = at; }
   virtual void on_alarm() {}
 

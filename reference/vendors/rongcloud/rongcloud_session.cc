@@ -34,8 +34,8 @@ class RongSession final : public Session {
         app_key_(std::move(app_key)) {}
 
  private:
-  // A connect the SDK is still trying (RONG-NET-WAIT): the call, its token, and the
-  // second it gives up (iOS timeLimit > 0, RONG-NET-TIMEOUT; absent: never).
+  // A connect the SDK is still trying (RONG-NET-WAIT): the call and its token. The
+  // second it gives up (iOS timeLimit > 0, RONG-NET-TIMEOUT) is the session's alarm.
   struct Waiting {
     PendingCall call;
     TokenSpec token;
@@ -77,7 +77,7 @@ class RongSession final : public Session {
     const std::optional<TokenSpec> token = book_.resolve(e, path);
     if (!token) usage(join_path(path, "token"), "connect needs a token");
     if (token->encoded) usage(join_path(path, "token"), "RongCloud tokens are given as claims");
-    std::optional<std::int64_t> limit = opt_int(e, path, "time_limit");
+    const std::optional<std::int64_t> limit = opt_int(e, path, "time_limit");
     if (limit && (platform_ != "ios" || sdk_ != "2.x")) {
       usage(join_path(path, "time_limit"),
             "seed 003 shows timeLimit on the iOS SDK 2.x connectWithToken only");
@@ -136,13 +136,10 @@ class RongSession final : public Session {
     if (!up) {
       if (!connected_) return;
       connected_ = false;
-      because("RONG-NET-RECONNECT");
+      because(reconnects_ ? "RONG-NET-RECONNECT" : "RONG-NET-RECONNECT, RONG-NET-WEB-2.6");
       status_callback("network_unavailable");
       // Web below 2.6.0 has no reconnect: the connection is gone (RONG-NET-WEB-2.6).
-      if (!reconnects_) {
-        because("RONG-NET-WEB-2.6");
-        held_.reset();
-      }
+      if (!reconnects_) held_.reset();
       return;
     }
     if (waiting_) {
