@@ -37,7 +37,7 @@ struct Case {
 };
 
 struct Judgement {
-  std::shared_ptr<const Case> c;
+  Case c;
   bool decodes = false;
   bool binds = true;  // a failure any case decoding the same input must share
   Json failure;       // {"condition", "malformation"} when !decodes
@@ -73,11 +73,10 @@ Json failure_of(const Json& expected) {
           {"malformation", member_or(expected, "malformation", nullptr)}};
 }
 
-std::shared_ptr<const Case> case_of(const VectorFile& f, const VectorCase& c) {
+Case case_of(const VectorFile& f, const VectorCase& c) {
   const std::string file = f.path.empty() ? f.scheme + "/" + f.operation + ".json" : f.path;
-  return std::make_shared<const Case>(
-      Case{file + "#" + std::to_string(c.tc_id) + " (" + c.result + ")", f.scheme, f.operation,
-           c.result, c.flags});
+  return {file + "#" + std::to_string(c.tc_id) + " (" + c.result + ")", f.scheme, f.operation,
+          c.result, c.flags};
 }
 
 // The case's claim and the key it is filed under, or nothing when it makes none.
@@ -118,7 +117,7 @@ std::optional<std::pair<std::string, Judgement>> judge(const VectorFile& f, cons
   return std::pair{decoding_key(f.scheme, *token, c.input), j};
 }
 
-const std::string& name_of(const Judgement& j) { return j.c->name; }
+const std::string& name_of(const Judgement& j) { return j.c.name; }
 
 std::string show(const Json& failure) {
   const Json& m = failure.at("malformation");
@@ -148,18 +147,18 @@ std::optional<std::string> class_contradiction(const Judgement& a, const Judgeme
   for (const auto& [p, q] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
     // ... a parse that no implementation may get past, next to a case that
     // lets one get past the same failure;
-    if (p->c->operation == "parse" && p->c->result == "invalid" && q->c->result != "invalid") {
+    if (p->c.operation == "parse" && p->c.result == "invalid" && q->c.result != "invalid") {
       return both + ": " + failure + " must fail every parse (" + name_of(*p) + ") but " +
              name_of(*q) + " lets an implementation past it";
     }
   }
   // ... the same rule (the same flags) putting one failure in two classes;
-  if (a.c->result != b.c->result && same_flags(*a.c, *b.c)) {
+  if (a.c.result != b.c.result && same_flags(a.c, b.c)) {
     return both + ": the same failure " + failure +
            " under the same flags in different result classes";
   }
   // ... or two `acceptable` verdicts a harness deciding per flag could split.
-  if (a.c->result == "acceptable" && b.c->result == "acceptable" && !shares_a_flag(*a.c, *b.c)) {
+  if (a.c.result == "acceptable" && b.c.result == "acceptable" && !shares_a_flag(a.c, b.c)) {
     return both + ": the same failure " + failure + " is acceptable under no common flag";
   }
   return std::nullopt;
@@ -190,9 +189,9 @@ std::optional<std::string> contradiction(const Judgement& a, const Judgement& b)
 // the same way (contradiction() reads nothing else; names only go into the
 // message) and never contradict each other, except two flagless `acceptable`s.
 bool same_signature(const Judgement& a, const Judgement& b) {
-  return a.c->operation == b.c->operation && a.decodes == b.decodes && a.binds == b.binds &&
-         a.c->result == b.c->result && a.failure == b.failure && a.fields == b.fields &&
-         same_flags(*a.c, *b.c);
+  return a.c.operation == b.c.operation && a.decodes == b.decodes && a.binds == b.binds &&
+         a.c.result == b.c.result && a.failure == b.failure && a.fields == b.fields &&
+         same_flags(a.c, b.c);
 }
 
 // Whether a key's judgements hold a contradiction, comparing one judgement per
@@ -212,10 +211,10 @@ bool group_may_contradict(const std::vector<Judgement>& judgements) {
   }
   for (std::size_t r = 0; r < reps.size(); ++r) {
     const Judgement& a = judgements[reps[r]];
-    if (members[r] > 1 && a.c->result == "acceptable" && a.c->flags.empty()) return true;
+    if (members[r] > 1 && a.c.result == "acceptable" && a.c.flags.empty()) return true;
     for (std::size_t q = r + 1; q < reps.size(); ++q) {
       const Judgement& b = judgements[reps[q]];
-      if (a.c->operation == "build" && b.c->operation == "build") continue;
+      if (a.c.operation == "build" && b.c.operation == "build") continue;
       if (contradiction(a, b)) return true;
     }
   }
@@ -233,7 +232,8 @@ ConsistencyIndex::~ConsistencyIndex() = default;
 
 void ConsistencyIndex::add(const VectorFile& f) {
   for (const VectorCase& c : f.tests) {
-    if (auto judged = judge(f, c)) groups_->by_key[judged->first].push_back(judged->second);
+    if (auto judged = judge(f, c))
+      groups_->by_key[judged->first].push_back(std::move(judged->second));
   }
 }
 
@@ -253,10 +253,10 @@ ConsistencyReport ConsistencyIndex::report() const {
     const std::size_t n = judgements.size();
     const std::size_t builds = static_cast<std::size_t>(
         std::count_if(judgements.begin(), judgements.end(),
-                      [](const Judgement& j) { return j.c->operation == "build"; }));
+                      [](const Judgement& j) { return j.c.operation == "build"; }));
     if (const std::size_t pairs = n * (n - 1) / 2 - (builds > 1 ? builds * (builds - 1) / 2 : 0);
         pairs > 0) {
-      report.pairs_compared[judgements.front().c->scheme] += pairs;
+      report.pairs_compared[judgements.front().c.scheme] += pairs;
     }
     if (!group_may_contradict(judgements)) continue;
     for (std::size_t i = 0; i < judgements.size(); ++i) {
@@ -264,7 +264,7 @@ ConsistencyReport ConsistencyIndex::report() const {
         const Judgement& a = judgements[i];
         const Judgement& b = judgements[k];
         // Two builds only ever both say "decodes".
-        if (a.c->operation == "build" && b.c->operation == "build") continue;
+        if (a.c.operation == "build" && b.c.operation == "build") continue;
         if (auto found = contradiction(a, b)) {
           report.findings.push_back(*found);  // the file names carry the scheme
         }

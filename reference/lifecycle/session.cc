@@ -143,19 +143,6 @@ void Session::run_timers_until(std::int64_t t) {
   // alarm goes first, then the watch first watched. A handler may unwatch or
   // re-watch, so nothing is held across the call but the key.
   for (;;) {
-    const bool watch_earlier = std::any_of(watches_.begin(), watches_.end(), [&](const Watch& w) {
-      return w.expire && alarm_ &&
-             (w.notice_fired ? (!w.expiry_fired && expiry_instant(w) < *alarm_)
-                             : w.notice_due < *alarm_);
-    });
-    if (alarm_ && *alarm_ <= t && !watch_earlier) {
-      now_ = std::max(now_, *alarm_);
-      alarm_.reset();
-      timer_key_.clear();
-      rule_.clear();
-      on_alarm();
-      continue;
-    }
     std::size_t pick = watches_.size();
     std::int64_t due = 0;
     bool notice = false;
@@ -175,6 +162,15 @@ void Session::run_timers_until(std::int64_t t) {
         due = *next;
         notice = is_notice;
       }
+    }
+    // The alarm, when due and not after the earliest watch timer.
+    if (alarm_ && *alarm_ <= t && (pick == watches_.size() || *alarm_ <= due)) {
+      now_ = std::max(now_, *alarm_);
+      alarm_.reset();
+      timer_key_.clear();
+      rule_.clear();
+      on_alarm();
+      continue;
     }
     if (pick == watches_.size()) return;
     Watch& w = watches_[pick];
