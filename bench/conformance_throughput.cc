@@ -79,7 +79,7 @@ int run_child(const fs::path& root) {
   c::keep_freed_memory_for_reuse();  // as `tokcheck conformance` does
   auto impl = c::make_reference_implementation();
   c::RunOptions options;
-  options.keep_passing_details = false;  // as `tokcheck conformance` without report files
+  options.keep_passing_cases = false;  // as `tokcheck conformance` without report files
   const auto t0 = Clock::now();
   c::ConformanceRun run(*impl, options);
   double run_s = 0;
@@ -103,7 +103,7 @@ int run_child(const fs::path& root) {
     die("the reference failed the replicated vectors:\n" + summary.str());
   std::printf(
       "cases=%zu load_s=%.6f run_s=%.6f summary_s=%.6f rss_loaded_mib=%.1f rss_run_mib=%.1f\n",
-      r.cases.size(), load_s, run_s, summary_s, rss_loaded, rss_now_mib());
+      r.case_count(), load_s, run_s, summary_s, rss_loaded, rss_now_mib());
   return 0;
 }
 

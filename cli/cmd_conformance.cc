@@ -94,8 +94,9 @@ int run(const ConformanceArgs& a) {
   auto json_out = open_output(a.report, "--report");
   auto junit_out = open_output(a.junit, "--junit");
   auto html_out = open_output(a.html, "--html");
-  // Only the file reports show a passing case's expected object and response.
-  options.keep_passing_details = json_out || junit_out || html_out;
+  // A passing case is only counted unless something shows it: the file reports
+  // (its expected object and response), --verbose, the matrix of several --impl.
+  options.keep_passing_cases = json_out || junit_out || html_out || a.verbose || a.impls.size() > 1;
   if (a.allow_unsupported) {
     std::cerr << "tokcheck conformance: --allow-unsupported applies to protocol v0 only and is "
                  "deprecated; a v1 implementation declares what it supports in its hello\n";

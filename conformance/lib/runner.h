@@ -72,11 +72,13 @@ struct RunOptions {
   std::chrono::milliseconds max_time{0};         // 0 = no limit for the whole run
   int crash_loop_limit = 5;  // this many CRASH/TIMEOUT in a row stop the run (rest NOT_RUN)
   std::function<void(const Progress&)> on_progress;  // called after every case
-  // false: a case that passes (PASS, not failed, not allowed) keeps neither a copy
-  // of its expected object nor the response; only the reports written to files
-  // (JSON, JUnit, HTML) show them, so `tokcheck conformance` without them sets
-  // this, and a run's memory no longer grows by ~2 KB per passing case.
-  bool keep_passing_details = true;
+  // false: a case that passes (PASS, not failed, not allowed) is counted in its
+  // file's RunReport::quiet_passes and its record dropped, so a run's memory does
+  // not grow with the cases that passed (~1.1 KiB each kept; docs/BENCHMARKS.md).
+  // Whatever shows a passing case needs them kept: the file reports (JSON, JUnit,
+  // HTML show each case's expected object and response), --verbose, and the
+  // matrix of several implementations (build_matrix matches cases by id).
+  bool keep_passing_cases = true;
 };
 
 struct CaseRecord {
@@ -106,7 +108,9 @@ struct RunReport {
   std::string tool_version;
   std::string vectors_digest;
   std::vector<std::string> load_errors;
-  std::vector<CaseRecord> cases;
+  std::vector<CaseRecord> cases;  // every case, or all but the quiet passes
+  // file → passing cases counted, not kept (RunOptions::keep_passing_cases false).
+  std::map<std::string, int> quiet_passes;
   int executed = 0;  // requests that were sent (answered or not)
   int passed = 0;    // PASS, ACCEPTABLE and non-failing statuses
   int failed = 0;    // cases that fail the gate, NOT_RUN included
@@ -129,7 +133,9 @@ struct RunReport {
   // Acceptable outcomes grouped by the vector flags that explain them: which
   // lenient behaviours this implementation has.
   std::map<std::string, std::vector<std::string>> acceptable_by_flag() const;
-  // file → status name → count (ALLOWED counted separately).
+  // Every case of the run, kept or counted as a quiet pass.
+  std::size_t case_count() const;
+  // file → status name → count (ALLOWED counted separately; quiet passes are PASS).
   std::map<std::string, std::map<std::string, int>> per_file() const;
 };
 
@@ -145,7 +151,7 @@ class ConformanceRun {
   // How many cases the run will have, when known up front (progress shows it).
   void expect_cases(std::size_t total) {
     progress_.total = total;
-    report_.cases.reserve(total);
+    if (options_.keep_passing_cases) report_.cases.reserve(total);
   }
   void run_file(const VectorFile& file);
   // Stops the implementation and closes the report; `vectors` gives the digest

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -40,35 +41,57 @@ const VectorSet& parse_006() {
   return set;
 }
 
-TEST(Runner, KeepsPassingDetailsOnlyWhenAsked) {
+TEST(Runner, KeepsPassingCasesOnlyWhenAsked) {
   RunOptions keep;
   auto reference = make_reference_implementation();
   const RunReport kept = run_conformance(*reference, parse_006(), keep);
   ASSERT_TRUE(kept.ok());
-  ASSERT_FALSE(kept.cases.empty());
+  ASSERT_GT(kept.cases.size(), 3u);
+  EXPECT_TRUE(kept.quiet_passes.empty());
   for (const CaseRecord& c : kept.cases) {
     EXPECT_FALSE(c.expected.is_null()) << c.id;
     EXPECT_FALSE(c.got.is_null()) << c.id;
   }
 
   RunOptions lean;
-  lean.keep_passing_details = false;
+  lean.keep_passing_cases = false;
   OneWrong impl(3);
   const RunReport r = run_conformance(impl, parse_006(), lean);
   EXPECT_EQ(r.failed, 1);
-  EXPECT_EQ(r.cases.size(), kept.cases.size());
-  for (std::size_t i = 0; i < r.cases.size(); ++i) {
-    const CaseRecord& c = r.cases[i];
+  EXPECT_EQ(r.passed, kept.passed - 1);
+  // Only what is not a plain pass is kept, with what the reports and the summary
+  // explain it with; the passes are counted under their file.
+  int kept_passes = 0;
+  for (const CaseRecord& c : kept.cases) kept_passes += c.status == Status::kPass ? 1 : 0;
+  ASSERT_GT(kept_passes, 1);
+  EXPECT_EQ(r.cases.size(), kept.cases.size() - static_cast<std::size_t>(kept_passes - 1));
+  int quiet = 0;
+  for (const auto& [file, n] : r.quiet_passes) quiet += n;
+  EXPECT_EQ(quiet, kept_passes - 1);
+  EXPECT_EQ(r.case_count(), kept.cases.size());
+  for (const CaseRecord& c : r.cases) {
+    EXPECT_NE(c.status, Status::kPass) << c.id;
+    const auto same = std::find_if(kept.cases.begin(), kept.cases.end(),
+                                   [&c](const CaseRecord& k) { return k.id == c.id; });
+    ASSERT_NE(same, kept.cases.end()) << c.id;
+    EXPECT_EQ(c.file, same->file) << c.id;
+    EXPECT_EQ(c.comment, same->comment) << c.id;
+    EXPECT_EQ(c.expected, same->expected) << c.id;
     if (c.failed) {
-      // A failing case keeps what the reports and the summary explain it with.
-      EXPECT_EQ(c.expected, kept.cases[i].expected) << c.id;
       EXPECT_FALSE(c.got.is_null()) << c.id;
       EXPECT_FALSE(c.message.empty()) << c.id;
-    } else if (c.status == Status::kPass) {
-      EXPECT_TRUE(c.expected.is_null()) << c.id;
-      EXPECT_TRUE(c.got.is_null()) << c.id;
     }
   }
+  // The per-file counts are those of the run that kept every case, but for the
+  // one pass that became the planted failure.
+  const auto failing =
+      std::find_if(r.cases.begin(), r.cases.end(), [](const CaseRecord& c) { return c.failed; });
+  ASSERT_NE(failing, r.cases.end());
+  auto expected_counts = kept.per_file();
+  ASSERT_GT(expected_counts[failing->file]["PASS"], 0);
+  --expected_counts[failing->file]["PASS"];
+  ++expected_counts[failing->file][std::string(to_string(failing->status))];
+  EXPECT_EQ(r.per_file(), expected_counts);
 }
 
 // A streaming run (what `tokcheck conformance` does: each file loaded, run,
