@@ -5,9 +5,13 @@
 //  - the strict reader accepts only what a conforming JSON parser (nlohmann)
 //    accepts, and only objects; repeated parses give the same members;
 //  - parse_usersig on the wrapped input is malformed (kBadJson) exactly when the
-//    reader rejects the text, and a valid parse has the object's claim values.
+//    reader rejects the text, and a valid parse has the object's claim values;
+//  - the shortcut for the SDKs' spellings (StrictJsonReader::scan_plain_object)
+//    takes only text the full reader accepts, with the same members.
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -15,6 +19,7 @@
 
 #include "fuzz/common/fuzz_check.h"
 #include "reference/core/base64.h"
+#include "reference/core/strict_json.h"
 #include "reference/core/zlib_codec.h"
 #include "reference/vendors/tencent/usersig.h"
 #include "reference/vendors/tencent/usersig_json.h"
@@ -36,6 +41,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     TOKCHECK_FUZZ_CHECK(
         reader.parse(text) == Malformation::kNone && reader.members().size() == members,
         "a reused reader answered differently");
+  }
+
+  {
+    tokcheck::StrictJsonReader fast, full;
+    fast.reset(text);
+    full.reset(text);
+    std::array<tokcheck::StrictJsonReader::Member, 8> got;
+    std::size_t count = 0;
+    if (fast.scan_plain_object(got, count)) {
+      std::span<const tokcheck::StrictJsonReader::Member> want;
+      TOKCHECK_FUZZ_CHECK(full.validate() && full.root_object(want) && want.size() == count,
+                          "the plain-object shortcut took text the full reader refuses");
+      for (std::size_t i = 0; i < count; ++i) {
+        TOKCHECK_FUZZ_CHECK(got[i].name == want[i].name && got[i].type == want[i].type &&
+                                got[i].start == want[i].start && got[i].end == want[i].end &&
+                                got[i].escaped == want[i].escaped,
+                            "the plain-object shortcut gave other members than the full reader");
+      }
+    }
   }
 
   const std::string token = tokcheck::base64_encode(

@@ -117,6 +117,31 @@ bool validate_number(std::string_view text, std::size_t& pos) {
          json_number_fits_binary64(std::string_view(text.data() + start, pos - start));
 }
 
+// A value of a plain object (match_plain_object, scan_plain_object) starting at
+// p: a string of plain bytes, or an integer -?(0|[1-9][0-9]*) of at most 19
+// digits. Returns the end of the value, or nullptr when it is neither; the
+// caller checks the byte after it (a ',' or '}' there also refuses a fraction,
+// an exponent or a leading zero).
+const char* scan_plain_value(const char* p, const char* end, StrictJsonReader::Type& type) {
+  if (p == end) return nullptr;
+  if (*p == '"') {
+    // A plain run ending at the closing quote: no escape, control or non-ASCII
+    // byte, each of which would need scan_string_slow's checks.
+    p += 1 + plain_run(p + 1, end);
+    if (p == end || *p != '"') return nullptr;
+    type = StrictJsonReader::Type::kString;
+    return p + 1;
+  }
+  if (*p == '-') ++p;
+  if (p == end || !is_digit(*p)) return nullptr;
+  const char* const digits = p;
+  p += *p == '0' ? 1 : digit_run(p, end);  // no leading zeros
+  // 19 digits at most: far inside the binary64 range validate() checks.
+  if (p - digits > 19) return nullptr;
+  type = StrictJsonReader::Type::kNumber;
+  return p;
+}
+
 // The type of the JSON value that starts with c (peek()).
 [[gnu::always_inline]] inline StrictJsonReader::Type type_of(char c) {
   switch (c) {
@@ -506,23 +531,8 @@ bool StrictJsonReader::match_plain_object(std::span<const std::string_view> name
     m.name = std::string_view(p + 1, name.size());
     p += name.size() + 3;
     const char* const value = p;
-    if (p == end) return false;
-    if (*p == '"') {
-      // A plain run ending at the closing quote: no escape, control or non-ASCII
-      // byte, each of which would need scan_string_slow's checks.
-      p += 1 + plain_run(p + 1, end);
-      if (p == end || *p != '"') return false;
-      ++p;
-      m.type = Type::kString;
-    } else {
-      if (*p == '-') ++p;
-      if (p == end || !is_digit(*p)) return false;
-      const char* const digits = p;
-      p += *p == '0' ? 1 : digit_run(p, end);  // no leading zeros
-      // 19 digits at most: far inside the binary64 range validate() checks.
-      if (p - digits > 19) return false;
-      m.type = Type::kNumber;
-    }
+    p = scan_plain_value(p, end, m.type);
+    if (p == nullptr) return false;
     m.start = static_cast<std::size_t>(value - begin);
     m.end = static_cast<std::size_t>(p - begin);
     m.escaped = false;
@@ -532,6 +542,47 @@ bool StrictJsonReader::match_plain_object(std::span<const std::string_view> name
     ++p;
   }
   return p == end;
+}
+
+bool StrictJsonReader::scan_plain_object(std::span<Member> members, std::size_t& count) const {
+  count = 0;
+  const char* const begin = text_.data();
+  const char* end = begin + text_.size();
+  if (end != begin && end[-1] == '\n') --end;  // json.Encoder's newline
+  const char* p = begin;
+  if (p == end || *p != '{') return false;
+  ++p;
+  if (p != end && *p == '}') return p + 1 == end;
+  for (;;) {
+    if (count == members.size() || p == end || *p != '"') return false;
+    const char* const name = p + 1;
+    p = name + plain_run(name, end);
+    if (p == end || *p != '"') return false;
+    const std::string_view name_view(name, static_cast<std::size_t>(p - name));
+    ++p;
+    if (p == end || *p != ':') return false;
+    ++p;
+    if (p != end && *p == ' ') ++p;
+    const char* const value = p;
+    Type type = Type::kBad;
+    p = scan_plain_value(p, end, type);
+    if (p == nullptr) return false;
+    // I-JSON: no name twice (a claims object has a handful of members).
+    for (std::size_t j = 0; j < count; ++j) {
+      if (members[j].name == name_view) return false;
+    }
+    Member& m = members[count++];
+    m.name = name_view;
+    m.type = type;
+    m.start = static_cast<std::size_t>(value - begin);
+    m.end = static_cast<std::size_t>(p - begin);
+    m.escaped = false;
+    if (p == end) return false;
+    if (*p == '}') return p + 1 == end;
+    if (*p != ',') return false;
+    ++p;
+    if (p != end && *p == ' ') ++p;
+  }
 }
 
 StrictJsonReader::Type StrictJsonReader::peek() {

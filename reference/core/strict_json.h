@@ -101,6 +101,18 @@ class StrictJsonReader {
   // reports do not change.
   bool match_plain_object(std::span<const std::string_view> names, std::span<Member> members) const;
 
+  // The same shortcut for objects whose names are not known in advance, in the
+  // spellings of the generators that write them: true only when the text is
+  //   {"n0":v0,"n1":v1,...}
+  // where each ':' and each ',' may be followed by one space (Python's
+  // json.dumps writes ": " and ", "), the text may end in one '\n' (Go's
+  // json.Encoder adds it), each name and each string value is plain bytes as
+  // above, each number an integer of at most 19 digits as above, and the names
+  // are pairwise distinct. Then `count` members are written to members[0..count)
+  // exactly as root_object() would give them after validate(). False on anything
+  // else (including more members than members.size()), which tells nothing.
+  bool scan_plain_object(std::span<Member> members, std::size_t& count) const;
+
  private:
   // A member name seen by validate(): `length` bytes at `offset` in text_, or in
   // names_ when the name had escapes (names_ may move while nested objects are

@@ -777,6 +777,140 @@ TEST(StrictJsonPlainObject, NeedsNamesAndRoom) {
   EXPECT_FALSE(r.match_plain_object(a, one));
 }
 
+// scan_plain_object() against validate() + root_object(), as plain_match_agrees
+// does for match_plain_object(): whenever it says yes, the full reader says yes
+// with the same members.
+bool plain_scan_agrees(std::string_view text) {
+  StrictJsonReader fast, full;
+  fast.reset(text);
+  full.reset(text);
+  std::array<StrictJsonReader::Member, 8> got;
+  std::size_t count = 0;
+  const bool scanned = fast.scan_plain_object(got, count);
+  const bool validated = full.validate();
+  std::span<const StrictJsonReader::Member> want;
+  const bool object = validated && full.root_object(want);
+  if (!scanned) return false;
+  EXPECT_TRUE(object) << testing::PrintToString(std::string(text));
+  if (!object) return true;
+  EXPECT_EQ(want.size(), count) << testing::PrintToString(std::string(text));
+  for (std::size_t i = 0; i < std::min(want.size(), count); ++i) {
+    EXPECT_EQ(got[i].name, want[i].name);
+    EXPECT_EQ(got[i].name.data(), want[i].name.data());
+    EXPECT_EQ(got[i].type, want[i].type);
+    EXPECT_EQ(got[i].start, want[i].start);
+    EXPECT_EQ(got[i].end, want[i].end);
+    EXPECT_EQ(got[i].escaped, want[i].escaped);
+  }
+  return true;
+}
+
+// The three UserSig SDK spellings (reference/vendors/tencent/usersig_json.cc
+// write_claims_json): Python's ", " and ": ", Go's compact text and newline,
+// rapidjson's compact text in its own order.
+constexpr const char* kSdkSpellings[] = {
+    R"({"TLS.ver": "2.0", "TLS.identifier": "xiaojun", "TLS.sdkappid": 1400000000, )"
+    R"("TLS.expire": 15552000, "TLS.time": 1700000000, "TLS.sig": "LvA7d/Iw7gSsnskv="})",
+    "{\"TLS.ver\":\"2.0\",\"TLS.identifier\":\"xiaojun\",\"TLS.sdkappid\":1400000000,"
+    "\"TLS.expire\":15552000,\"TLS.time\":1700000000,\"TLS.userbuf\":\"AQID\","
+    "\"TLS.sig\":\"LvA7d/Iw7gSsnskv=\"}\n",
+    R"({"TLS.ver":"2.0","TLS.sdkappid":1400000000,"TLS.identifier":"xiaojun",)"
+    R"("TLS.time":1700000000,"TLS.expire":15552000,"TLS.sig":"LvA7d/Iw7gSsnskv="})",
+};
+
+TEST(StrictJsonPlainScan, AgreesWithValidateOnTheSdkSpellings) {
+  for (const char* text : kSdkSpellings) EXPECT_TRUE(plain_scan_agrees(text)) << text;
+  for (const char* text : {"{}", "{}\n", R"({"a":-0})", R"({"":""})", R"({"a": 1, "b": "x"})",
+                           R"({"a":9223372036854775807,"b":-9223372036854775808})",
+                           R"({"1":1,"2":2,"3":3,"4":4,"5":5,"6":6,"7":7,"8":8})"}) {
+    EXPECT_TRUE(plain_scan_agrees(text)) << text;
+  }
+  for (const char* text : {// Other whitespace, escapes, non-ASCII, duplicates, nine members (room
+                           // for eight), nesting, literals, non-integers, 20 digits, broken text:
+                           // the full reader decides.
+                           R"({ "a":1})",
+                           R"({"a" :1})",
+                           R"({"a":  1})",
+                           "{\"a\":\t1}",
+                           R"({"a":1 ,"b":2})",
+                           R"({"a":1,  "b":2})",
+                           "{\"a\":1}\r\n",
+                           "{\"a\":1}\n\n",
+                           " {\"a\":1}",
+                           "{\"a\":1} ",
+                           R"({"a\u0041":1})",
+                           R"({"a":"\n"})",
+                           "{\"a\":\"\xC3\xA9\"}",
+                           R"({"a":1,"a":2})",
+                           R"({"1":1,"2":2,"3":3,"4":4,"5":5,"6":6,"7":7,"8":8,"9":9})",
+                           R"({"a":{}})",
+                           R"({"a":[]})",
+                           R"({"a":true})",
+                           R"({"a":null})",
+                           R"({"a":1.5})",
+                           R"({"a":1e3})",
+                           R"({"a":01})",
+                           R"({"a":-})",
+                           R"({"a":12345678901234567890})",
+                           R"({"a":1,})",
+                           R"({"a":1)",
+                           R"({"a":"1})",
+                           R"({"a"})",
+                           "{",
+                           "",
+                           "\n",
+                           "[1]",
+                           R"("a")"}) {
+    EXPECT_FALSE(plain_scan_agrees(text)) << text;
+  }
+}
+
+TEST(StrictJsonPlainScan, AgreesWithValidateOnMutations) {
+  constexpr std::string_view kAlphabet = "{}[]:,\\\"0123456789-+.eE tn\r\nu_TLS.\xC3\xA9\x80\xFF";
+  std::mt19937 rng(17);
+  int scanned = 0, total = 0;
+  for (int i = 0; i < 60000; ++i) {
+    std::string text = kSdkSpellings[static_cast<std::size_t>(i) % std::size(kSdkSpellings)];
+    const int edits = 1 + static_cast<int>(rng() % 3);
+    for (int e = 0; e < edits && !text.empty(); ++e) {
+      const std::size_t at = rng() % text.size();
+      const char c = kAlphabet[rng() % kAlphabet.size()];
+      switch (rng() % 4) {
+        case 0:
+          text[at] = c;
+          break;
+        case 1:
+          text.insert(text.begin() + static_cast<long>(at), c);
+          break;
+        case 2:
+          text.erase(at, 1 + rng() % 3);
+          break;
+        default:
+          text.insert(at, rng() % 2 ? "9223372036854775808" : "-9223372036854775808");
+      }
+    }
+    ++total;
+    if (plain_scan_agrees(text)) ++scanned;
+    if (HasFailure()) return;
+  }
+  EXPECT_GT(scanned, total / 100);
+  EXPECT_LT(scanned, total / 2);
+}
+
+TEST(StrictJsonPlainScan, NeedsRoom) {
+  StrictJsonReader r;
+  r.reset(R"({"a":1,"b":2})");
+  std::array<StrictJsonReader::Member, 2> two;
+  std::size_t count = 9;
+  EXPECT_TRUE(r.scan_plain_object(two, count));
+  EXPECT_EQ(count, 2u);
+  EXPECT_FALSE(r.scan_plain_object(std::span(two).first(1), count));
+  EXPECT_FALSE(r.scan_plain_object({}, count));
+  r.reset("{}");
+  EXPECT_TRUE(r.scan_plain_object({}, count));
+  EXPECT_EQ(count, 0u);
+}
+
 // read_members(): a closed member table, names[i] into the i-th destination.
 struct TableClaims {
   std::int64_t n = 0;

@@ -4,6 +4,7 @@
 // encoding/json, C++ rapidjson).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -60,6 +61,9 @@ class JsonObjectReader {
 
  private:
   StrictJsonReader reader_;
+  // What scan_plain_object() writes: room for every claim an SDK writes (seven,
+  // with TLS.userbuf); an object with more members takes the full reader.
+  std::array<StrictJsonReader::Member, 8> plain_;
   std::vector<JsonMember> members_;
   std::size_t count_ = 0;
 };
