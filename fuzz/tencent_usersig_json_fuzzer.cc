@@ -5,7 +5,8 @@
 //  - the strict reader accepts only what a conforming JSON parser (nlohmann)
 //    accepts, and only objects; repeated parses give the same members;
 //  - parse_usersig on the wrapped input is malformed (kBadJson) exactly when the
-//    reader rejects the text, and a valid parse has the object's claim values;
+//    reader rejects the text (kZlibTooLarge past the inflate cap, whatever the
+//    text), and a valid parse has the object's claim values;
 //  - the shortcut for the SDKs' spellings (StrictJsonReader::scan_plain_object)
 //    takes only text the full reader accepts, with the same members.
 #include <array>
@@ -65,7 +66,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string token = tokcheck::base64_encode(
       tokcheck::zlib_compress(tokcheck::as_bytes(text)), tokcheck::Base64Alphabet::kTencent);
   const auto parsed = tencent::parse_usersig(token);
-  if (m != Malformation::kNone) {
+  if (text.size() > tokcheck::kMaxInflatedSize) {
+    // Longer than any claims a parser inflates: refused before the JSON is read.
+    TOKCHECK_FUZZ_CHECK(parsed.error == Malformation::kZlibTooLarge,
+                        "parse_usersig read claims longer than the inflate cap");
+  } else if (m != Malformation::kNone) {
     TOKCHECK_FUZZ_CHECK(
         parsed.condition == Condition::kMalformed && parsed.error == Malformation::kBadJson,
         "parse_usersig accepted JSON the reader rejects");
