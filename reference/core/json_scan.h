@@ -10,6 +10,10 @@
 #include <cstring>
 #include <string_view>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace tokcheck::json_scan {
 
 // Eight bytes as a word whose lowest byte is the first one.
@@ -43,6 +47,23 @@ inline std::size_t plain_run_end(std::string_view s, std::size_t from) {
   const char* const begin = s.data();
   const char* const end = begin + s.size();
   const char* q = begin + from;
+#if defined(__SSE2__)
+  // Sixteen bytes a step (SSE2 is part of x86-64): a claims name or a base64
+  // signature ends within one or three steps, where the word loop below took
+  // two to six (UserSig verify: ~400 instructions less per token, callgrind).
+  // A byte below 0x20 or at/above 0x80 is below 0x20 as a signed byte.
+  while (end - q >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+    const __m128i stop = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(stop));
+    if (mask != 0) {
+      return static_cast<std::size_t>(q - begin) + static_cast<std::size_t>(std::countr_zero(mask));
+    }
+    q += 16;
+  }
+#endif
   while (end - q >= 8) {
     const std::uint64_t m = non_plain(load8(q));
     if (m != 0) {

@@ -122,7 +122,8 @@ bool validate_number(std::string_view text, std::size_t& pos) {
 // digits. Returns the end of the value, or nullptr when it is neither; the
 // caller checks the byte after it (a ',' or '}' there also refuses a fraction,
 // an exponent or a leading zero).
-const char* scan_plain_value(const char* p, const char* end, StrictJsonReader::Type& type) {
+[[gnu::always_inline]] inline const char* scan_plain_value(const char* p, const char* end,
+                                                           StrictJsonReader::Type& type) {
   if (p == end) return nullptr;
   if (*p == '"') {
     // A plain run ending at the closing quote: no escape, control or non-ASCII
