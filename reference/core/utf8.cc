@@ -71,6 +71,12 @@ bool is_valid_utf8(std::string_view s) {
       i += 8;
     }
     if (i >= s.size()) break;
+    if (s.size() - i < 8) {
+      // A short tail (most ids are shorter than a word): all ASCII in one test.
+      std::uint64_t w = 0;
+      std::memcpy(&w, s.data() + i, s.size() - i);
+      if ((w & 0x8080808080808080ULL) == 0) break;
+    }
     std::uint32_t cp = 0;
     const std::size_t n = utf8_sequence(s, i, cp);
     if (n == 0) return false;

@@ -282,9 +282,12 @@ Verdict Verifier001::verify(std::string_view token, std::int64_t now, CheckMode 
     return verdict;
   }
 
-  if (binding.app_id) {
-    if (!is_app_id(*binding.app_id)) return verdict.ending(Condition::kInvalidAppId);
-    if (*binding.app_id != v.app_id) return verdict.ending(Condition::kAppIdMismatch);
+  // The token's app id is already known to be valid, so an equal binding is too:
+  // only a different one is checked (a malformed binding is kInvalidAppId, a
+  // well-formed other one kAppIdMismatch).
+  if (binding.app_id && *binding.app_id != v.app_id) {
+    return verdict.ending(is_app_id(*binding.app_id) ? Condition::kAppIdMismatch
+                                                     : Condition::kInvalidAppId);
   }
   const Sha256Digest expected = hmac_.mac(v.message);
   if (!constant_time_equal(expected, v.signature)) return verdict.ending(Condition::kBadSignature);
