@@ -660,6 +660,44 @@ TEST(StrictJsonMembers, OnlyForAValidatedObject) {
 constexpr std::string_view kClaimNames[] = {"app_id", "user_id", "nonce",
                                             "ctime",  "expire",  "payload"};
 
+// One to three random edits of `text`: a byte of `alphabet` written over one or
+// inserted, one to three bytes erased, or a digit run at an int64 edge inserted.
+std::string mutate(std::string text, std::string_view alphabet, std::mt19937& rng) {
+  const int edits = 1 + static_cast<int>(rng() % 3);
+  for (int e = 0; e < edits && !text.empty(); ++e) {
+    const std::size_t at = rng() % text.size();
+    const char c = alphabet[rng() % alphabet.size()];
+    switch (rng() % 4) {
+      case 0:
+        text[at] = c;
+        break;
+      case 1:
+        text.insert(text.begin() + static_cast<long>(at), c);
+        break;
+      case 2:
+        text.erase(at, 1 + rng() % 3);
+        break;
+      default:
+        text.insert(at, rng() % 2 ? "9223372036854775808" : "-9223372036854775808");
+    }
+  }
+  return text;
+}
+
+// A shortcut's members against the full reader's, field by field.
+void expect_same_members(std::span<const StrictJsonReader::Member> got,
+                         std::span<const StrictJsonReader::Member> want, std::string_view text) {
+  EXPECT_EQ(want.size(), got.size()) << testing::PrintToString(std::string(text));
+  for (std::size_t i = 0; i < std::min(want.size(), got.size()); ++i) {
+    EXPECT_EQ(got[i].name, want[i].name);
+    EXPECT_EQ(got[i].name.data(), want[i].name.data());  // a view into the same text
+    EXPECT_EQ(got[i].type, want[i].type);
+    EXPECT_EQ(got[i].start, want[i].start);
+    EXPECT_EQ(got[i].end, want[i].end);
+    EXPECT_EQ(got[i].escaped, want[i].escaped);
+  }
+}
+
 // Whether match_plain_object() took `text`; fails the test if its members differ
 // from the full reader's.
 bool plain_match_agrees(std::string_view text) {
@@ -674,15 +712,7 @@ bool plain_match_agrees(std::string_view text) {
   if (!matched) return false;
   EXPECT_TRUE(object) << testing::PrintToString(std::string(text));
   if (!object) return true;
-  EXPECT_EQ(want.size(), got.size()) << testing::PrintToString(std::string(text));
-  for (std::size_t i = 0; i < std::min(want.size(), got.size()); ++i) {
-    EXPECT_EQ(got[i].name, want[i].name);
-    EXPECT_EQ(got[i].name.data(), want[i].name.data());  // a view into the same text
-    EXPECT_EQ(got[i].type, want[i].type);
-    EXPECT_EQ(got[i].start, want[i].start);
-    EXPECT_EQ(got[i].end, want[i].end);
-    EXPECT_EQ(got[i].escaped, want[i].escaped);
-  }
+  expect_same_members(got, want, text);
   return true;
 }
 
@@ -735,25 +765,7 @@ TEST(StrictJsonPlainObject, AgreesWithValidateOnMutations) {
   std::mt19937 rng(13);
   int matched = 0, total = 0;
   for (int i = 0; i < 60000; ++i) {
-    std::string text = (i % 2 ? seed : plain_seed);
-    const int edits = 1 + static_cast<int>(rng() % 3);
-    for (int e = 0; e < edits && !text.empty(); ++e) {
-      const std::size_t at = rng() % text.size();
-      const char c = kAlphabet[rng() % kAlphabet.size()];
-      switch (rng() % 4) {
-        case 0:
-          text[at] = c;
-          break;
-        case 1:
-          text.insert(text.begin() + static_cast<long>(at), c);
-          break;
-        case 2:
-          text.erase(at, 1 + rng() % 3);
-          break;
-        default:  // a digit run at an int64 edge
-          text.insert(at, rng() % 2 ? "9223372036854775808" : "-9223372036854775808");
-      }
-    }
+    const std::string text = mutate(i % 2 ? seed : plain_seed, kAlphabet, rng);
     ++total;
     if (plain_match_agrees(text)) ++matched;
     if (HasFailure()) return;
@@ -793,15 +805,7 @@ bool plain_scan_agrees(std::string_view text) {
   if (!scanned) return false;
   EXPECT_TRUE(object) << testing::PrintToString(std::string(text));
   if (!object) return true;
-  EXPECT_EQ(want.size(), count) << testing::PrintToString(std::string(text));
-  for (std::size_t i = 0; i < std::min(want.size(), count); ++i) {
-    EXPECT_EQ(got[i].name, want[i].name);
-    EXPECT_EQ(got[i].name.data(), want[i].name.data());
-    EXPECT_EQ(got[i].type, want[i].type);
-    EXPECT_EQ(got[i].start, want[i].start);
-    EXPECT_EQ(got[i].end, want[i].end);
-    EXPECT_EQ(got[i].escaped, want[i].escaped);
-  }
+  expect_same_members(std::span(got).first(count), want, text);
   return true;
 }
 
@@ -870,25 +874,8 @@ TEST(StrictJsonPlainScan, AgreesWithValidateOnMutations) {
   std::mt19937 rng(17);
   int scanned = 0, total = 0;
   for (int i = 0; i < 60000; ++i) {
-    std::string text = kSdkSpellings[static_cast<std::size_t>(i) % std::size(kSdkSpellings)];
-    const int edits = 1 + static_cast<int>(rng() % 3);
-    for (int e = 0; e < edits && !text.empty(); ++e) {
-      const std::size_t at = rng() % text.size();
-      const char c = kAlphabet[rng() % kAlphabet.size()];
-      switch (rng() % 4) {
-        case 0:
-          text[at] = c;
-          break;
-        case 1:
-          text.insert(text.begin() + static_cast<long>(at), c);
-          break;
-        case 2:
-          text.erase(at, 1 + rng() % 3);
-          break;
-        default:
-          text.insert(at, rng() % 2 ? "9223372036854775808" : "-9223372036854775808");
-      }
-    }
+    const std::string text = mutate(
+        kSdkSpellings[static_cast<std::size_t>(i) % std::size(kSdkSpellings)], kAlphabet, rng);
     ++total;
     if (plain_scan_agrees(text)) ++scanned;
     if (HasFailure()) return;
