@@ -28,7 +28,9 @@ struct Matrix {
 };
 
 // The runs must come from one invocation: cases are matched by id, and a case
-// one run lacks (a run cut short) is "MISSING" there rather than misaligned.
+// one run lacks (a run cut short) is "MISSING" there rather than misaligned. So
+// the runs must keep their passing cases (RunOptions::keep_passing_cases): a
+// pass that was only counted would read as MISSING.
 Matrix build_matrix(const std::vector<RunReport>& runs);
 
 }  // namespace tokcheck::conformance
