@@ -117,8 +117,9 @@ Sha256Digest HmacSha256::Session::finish() {
   // No cleanse here: both chaining values have moved past the key's pad states
   // (each went through at least one more compression, which cannot be undone),
   // so the session now holds the MAC and the inner digest, not the key. The
-  // OPENSSL_cleanse of the session this replaced was ~5% of a 3-block verify
-  // (docs/BENCHMARKS.md). The pad states live in the HmacSha256 itself.
+  // OPENSSL_cleanse of the session this replaced cost ~98 instructions per MAC
+  // (callgrind; 1.2% of a Volcengine verify). The pad states live in the
+  // HmacSha256 itself.
   return out;
 }
 

@@ -11,10 +11,11 @@ namespace {
 
 // One deflate stream per level and thread, reset for each call. deflateInit
 // allocates ~256 KiB of state at level 6 (window, hash chains, pending buffer);
-// above glibc's mmap threshold that was mapped and unmapped on every call, so a
-// parse_007 / parse_usersig, which recompress to tell a canonical stream, took
-// ~280 µs (bench _Parse rows). deflateReset keeps the allocation and gives the
-// same bytes as a fresh stream (the byte-exact build vectors check it).
+// above glibc's mmap threshold that was mapped, faulted in and unmapped on every
+// call, so a parse_007 / parse_usersig, which recompress to tell a canonical
+// stream, took ~0.6 ms in an interleaved bench run (6-9 µs now; bench _Parse
+// rows). deflateReset keeps the allocation and gives the same bytes as a fresh
+// stream (the byte-exact build vectors check it).
 class DeflateStreams {
  public:
   DeflateStreams() = default;
