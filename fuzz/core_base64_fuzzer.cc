@@ -38,14 +38,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                           "strict's non-canonical verdict and lenient acceptance disagree");
       TOKCHECK_FUZZ_CHECK(strict.empty(), "a failed strict decode left output behind");
     }
-    if (tokcheck::base64_detail::simd_available()) {
+    {
+      // Every vector level the CPU runs (SSSE3 alone, and AVX2 with its SSSE3
+      // step) against the scalar decoder.
+      using tokcheck::base64_detail::SimdLevel;
       std::vector<std::uint8_t> scalar, simd;
       const bool a = tokcheck::base64_detail::decode_strict_scalar(in, scalar, alphabet);
-      const bool b = tokcheck::base64_detail::decode_strict_simd(in, simd, alphabet);
-      TOKCHECK_FUZZ_CHECK(a == b && (!a || scalar == simd),
-                          "the SIMD and scalar strict decoders disagree");
       TOKCHECK_FUZZ_CHECK(a == (s.error == Malformation::kNone),
                           "strict decode and base64_decode disagree");
+      for (SimdLevel level : {SimdLevel::kSsse3, SimdLevel::kAvx2}) {
+        if (level > tokcheck::base64_detail::simd_level()) break;
+        const bool b = tokcheck::base64_detail::decode_strict_simd(in, simd, alphabet, level);
+        TOKCHECK_FUZZ_CHECK(a == b && (!a || scalar == simd),
+                            "a SIMD and the scalar strict decoder disagree");
+      }
     }
     if (l.error == Malformation::kNone) {
       const std::string canonical = tokcheck::base64_encode(lenient, alphabet);

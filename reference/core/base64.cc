@@ -228,32 +228,87 @@ __attribute__((target("ssse3"))) bool decode_blocks_ssse3(const SimdTables& t,
   }
   return _mm_movemask_epi8(_mm_cmpeq_epi8(bad, _mm_setzero_si128())) == 0xFFFF;
 }
+
+// The same step on 32 characters: AVX2 shuffles within each 128-bit lane, so the
+// tables are the SSSE3 ones in both lanes and each lane packs its 12 bytes as
+// above; one cross-lane dword permute then closes the 4-byte gap between them.
+// Reads exactly 32 * blocks bytes from p and writes 24 * blocks bytes from o
+// on, nothing at or past o_end (all 32 bytes of the register only while 8
+// bytes of room remain past its 24, else 16 + 8).
+__attribute__((target("avx2"))) bool decode_blocks_avx2(const SimdTables& t, const unsigned char* p,
+                                                        std::size_t blocks, std::uint8_t* o,
+                                                        const std::uint8_t* o_end) {
+  const __m256i lut_lo = _mm256_broadcastsi128_si256(load16(t.lut_lo));
+  const __m256i lut_hi = _mm256_broadcastsi128_si256(load16(t.lut_hi));
+  const __m256i lut_shift = _mm256_broadcastsi128_si256(load16(t.shift));
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  const __m256i split = _mm256_set1_epi8(t.split);
+  const __m256i merge_pairs = _mm256_set1_epi32(0x01400140);
+  const __m256i merge_quads = _mm256_set1_epi32(0x00011000);
+  const __m256i pack = _mm256_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1,  //
+                                        2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+  const __m256i join_lanes = _mm256_setr_epi32(0, 1, 2, 4, 5, 6, 3, 7);
+  __m256i bad = _mm256_setzero_si256();
+  for (std::size_t b = 0; b < blocks; ++b, p += 32, o += 24) {
+    const __m256i chars = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+    const __m256i hi = _mm256_and_si256(_mm256_srli_epi32(chars, 4), nibble);
+    const __m256i lo = _mm256_and_si256(chars, nibble);
+    bad = _mm256_or_si256(
+        bad, _mm256_and_si256(_mm256_shuffle_epi8(lut_lo, lo), _mm256_shuffle_epi8(lut_hi, hi)));
+    const __m256i shift_index = _mm256_add_epi8(hi, _mm256_cmpeq_epi8(chars, split));
+    const __m256i sextets = _mm256_add_epi8(chars, _mm256_shuffle_epi8(lut_shift, shift_index));
+    const __m256i pairs = _mm256_maddubs_epi16(sextets, merge_pairs);
+    const __m256i quads = _mm256_madd_epi16(pairs, merge_quads);
+    const __m256i bytes = _mm256_permutevar8x32_epi32(_mm256_shuffle_epi8(quads, pack), join_lanes);
+    if (o_end - o >= 32) {
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(o), bytes);
+    } else {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(o), _mm256_castsi256_si128(bytes));
+      _mm_storel_epi64(reinterpret_cast<__m128i*>(o + 16), _mm256_extracti128_si256(bytes, 1));
+    }
+  }
+  return _mm256_testz_si256(bad, bad) != 0;
+}
 #endif
 
 bool decode_strict_simd_impl(std::string_view in, [[maybe_unused]] Base64Alphabet which,
-                             const Alphabet& a, std::vector<std::uint8_t>& out) {
+                             const Alphabet& a, std::vector<std::uint8_t>& out,
+                             base64_detail::SimdLevel level) {
 #if defined(__x86_64__)
+  using base64_detail::SimdLevel;
+  if (level == SimdLevel::kNone) return decode_strict_scalar_impl(in, a, out);
   StrictShape shape;
   if (!strict_shape(in, a, out, shape)) return false;
   if (in.empty()) return true;
-  // Blocks of 16 chars (4 groups) only inside the full groups, so the padded
-  // last group and any 1..3 leftover full groups go through the scalar code.
-  const std::size_t blocks = shape.full_groups / 4;
+  // Vector steps only inside the full groups: 8 groups per AVX2 step, then 4
+  // per SSSE3 step (at most one after AVX2), so the padded last group and any
+  // 1..3 leftover full groups go through the scalar code.
   const auto* p = reinterpret_cast<const unsigned char*>(in.data());
   std::uint8_t* o = out.data();
+  const std::uint8_t* const o_end = o + out.size();
   const SimdTables& t = which == Base64Alphabet::kTencent ? kTencentSimd : kStandardSimd;
-  if (!decode_blocks_ssse3(t, p, blocks, o, o + out.size())) return false;
-  return decode_groups_scalar(p + 16 * blocks, shape.full_groups - 4 * blocks, shape.pad, a,
-                              o + 12 * blocks);
+  std::size_t groups = shape.full_groups;
+  bool ok = true;
+  if (level == SimdLevel::kAvx2) {
+    const std::size_t blocks = groups / 8;
+    ok = decode_blocks_avx2(t, p, blocks, o, o_end);
+    p += 32 * blocks;
+    o += 24 * blocks;
+    groups -= 8 * blocks;
+  }
+  const std::size_t blocks = groups / 4;
+  ok = decode_blocks_ssse3(t, p, blocks, o, o_end) && ok;
+  return ok &&
+         decode_groups_scalar(p + 16 * blocks, groups - 4 * blocks, shape.pad, a, o + 12 * blocks);
 #else
+  (void)level;
   return decode_strict_scalar_impl(in, a, out);
 #endif
 }
 
 bool decode_strict(std::string_view in, Base64Alphabet which, const Alphabet& a,
                    std::vector<std::uint8_t>& out) {
-  if (base64_detail::simd_available()) return decode_strict_simd_impl(in, which, a, out);
-  return decode_strict_scalar_impl(in, a, out);
+  return decode_strict_simd_impl(in, which, a, out, base64_detail::simd_level());
 }
 
 void decode_lenient(std::string_view in, const Alphabet& a, std::vector<std::uint8_t>& out) {
@@ -338,23 +393,32 @@ bool decode_strict_scalar(std::string_view in, std::vector<std::uint8_t>& out,
   return decode_strict_scalar_impl(in, alphabet_for(which), out);
 }
 
-bool decode_strict_simd(std::string_view in, std::vector<std::uint8_t>& out, Base64Alphabet which) {
-  return decode_strict_simd_impl(in, which, alphabet_for(which), out);
+bool decode_strict_simd(std::string_view in, std::vector<std::uint8_t>& out, Base64Alphabet which,
+                        SimdLevel level) {
+  return decode_strict_simd_impl(in, which, alphabet_for(which), out, level);
 }
 
-bool simd_available() {
+bool decode_strict_simd(std::string_view in, std::vector<std::uint8_t>& out, Base64Alphabet which) {
+  return decode_strict_simd_impl(in, which, alphabet_for(which), out, simd_level());
+}
+
+SimdLevel simd_level() {
 #if defined(__x86_64__)
   // Chosen once: __builtin_cpu_init makes the answer safe even if the first
   // call comes from a static initialiser that runs before libgcc's own.
-  static const bool available = [] {
+  static const SimdLevel level = [] {
     __builtin_cpu_init();
-    return __builtin_cpu_supports("ssse3") != 0;
+    if (__builtin_cpu_supports("avx2") != 0) return SimdLevel::kAvx2;
+    if (__builtin_cpu_supports("ssse3") != 0) return SimdLevel::kSsse3;
+    return SimdLevel::kNone;
   }();
-  return available;
+  return level;
 #else
-  return false;
+  return SimdLevel::kNone;
 #endif
 }
+
+bool simd_available() { return simd_level() != SimdLevel::kNone; }
 
 }  // namespace base64_detail
 

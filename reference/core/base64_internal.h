@@ -18,13 +18,27 @@ namespace tokcheck::base64_detail {
 bool decode_strict_scalar(std::string_view in, std::vector<std::uint8_t>& out,
                           Base64Alphabet which);
 
-// The SSSE3 decoder (16 characters per step for both alphabets; the padded
-// last group and 1..3 leftover groups go through the scalar code). Precondition:
-// simd_available(); on other CPUs and non-x86-64 builds it is the scalar one.
-bool decode_strict_simd(std::string_view in, std::vector<std::uint8_t>& out, Base64Alphabet which);
+// The x86-64 vector paths of the strict decoder, slowest first.
+enum class SimdLevel {
+  kNone,   // scalar only (no SSSE3, or not x86-64)
+  kSsse3,  // 16 characters per step
+  kAvx2,   // 32 characters per step, then one 16-character step where 4..7 groups remain
+};
 
-// True when this build has the SSSE3 decoder and the CPU runs it; the answer
-// is computed once and cached. base64_decode uses the SIMD decoder exactly then.
+// The best level this build has and the CPU runs; computed once and cached.
+// base64_decode decodes at exactly this level.
+SimdLevel simd_level();
+
+// True when simd_level() is above kNone.
 bool simd_available();
+
+// The vector decoder at `level` (the padded last group and the 1..3 full groups
+// no vector step takes go through the scalar code). Precondition: level <=
+// simd_level(); at kNone, and on non-x86-64 builds, it is the scalar one.
+bool decode_strict_simd(std::string_view in, std::vector<std::uint8_t>& out, Base64Alphabet which,
+                        SimdLevel level);
+
+// decode_strict_simd at simd_level().
+bool decode_strict_simd(std::string_view in, std::vector<std::uint8_t>& out, Base64Alphabet which);
 
 }  // namespace tokcheck::base64_detail

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <random>
 
 #include "reference/core/base64_internal.h"
@@ -71,7 +72,7 @@ TEST(Base64, EveryByteValueRoundTripsAtEveryLength) {
   }
 }
 
-// --- The SSSE3 strict decoder against the scalar one -------------------------
+// --- The SSSE3 and AVX2 strict decoders against the scalar one ---------------
 
 using base64_detail::decode_strict_scalar;
 using base64_detail::decode_strict_simd;
@@ -91,21 +92,37 @@ constexpr AlphabetCase kAlphabets[] = {
      '_'},
 };
 
-// Same accept/reject answer and, on accept, the same bytes. Each decoder gets
-// a buffer already holding unrelated bytes, as a reused caller buffer would.
+using base64_detail::simd_level;
+using base64_detail::SimdLevel;
+
+// Every vector level this CPU runs (AVX2 inputs also take an SSSE3 step and the
+// scalar tail; SSSE3 alone takes every 16-character step itself).
+std::vector<SimdLevel> vector_levels() {
+  std::vector<SimdLevel> levels;
+  if (simd_level() >= SimdLevel::kSsse3) levels.push_back(SimdLevel::kSsse3);
+  if (simd_level() >= SimdLevel::kAvx2) levels.push_back(SimdLevel::kAvx2);
+  return levels;
+}
+
+// Same accept/reject answer and, on accept, the same bytes, at every vector
+// level. Each decoder gets a buffer already holding unrelated bytes, as a reused
+// caller buffer would.
 ::testing::AssertionResult paths_agree(std::string_view in,
                                        Base64Alphabet which = Base64Alphabet::kStandard) {
   std::vector<std::uint8_t> scalar(7, 0xAA);
-  std::vector<std::uint8_t> simd(in.size(), 0x55);
   const bool scalar_ok = decode_strict_scalar(in, scalar, which);
-  const bool simd_ok = decode_strict_simd(in, simd, which);
-  if (scalar_ok != simd_ok) {
-    return ::testing::AssertionFailure()
-           << "scalar " << (scalar_ok ? "accepts" : "rejects") << ", simd "
-           << (simd_ok ? "accepts" : "rejects") << " \"" << in << "\"";
-  }
-  if (scalar_ok && scalar != simd) {
-    return ::testing::AssertionFailure() << "outputs differ for \"" << in << "\"";
+  for (SimdLevel level : vector_levels()) {
+    std::vector<std::uint8_t> simd(in.size(), 0x55);
+    const bool simd_ok = decode_strict_simd(in, simd, which, level);
+    const char* name = level == SimdLevel::kAvx2 ? "avx2" : "ssse3";
+    if (scalar_ok != simd_ok) {
+      return ::testing::AssertionFailure()
+             << "scalar " << (scalar_ok ? "accepts" : "rejects") << ", " << name << " "
+             << (simd_ok ? "accepts" : "rejects") << " \"" << in << "\"";
+    }
+    if (scalar_ok && scalar != simd) {
+      return ::testing::AssertionFailure() << name << " output differs for \"" << in << "\"";
+    }
   }
   return ::testing::AssertionSuccess();
 }
@@ -234,6 +251,30 @@ TEST(Base64Simd, EachAlphabetRefusesTheOthersCharsInFullGroups) {
         EXPECT_FALSE(decode_strict_simd(s, out, ab.which)) << s;
         EXPECT_TRUE(paths_agree(s, ab.which));
       }
+    }
+  }
+}
+
+// Every vector step stores its whole register while room remains and only its
+// own bytes in the last steps: nothing is written past the decoded length
+// (guard bytes after it in one allocation stay as they were).
+TEST(Base64Simd, NoStepWritesPastTheDecodedBytes) {
+  SKIP_WITHOUT_SIMD();
+  std::mt19937 rng(9);
+  for (SimdLevel level : vector_levels()) {
+    for (std::size_t n = 0; n <= 200; ++n) {
+      const std::string data = random_bytes(rng, n);
+      const std::string enc = base64_encode(as_bytes(data));
+      std::vector<std::uint8_t> out;
+      out.reserve(n + 64);
+      ASSERT_TRUE(decode_strict_simd(enc, out, Base64Alphabet::kStandard, level)) << enc;
+      ASSERT_EQ(out.size(), n);
+      // The bytes past size() are the guard: fill, decode again, compare.
+      std::uint8_t* const guard = out.data() + n;
+      std::memset(guard, 0xC3, 64);
+      ASSERT_TRUE(decode_strict_simd(enc, out, Base64Alphabet::kStandard, level)) << enc;
+      ASSERT_EQ(std::string(out.begin(), out.end()), data);
+      for (std::size_t i = 0; i < 64; ++i) ASSERT_EQ(guard[i], 0xC3) << "n " << n << " byte " << i;
     }
   }
 }
