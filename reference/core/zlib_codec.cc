@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+
+#include "reference/core/adler32.h"
 
 namespace tokcheck {
 
@@ -64,13 +67,39 @@ std::vector<std::uint8_t> zlib_compress(Bytes data, int level) {
   return out;
 }
 
+namespace {
+
+// The zlib trailer's byte order (RFC 1950 §2.1: most significant byte first).
+std::uint32_t big_endian32(Bytes b) {
+  return (std::uint32_t{b[0]} << 24) | (std::uint32_t{b[1]} << 16) | (std::uint32_t{b[2]} << 8) |
+         b[3];
+}
+
+}  // namespace
+
 struct Inflater::State {
   z_stream zs{};
   bool ready = false;
+  // Where zlib writes, kept across calls and never zero-filled: inflating into
+  // `out` needed out.resize(1024) first, which zeroed a KiB per call (~170 of a
+  // UserSig verify's ~15,400 instructions) to be overwritten. It only grows, up
+  // to the largest cap + 1 asked for, as the output vector's capacity did.
+  std::unique_ptr<std::uint8_t[]> buffer;
+  std::size_t capacity = 0;
+
+  // Grows the buffer to `want` bytes, keeping its first `kept`.
+  void grow(std::size_t want, std::size_t kept) {
+    std::unique_ptr<std::uint8_t[]> bigger(new std::uint8_t[want]);  // not value-initialised
+    if (kept != 0) std::memcpy(bigger.get(), buffer.get(), kept);
+    buffer = std::move(bigger);
+    capacity = want;
+  }
 };
 
 Inflater::Inflater() : state_(std::make_unique<State>()) {
-  state_->ready = inflateInit(&state_->zs) == Z_OK;
+  // zlib's own Adler-32 (byte at a time) is off: inflate() below checks the
+  // trailer with reference/core/adler32.h, to the same verdict.
+  state_->ready = inflateInit(&state_->zs) == Z_OK && inflateValidate(&state_->zs, 0) == Z_OK;
 }
 
 Inflater::~Inflater() {
@@ -88,35 +117,41 @@ Malformation Inflater::inflate(Bytes in, std::vector<std::uint8_t>& out, std::si
   zs.avail_in = static_cast<uInt>(std::min<std::size_t>(in.size(), 0xFFFFFFFFu));
   // Grow in steps but never beyond cap + 1 bytes: one byte more than the cap is
   // enough to know the cap was exceeded.
+  State& st = *state_;
   std::size_t produced = 0;
   for (;;) {
-    if (out.size() == produced) {
+    std::size_t room = std::min(st.capacity, cap + 1);
+    if (room == produced) {
       const std::size_t want = std::min(cap + 1, std::max<std::size_t>(1024, produced * 2));
       if (want <= produced) return Malformation::kZlibTooLarge;
-      // reserve() first: resize() alone may double capacity past the cap.
-      if (out.capacity() < want) out.reserve(want);
-      out.resize(want);
+      st.grow(want, produced);
+      room = want;
     }
-    zs.next_out = out.data() + produced;
-    zs.avail_out = static_cast<uInt>(out.size() - produced);
+    zs.next_out = st.buffer.get() + produced;
+    zs.avail_out = static_cast<uInt>(std::min<std::size_t>(room - produced, 0xFFFFFFFFu));
     // Z_FINISH: a stream that completes within this call is inflated without
     // zlib's sliding window (it would otherwise copy every output byte into
     // it). When the output buffer fills first zlib keeps going as with
     // Z_NO_FLUSH on the next call, so the accepted streams are the same.
     const int rc = ::inflate(&zs, Z_FINISH);
-    produced = out.size() - zs.avail_out;
-    if (produced > cap) {
-      out.clear();
-      return Malformation::kZlibTooLarge;
-    }
+    produced = static_cast<std::size_t>(zs.next_out - st.buffer.get());
+    if (produced > cap) return Malformation::kZlibTooLarge;
     if (rc == Z_STREAM_END) break;
     // With Z_FINISH an unfinished stream reports Z_BUF_ERROR: either the output
     // buffer is full (grow it and go on) or the input ended mid-stream.
     if (rc == Z_BUF_ERROR && zs.avail_out == 0) continue;
-    out.clear();
     return Malformation::kBadZlib;
   }
-  out.resize(produced);
+  const Bytes inflated(st.buffer.get(), produced);
+  // The stream ended, so zlib consumed its 4-byte big-endian Adler-32 trailer
+  // (byte-aligned, after the whole bytes of the last block) without comparing
+  // it: the trailer is the 4 bytes before next_in. A wrong one is what zlib's
+  // check would have called a data error.
+  const auto consumed = static_cast<std::size_t>(zs.next_in - in.data());
+  if (consumed < 4 || adler32(inflated) != big_endian32(in.subspan(consumed - 4, 4))) {
+    return Malformation::kBadZlib;
+  }
+  out.assign(inflated.begin(), inflated.end());  // within its capacity: a copy, no fill
   if (zs.avail_in != 0 || in.size() > 0xFFFFFFFFu) return Malformation::kTrailingAfterZlib;
   return Malformation::kNone;
 }

@@ -67,6 +67,42 @@ TEST(Inflater, GrowingOutputAndEveryTruncationAgreeWithUncompress2) {
   }
 }
 
+// The Inflater checks the Adler-32 trailer itself (zlib's check is off): every
+// bit of it flipped, with and without bytes after the stream, is a bad stream,
+// as zlib's own check says; stored, fixed and dynamic blocks, and outputs that
+// need the buffer to grow, end the stream at different points.
+TEST(Inflater, EveryCorruptTrailerBitIsABadStreamAsZlibSays) {
+  Inflater inflater;
+  std::vector<std::uint8_t> out;
+  std::uint32_t state = 99;
+  for (std::size_t n : {0u, 1u, 15u, 16u, 17u, 182u, 1500u, 5000u}) {
+    std::vector<std::uint8_t> plain(n);
+    for (auto& b : plain) {
+      state = state * 1103515245u + 12345u;
+      b = static_cast<std::uint8_t>('a' + (state >> 16) % 9);
+    }
+    for (int level : {0, 1, 9}) {
+      const auto z = zlib_compress(plain, level);
+      for (std::size_t bit = 0; bit < 32; ++bit) {
+        for (bool trailing : {false, true}) {
+          auto bad = z;
+          bad[z.size() - 4 + bit / 8] ^= static_cast<std::uint8_t>(1u << (bit % 8));
+          if (trailing) bad.push_back(0);
+          std::vector<std::uint8_t> oracle(n + 1);
+          uLongf oracle_len = static_cast<uLongf>(oracle.size());
+          uLong consumed = static_cast<uLong>(bad.size());
+          ASSERT_EQ(uncompress2(oracle.data(), &oracle_len, bad.data(), &consumed), Z_DATA_ERROR);
+          EXPECT_EQ(inflater.inflate(bad, out), Malformation::kBadZlib)
+              << n << " level " << level << " bit " << bit << " trailing " << trailing;
+          EXPECT_TRUE(out.empty());
+        }
+      }
+      ASSERT_EQ(inflater.inflate(z, out), Malformation::kNone) << n << " level " << level;
+      EXPECT_EQ(out, plain);
+    }
+  }
+}
+
 TEST(Inflater, CompressionBombIsAnErrorNotAnAllocation) {
   const std::vector<std::uint8_t> zeros(4 * 1024 * 1024, 0);
   const auto bomb = zlib_compress(zeros, 9);  // ~4 KiB that inflates to 4 MiB
