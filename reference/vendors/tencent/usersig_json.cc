@@ -30,6 +30,7 @@ Malformation JsonObjectReader::parse(std::string_view text) {
     out.string_value = {};
     out.integer = 0;
     out.integer_overflow = false;
+    out.lexeme = {};
     if (m.type == StrictJsonReader::Type::kString) {
       out.kind = JsonMember::Kind::kString;
       if (!m.escaped) {  // validated text between the quotes is the value itself
@@ -40,10 +41,10 @@ Malformation JsonObjectReader::parse(std::string_view text) {
       }
     } else if (m.type == StrictJsonReader::Type::kNumber) {
       out.kind = JsonMember::Kind::kInteger;
+      out.lexeme = text.substr(m.start, m.end - m.start);
       if (!reader_.read_int(m, out.integer)) {
         // A fraction or an exponent makes a kNumber; digits alone are beyond int64.
-        const std::string_view lexeme = text.substr(m.start, m.end - m.start);
-        if (lexeme.find_first_of(".eE") != std::string_view::npos) {
+        if (out.lexeme.find_first_of(".eE") != std::string_view::npos) {
           out.kind = JsonMember::Kind::kNumber;
         } else {
           out.integer_overflow = true;

@@ -36,6 +36,7 @@ struct JsonMember {
   std::string_view string_value;
   std::int64_t integer = 0;
   bool integer_overflow = false;  // outside int64
+  std::string_view lexeme;        // kInteger and kNumber: the number as written
   std::string storage;            // string_value's bytes when they had escapes
 };
 

@@ -104,6 +104,31 @@ TEST(UserSigVerify, ExpiredOnlyAfterTimePlusExpire) {
   EXPECT_EQ(v.verify(build(negative), kTime).condition, Condition::kExpired);
 }
 
+// The signed string spells the integers as the SDKs format their values; the
+// verifier takes the JSON's digits for that, and -0 (a valid JSON integer the
+// SDKs read as 0) must sign as "0", not as written.
+TEST(UserSigVerify, MinusZeroSignsAsZero) {
+  const auto sig = [](std::int64_t time, std::int64_t expire) {
+    return base64_encode(usersig_hmac(kKey, "xiaojun", kSdkAppId, time, expire, nullptr));
+  };
+  const auto claims = [](std::string_view time, std::string_view expire, std::string_view mac) {
+    return R"({"TLS.ver":"2.0","TLS.identifier":"xiaojun","TLS.sdkappid":1400000000,)"
+           R"("TLS.expire":)" +
+           std::string(expire) + R"(,"TLS.time":)" + std::string(time) + R"(,"TLS.sig":")" +
+           std::string(mac) + R"("})";
+  };
+  UserSigVerifier v(kKey);
+  EXPECT_EQ(v.verify(wrap(claims("1700000000", "-0", sig(kTime, 0))), kTime).condition,
+            Condition::kValid);
+  EXPECT_EQ(v.verify(wrap(claims("-0", "1700000000", sig(0, kTime))), kTime).condition,
+            Condition::kValid);
+  EXPECT_EQ(v.verify(wrap(claims("1700000000", "-5", sig(kTime, -5))), kTime - 5).condition,
+            Condition::kValid);
+  // Signed over the written "-0": not what the SDKs sign.
+  EXPECT_EQ(v.verify(wrap(claims("1700000000", "-0", sig(kTime, 1))), kTime).condition,
+            Condition::kBadSignature);
+}
+
 TEST(UserSigVerify, GoCheckOrder) {
   UserSigBuildInput in = input();
   in.key = "another key";
