@@ -124,8 +124,12 @@ TEST(UserSigVerify, MinusZeroSignsAsZero) {
             Condition::kValid);
   EXPECT_EQ(v.verify(wrap(claims("1700000000", "-5", sig(kTime, -5))), kTime - 5).condition,
             Condition::kValid);
-  // Signed over the written "-0": not what the SDKs sign.
-  EXPECT_EQ(v.verify(wrap(claims("1700000000", "-0", sig(kTime, 1))), kTime).condition,
+  // Signed over the "-0" as written: not what the SDKs sign.
+  const std::string as_written =
+      "TLS.identifier:xiaojun\nTLS.sdkappid:1400000000\nTLS.time:1700000000\nTLS.expire:-0\n";
+  const std::string mac_as_written =
+      base64_encode(HmacSha256::compute(as_bytes(kKey), as_bytes(as_written)));
+  EXPECT_EQ(v.verify(wrap(claims("1700000000", "-0", mac_as_written)), kTime).condition,
             Condition::kBadSignature);
 }
 
