@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "reference/core/adler32.h"
+#include "reference/core/fixed_block_inflate.h"
 
 namespace tokcheck {
 
@@ -86,6 +87,7 @@ struct Inflater::State {
   // to the largest cap + 1 asked for, as the output vector's capacity did.
   std::unique_ptr<std::uint8_t[]> buffer;
   std::size_t capacity = 0;
+  std::size_t fixed_block_inflates = 0;  // streams the fast path inflated
 
   // Grows the buffer to `want` bytes, keeping its first `kept`.
   void grow(std::size_t want, std::size_t kept) {
@@ -109,15 +111,32 @@ Inflater::~Inflater() {
 Inflater::Inflater(Inflater&&) noexcept = default;
 Inflater& Inflater::operator=(Inflater&&) noexcept = default;
 
+std::size_t Inflater::fixed_block_inflates() const { return state_->fixed_block_inflates; }
+
 Malformation Inflater::inflate(Bytes in, std::vector<std::uint8_t>& out, std::size_t cap) {
   out.clear();
-  if (!state_->ready || inflateReset(&state_->zs) != Z_OK) return Malformation::kBadZlib;
-  z_stream& zs = state_->zs;
+  State& st = *state_;
+  if (!st.ready) return Malformation::kBadZlib;
+  // The buffer's first size, as the loop below would give it.
+  if (const std::size_t first = std::min<std::size_t>(cap + 1, 1024); st.capacity < first) {
+    st.grow(first, 0);
+  }
+  // One final fixed-Huffman block, the common short token: decoded here, or
+  // left to zlib (whose verdict then stands) on anything unusual.
+  if (const auto fast = inflate_fixed_block(in, st.buffer.get(), std::min(st.capacity, cap))) {
+    const Bytes inflated(st.buffer.get(), fast->produced);
+    if (adler32(inflated) == big_endian32(in.subspan(fast->consumed - 4, 4))) {
+      ++st.fixed_block_inflates;
+      out.assign(inflated.begin(), inflated.end());
+      return fast->consumed == in.size() ? Malformation::kNone : Malformation::kTrailingAfterZlib;
+    }
+  }
+  if (inflateReset(&st.zs) != Z_OK) return Malformation::kBadZlib;
+  z_stream& zs = st.zs;
   zs.next_in = const_cast<Bytef*>(in.data());
   zs.avail_in = static_cast<uInt>(std::min<std::size_t>(in.size(), 0xFFFFFFFFu));
   // Grow in steps but never beyond cap + 1 bytes: one byte more than the cap is
   // enough to know the cap was exceeded.
-  State& st = *state_;
   std::size_t produced = 0;
   for (;;) {
     std::size_t room = std::min(st.capacity, cap + 1);

@@ -4,7 +4,9 @@
 // what makes Agora 007 tokens byte-identical to Agora's C++ and Python builders.
 // Parsing accepts any valid zlib stream (Go, Node, Dart, C# and Rust compress the
 // same payload differently) but never inflates past a hard cap: a compression bomb
-// is a malformation, not an allocation.
+// is a malformation, not an allocation. The common short stream, one fixed-Huffman
+// block, is decoded by reference/core/fixed_block_inflate.h, everything else by zlib,
+// with zlib's verdicts either way.
 #pragma once
 
 #include <cstddef>
@@ -40,6 +42,10 @@ class Inflater {
   // stream's end; `out` then still holds the inflated stream).
   Malformation inflate(Bytes in, std::vector<std::uint8_t>& out,
                        std::size_t cap = kMaxInflatedSize);
+
+  // How many streams reference/core/fixed_block_inflate.h inflated instead of
+  // zlib, so tests can show that both paths ran.
+  std::size_t fixed_block_inflates() const;
 
  private:
   struct State;

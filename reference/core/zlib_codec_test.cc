@@ -118,6 +118,149 @@ TEST(Inflater, CompressionBombIsAnErrorNotAnAllocation) {
       Malformation::kZlibTooLarge);
 }
 
+// What zlib's one-shot uncompress2 says of `z` with room for `cap` bytes: the
+// oracle for the Inflater's two paths (its own fixed-block decoder and zlib).
+struct Oracle {
+  bool ok = false;  // one complete stream whose output fits the cap
+  std::vector<std::uint8_t> bytes;
+  bool trailing = false;  // input follows the stream
+};
+Oracle uncompress_oracle(const std::vector<std::uint8_t>& z, std::size_t cap) {
+  Oracle o;
+  o.bytes.resize(cap + 1);
+  uLongf len = static_cast<uLongf>(o.bytes.size());
+  uLong consumed = static_cast<uLong>(z.size());
+  const int rc =
+      uncompress2(o.bytes.data(), &len, z.empty() ? o.bytes.data() : z.data(), &consumed);
+  o.ok = rc == Z_OK && len <= cap;
+  o.bytes.resize(o.ok ? len : 0);
+  o.trailing = o.ok && consumed < z.size();
+  return o;
+}
+
+// A single final block with the fixed Huffman codes is what zlib's deflate makes
+// of a short token payload (every UserSig and 007 verify vector but a few), and
+// the Inflater decodes those itself (reference/core/fixed_block_inflate.h). Every
+// bit of such streams flipped — header, block, trailer — and the streams cut or
+// followed by a byte must get zlib's verdict and bytes. The counter shows both
+// paths ran: the decoder on the intact streams and on flips it still accepts,
+// zlib on the rest.
+TEST(Inflater, FixedBlockPathAgreesWithUncompress2OnEveryBitFlip) {
+  constexpr std::size_t kCap = 4096;
+  const std::string usersig_like =
+      R"({"TLS.ver":"2.0","TLS.identifier":"user_1","TLS.sdkappid":1400000000,)"
+      R"("TLS.expire":86400,"TLS.time":1700000000,"TLS.sig":"MEUCIQDp1kCA7n4E4Xv0"})";
+  std::vector<std::vector<std::uint8_t>> payloads = {
+      bytes("a"), bytes(usersig_like), bytes(std::string(300, 'z')),  // overlapping matches
+      bytes("abcabcabcabcabcabcabc-0123456789-abcabcabc")};
+  // UTF-8 beyond ASCII: literals above 143, the 9-bit codes.
+  payloads.push_back(
+      bytes("{\"TLS.identifier\":\"\xe7\x94\xa8\xe6\x88\xb7_\xc3\xa9\",\"x\":\"\xc3\xbc\"}"));
+
+  Inflater inflater;
+  std::vector<std::uint8_t> out;
+  std::size_t flips = 0, fast_after_flip = 0;
+  for (const auto& plain : payloads) {
+    for (int level : {1, 6, 9}) {
+      const auto z = zlib_compress(plain, level);
+      ASSERT_GE(z.size(), 3u);
+      ASSERT_EQ(z[2] & 0x07, 0b011)
+          << "not one final fixed block; level " << level << " size " << plain.size();
+      const std::size_t before = inflater.fixed_block_inflates();
+      ASSERT_EQ(inflater.inflate(z, out, kCap), Malformation::kNone);
+      EXPECT_EQ(out, plain);
+      EXPECT_EQ(inflater.fixed_block_inflates(), before + 1) << "the fast path did not run";
+
+      std::vector<std::vector<std::uint8_t>> variants;
+      for (std::size_t bit = 0; bit < z.size() * 8; ++bit) {
+        auto bad = z;
+        bad[bit / 8] ^= static_cast<std::uint8_t>(1u << (bit % 8));
+        variants.push_back(bad);
+      }
+      for (std::size_t cut = 0; cut < z.size(); ++cut)
+        variants.emplace_back(z.begin(), z.begin() + cut);
+      variants.push_back(z);
+      variants.back().push_back(0x5A);
+      for (const auto& v : variants) {
+        const Oracle o = uncompress_oracle(v, kCap);
+        const std::size_t fast_before = inflater.fixed_block_inflates();
+        const Malformation m = inflater.inflate(v, out, kCap);
+        fast_after_flip += inflater.fixed_block_inflates() - fast_before;
+        ++flips;
+        if (o.ok) {
+          ASSERT_EQ(m, o.trailing ? Malformation::kTrailingAfterZlib : Malformation::kNone)
+              << "level " << level << " size " << plain.size();
+          ASSERT_EQ(out, o.bytes);
+        } else {
+          ASSERT_TRUE(m == Malformation::kBadZlib || m == Malformation::kZlibTooLarge)
+              << "accepted what uncompress2 rejects; level " << level << " size " << plain.size();
+        }
+      }
+    }
+  }
+  EXPECT_GT(fast_after_flip, 0u);
+  EXPECT_LT(fast_after_flip, flips);
+}
+
+// Everything else is zlib's: stored blocks, dynamic tables, several blocks, a
+// fixed block with more output than the cap (zlib says too large).
+TEST(Inflater, OtherStreamsAndOverlongFixedBlocksAreLeftToZlib) {
+  Inflater inflater;
+  std::vector<std::uint8_t> out;
+  std::uint32_t state = 3;
+  std::vector<std::uint8_t> text(5000);
+  for (auto& b : text) {
+    state = state * 1103515245u + 12345u;
+    b = static_cast<std::uint8_t>('a' + (state >> 16) % 9);
+  }
+  for (const auto& z : {zlib_compress(bytes("stored"), 0), zlib_compress(text, 6)}) {
+    ASSERT_NE(z[2] & 0x07, 0b011);
+    const std::size_t before = inflater.fixed_block_inflates();
+    ASSERT_EQ(inflater.inflate(z, out), Malformation::kNone);
+    EXPECT_EQ(inflater.fixed_block_inflates(), before);
+  }
+  const auto long_run = zlib_compress(std::vector<std::uint8_t>(600, 'q'));
+  ASSERT_EQ(long_run[2] & 0x07, 0b011);
+  EXPECT_EQ(inflater.inflate(long_run, out, 599), Malformation::kZlibTooLarge);
+  EXPECT_EQ(inflater.inflate(long_run, out, 600), Malformation::kNone);
+  EXPECT_EQ(out, std::vector<std::uint8_t>(600, 'q'));
+}
+
+// Two header fields the decoder must not get past: a preset dictionary (FDICT:
+// zlib asks for the dictionary, a bad stream here) and a window smaller than a
+// distance the block uses (CINFO 0: 256 bytes). Each header below keeps FCHECK
+// valid, so only that field differs; a distance beyond the window is left to
+// zlib (which, in one call, still accepts it).
+TEST(Inflater, PresetDictionariesAndShortWindowsAreLeftToZlib) {
+  std::vector<std::uint8_t> plain(256);
+  for (std::size_t i = 0; i < plain.size(); ++i) plain[i] = static_cast<std::uint8_t>(i);
+  plain.push_back('#');
+  for (std::uint8_t i = 0; i < 40; ++i) plain.push_back(i);  // a match 257 bytes back
+  auto z = zlib_compress(plain, 6);
+  ASSERT_EQ(z[2] & 0x07, 0b011);
+  Inflater inflater;
+  std::vector<std::uint8_t> out;
+  ASSERT_EQ(inflater.inflate(z, out), Malformation::kNone);
+  ASSERT_EQ(inflater.fixed_block_inflates(), 1u);
+
+  auto with_dictionary = z;
+  with_dictionary[0] = 0x78;  // CM 8, CINFO 7
+  with_dictionary[1] = 0x20;  // FDICT; (0x78 << 8 | 0x20) % 31 == 0
+  EXPECT_FALSE(uncompress_oracle(with_dictionary, kMaxInflatedSize).ok);
+  EXPECT_EQ(inflater.inflate(with_dictionary, out), Malformation::kBadZlib);
+
+  auto short_window = z;
+  short_window[0] = 0x08;  // CM 8, CINFO 0: a 256-byte window
+  short_window[1] = 0x1D;  // (0x08 << 8 | 0x1D) % 31 == 0
+  const Oracle o = uncompress_oracle(short_window, kMaxInflatedSize);
+  const Malformation m = inflater.inflate(short_window, out);
+  EXPECT_EQ(m, o.ok ? Malformation::kNone : Malformation::kBadZlib);
+  if (o.ok) {
+    EXPECT_EQ(out, o.bytes);
+  }
+  EXPECT_EQ(inflater.fixed_block_inflates(), 1u) << "the decoder took a distance past the window";
+}
+
 TEST(ZlibCompress, DefaultLevelMatchesStockZlib) {
   // The property Agora 007 byte-exactness rests on: our builder output equals
   // zlib's own compress() at Z_DEFAULT_COMPRESSION.
