@@ -76,6 +76,23 @@ std::uint32_t big_endian32(Bytes b) {
          b[3];
 }
 
+// The Inflater's first output buffer; it doubles from there up to the cap.
+constexpr std::size_t kFirstBuffer = 1024;
+
+// The verdict on a stream that ended `consumed` bytes into `in`, having
+// inflated to `inflated`: its last 4 bytes are the big-endian Adler-32 trailer
+// (byte-aligned, after the last block), which zlib was told not to compare
+// (inflateValidate): a wrong one is the data error zlib's check would report.
+// Either inflating path ends here, so both give the same verdicts.
+Malformation end_of_stream(Bytes in, std::size_t consumed, Bytes inflated,
+                           std::vector<std::uint8_t>& out) {
+  if (consumed < 4 || adler32(inflated) != big_endian32(in.subspan(consumed - 4, 4))) {
+    return Malformation::kBadZlib;
+  }
+  out.assign(inflated.begin(), inflated.end());  // within its capacity: a copy, no fill
+  return consumed < in.size() ? Malformation::kTrailingAfterZlib : Malformation::kNone;
+}
+
 }  // namespace
 
 struct Inflater::State {
@@ -118,18 +135,14 @@ Malformation Inflater::inflate(Bytes in, std::vector<std::uint8_t>& out, std::si
   State& st = *state_;
   if (!st.ready) return Malformation::kBadZlib;
   // The buffer's first size, as the loop below would give it.
-  if (const std::size_t first = std::min<std::size_t>(cap + 1, 1024); st.capacity < first) {
+  if (const std::size_t first = std::min(cap + 1, kFirstBuffer); st.capacity < first) {
     st.grow(first, 0);
   }
-  // One final fixed-Huffman block, the common short token: decoded here, or
-  // left to zlib (whose verdict then stands) on anything unusual.
+  // One final fixed-Huffman block, the common short token: decoded here to the
+  // bytes and the end zlib would reach, or left to zlib on anything unusual.
   if (const auto fast = inflate_fixed_block(in, st.buffer.get(), std::min(st.capacity, cap))) {
-    const Bytes inflated(st.buffer.get(), fast->produced);
-    if (adler32(inflated) == big_endian32(in.subspan(fast->consumed - 4, 4))) {
-      ++st.fixed_block_inflates;
-      out.assign(inflated.begin(), inflated.end());
-      return fast->consumed == in.size() ? Malformation::kNone : Malformation::kTrailingAfterZlib;
-    }
+    ++st.fixed_block_inflates;
+    return end_of_stream(in, fast->consumed, Bytes(st.buffer.get(), fast->produced), out);
   }
   if (inflateReset(&st.zs) != Z_OK) return Malformation::kBadZlib;
   z_stream& zs = st.zs;
@@ -141,7 +154,7 @@ Malformation Inflater::inflate(Bytes in, std::vector<std::uint8_t>& out, std::si
   for (;;) {
     std::size_t room = std::min(st.capacity, cap + 1);
     if (room == produced) {
-      const std::size_t want = std::min(cap + 1, std::max<std::size_t>(1024, produced * 2));
+      const std::size_t want = std::min(cap + 1, std::max(kFirstBuffer, produced * 2));
       if (want <= produced) return Malformation::kZlibTooLarge;
       st.grow(want, produced);
       room = want;
@@ -161,18 +174,10 @@ Malformation Inflater::inflate(Bytes in, std::vector<std::uint8_t>& out, std::si
     if (rc == Z_BUF_ERROR && zs.avail_out == 0) continue;
     return Malformation::kBadZlib;
   }
-  const Bytes inflated(st.buffer.get(), produced);
-  // The stream ended, so zlib consumed its 4-byte big-endian Adler-32 trailer
-  // (byte-aligned, after the whole bytes of the last block) without comparing
-  // it: the trailer is the 4 bytes before next_in. A wrong one is what zlib's
-  // check would have called a data error.
-  const auto consumed = static_cast<std::size_t>(zs.next_in - in.data());
-  if (consumed < 4 || adler32(inflated) != big_endian32(in.subspan(consumed - 4, 4))) {
-    return Malformation::kBadZlib;
-  }
-  out.assign(inflated.begin(), inflated.end());  // within its capacity: a copy, no fill
-  if (zs.avail_in != 0 || in.size() > 0xFFFFFFFFu) return Malformation::kTrailingAfterZlib;
-  return Malformation::kNone;
+  // The stream ended, so zlib consumed the trailer: next_in is just past it
+  // (input beyond 4 GiB was never handed to zlib, so it counts as trailing).
+  return end_of_stream(in, static_cast<std::size_t>(zs.next_in - in.data()),
+                       Bytes(st.buffer.get(), produced), out);
 }
 
 }  // namespace tokcheck
