@@ -160,15 +160,49 @@ std::vector<std::string> JsonSchema::validate(const Json& instance) const {
   return errors;
 }
 
+std::vector<std::string> JsonSchema::validate_except_items(const Json& instance,
+                                                           const std::string& member) const {
+  std::vector<std::string> errors;
+  const Json* apart = nullptr;
+  if (instance.is_object()) {
+    if (const auto it = instance.find(member); it != instance.end()) apart = &*it;
+  }
+  validate_at(root_, instance, nullptr, errors, apart);
+  return errors;
+}
+
+std::vector<std::string> JsonSchema::validate_item(const std::string& member, std::size_t index,
+                                                   const Json& item) const {
+  std::vector<std::string> errors;
+  // The root is looked up directly: its address changes when a JsonSchema is
+  // moved (its children are on the heap and do not).
+  const Keys root = keys_for(root_);
+  const Json* items = nullptr;
+  if (root.properties) {
+    if (const auto p = root.properties->find(member); p != root.properties->end()) {
+      const auto found = keys_.find(&*p);
+      items = found != keys_.end() ? found->second.items : keys_for(*p).items;
+    }
+  }
+  if (!items) {
+    errors.push_back("/" + escape_pointer(member) + ": the schema has no items for it");
+    return errors;
+  }
+  const PathNode parent{nullptr, &member, 0};
+  const PathNode child{&parent, nullptr, index};
+  validate_at(*items, item, &child, errors);
+  return errors;
+}
+
 void JsonSchema::validate_at(const Json& s, const Json& v, const PathNode* path,
-                             std::vector<std::string>& errors) const {
+                             std::vector<std::string>& errors, const Json* items_apart) const {
   if (s.is_boolean()) {
     if (!s.get<bool>()) errors.push_back(pointer(path) + ": not allowed here");
     return;
   }
   const auto found = keys_.find(&s);
   const Keys k = found != keys_.end() ? found->second : keys_for(s);
-  if (k.ref) validate_at(*k.ref, v, path, errors);
+  if (k.ref) validate_at(*k.ref, v, path, errors, items_apart);
   if (const Json* type = k.type) {
     bool ok = false;
     if (type->is_array()) {
@@ -207,7 +241,7 @@ void JsonSchema::validate_at(const Json& s, const Json& v, const PathNode* path,
     if (k.min_items && v.size() < k.min_items->get<std::size_t>()) {
       errors.push_back(pointer(path) + ": fewer than " + k.min_items->dump() + " items");
     }
-    if (k.items) {
+    if (k.items && &v != items_apart) {
       for (std::size_t i = 0; i < v.size(); ++i) {
         const PathNode child{path, nullptr, i};
         validate_at(*k.items, v[i], &child, errors);
@@ -230,7 +264,7 @@ void JsonSchema::validate_at(const Json& s, const Json& v, const PathNode* path,
         if (const auto p = k.properties->find(it.key()); p != k.properties->end()) sub = &*p;
       }
       if (!sub) sub = k.additional;
-      if (sub) validate_at(*sub, *it, &child, errors);
+      if (sub) validate_at(*sub, *it, &child, errors, path ? nullptr : items_apart);
     }
   }
 }

@@ -27,14 +27,23 @@ class JsonSchema {
   JsonSchema& operator=(JsonSchema&&) noexcept;
   // Every violation, as "<json pointer>: <what>"; empty means valid.
   std::vector<std::string> validate(const Json& instance) const;
+  // A document whose top-level array `member` was read item by item (a streaming
+  // load, vector_file.h): `instance` is validated except that array's items, and
+  // validate_item checks each item where it stood. Together they report what
+  // validate reports for the whole document.
+  std::vector<std::string> validate_except_items(const Json& instance,
+                                                 const std::string& member) const;
+  std::vector<std::string> validate_item(const std::string& member, std::size_t index,
+                                         const Json& item) const;
 
  private:
   void check_schema(const Json& s, const std::string& where);
   // Where validate_at is in the instance: a chain of parents on the stack, turned
   // into a JSON pointer only when an error names it.
   struct PathNode;
+  // `items_apart`: an array whose items are validated elsewhere (validate_item).
   void validate_at(const Json& s, const Json& v, const PathNode* path,
-                   std::vector<std::string>& errors) const;
+                   std::vector<std::string>& errors, const Json* items_apart = nullptr) const;
   const Json& resolve(const Json& s) const;
 
   bool matches(const std::string& pattern, const std::string& text) const;

@@ -1,6 +1,7 @@
 #include "conformance/lib/vector_digest.h"
 
 #include <openssl/evp.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <fstream>
@@ -33,11 +34,19 @@ VectorDigest::VectorDigest() : ctx_(std::make_unique<Context>()) {
 VectorDigest::~VectorDigest() = default;
 
 void VectorDigest::add(const std::string& relative_path, std::string_view bytes) {
+  begin(relative_path, bytes.size());
+  update(bytes);
+}
+
+void VectorDigest::begin(const std::string& relative_path, std::size_t size) {
   if (!ctx_->ok) return;
   // Path and size frame each file, so moving bytes between files changes the digest.
-  const std::string head = relative_path + '\0' + std::to_string(bytes.size()) + '\0';
+  const std::string head = relative_path + '\0' + std::to_string(size) + '\0';
   EVP_DigestUpdate(ctx_->md.get(), head.data(), head.size());
-  EVP_DigestUpdate(ctx_->md.get(), bytes.data(), bytes.size());
+}
+
+void VectorDigest::update(std::string_view bytes) {
+  if (ctx_->ok) EVP_DigestUpdate(ctx_->md.get(), bytes.data(), bytes.size());
 }
 
 std::string VectorDigest::finish() {
@@ -52,6 +61,44 @@ std::string VectorDigest::finish() {
     out += kHex[md[i] & 0xF];
   }
   return out;
+}
+
+DigestedFile::DigestedFile(const std::filesystem::path& file, const std::string& relative_path,
+                           VectorDigest& digest)
+    : file_(std::fopen(file.c_str(), "rb")), digest_(digest) {
+  // The size of what was opened (fstat of the open file, not a second lookup).
+  struct stat st {};
+  if (file_ && fstat(fileno(file_), &st) == 0 && S_ISREG(st.st_mode)) {
+    size_ = static_cast<std::size_t>(st.st_size);
+  } else if (file_) {
+    std::fclose(file_);
+    file_ = nullptr;
+  }
+  digest_.begin(relative_path, size_);
+}
+
+DigestedFile::~DigestedFile() {
+  if (file_) std::fclose(file_);
+}
+
+DigestedFile::int_type DigestedFile::underflow() {
+  if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+  if (!file_) return traits_type::eof();
+  const std::size_t n = std::fread(buffer_.data(), 1, buffer_.size(), file_);
+  if (n == 0) {
+    read_error_ = read_error_ || std::ferror(file_) != 0;
+    return traits_type::eof();
+  }
+  digest_.update(std::string_view(buffer_.data(), n));
+  read_ += n;
+  setg(buffer_.data(), buffer_.data(), buffer_.data() + n);
+  return traits_type::to_int_type(*gptr());
+}
+
+bool DigestedFile::finish() {
+  setg(buffer_.data(), buffer_.data(), buffer_.data());
+  while (underflow() != traits_type::eof()) setg(buffer_.data(), egptr(), egptr());
+  return !read_error_ && read_ == size_;
 }
 
 std::string vector_digest(const std::filesystem::path& root,

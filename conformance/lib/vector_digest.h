@@ -3,8 +3,11 @@
 // used the same vectors.
 #pragma once
 
+#include <array>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <streambuf>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,11 +31,42 @@ class VectorDigest {
   VectorDigest(const VectorDigest&) = delete;
   VectorDigest& operator=(const VectorDigest&) = delete;
   void add(const std::string& relative_path, std::string_view bytes);
+  // The same, in pieces: begin() with the file's size, then its bytes in any
+  // number of update() calls.
+  void begin(const std::string& relative_path, std::size_t size);
+  void update(std::string_view bytes);
   std::string finish();
 
  private:
   struct Context;
   std::unique_ptr<Context> ctx_;
+};
+
+// A file read in 64 KiB pieces, each fed to the digest as it is read: the vector
+// loader parses from it, so no file is held whole (docs/BENCHMARKS.md). A file
+// that cannot be opened reads as empty (and is digested as empty).
+class DigestedFile : public std::streambuf {
+ public:
+  DigestedFile(const std::filesystem::path& file, const std::string& relative_path,
+               VectorDigest& digest);
+  ~DigestedFile() override;
+  DigestedFile(const DigestedFile&) = delete;
+  DigestedFile& operator=(const DigestedFile&) = delete;
+  // Reads what the parser left (it stops at a syntax error), so the digest covers
+  // the whole file. False when the file was not read as the size it had when
+  // opened (it changed meanwhile, or a read failed): the digest is then wrong.
+  bool finish();
+
+ protected:
+  int_type underflow() override;
+
+ private:
+  std::FILE* file_ = nullptr;
+  VectorDigest& digest_;
+  std::size_t size_ = 0;
+  std::size_t read_ = 0;
+  bool read_error_ = false;
+  std::array<char, 64 * 1024> buffer_{};
 };
 
 }  // namespace tokcheck::conformance

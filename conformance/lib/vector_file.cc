@@ -4,8 +4,10 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
-#include <set>
-#include <sstream>
+#include <stdexcept>
+#include <streambuf>
+
+#include "conformance/lib/vector_file_reader.h"
 
 namespace tokcheck::conformance {
 
@@ -21,60 +23,41 @@ const JsonSchema& vector_schema(const std::filesystem::path& vectors_root) {
   return it->second;
 }
 
+namespace {
+
+// The text already in memory, read where it is (no copy into a stream).
+class TextBuf : public std::streambuf {
+ public:
+  explicit TextBuf(const std::string& text) {
+    // The get area is only read; streambuf wants non-const pointers.
+    char* begin = const_cast<char*>(text.data());
+    setg(begin, begin, begin + text.size());
+  }
+};
+
+// Keeps the cases of a file that loaded.
+class KeepFile : public VectorCaseSink {
+ public:
+  explicit KeepFile(VectorFile& out) : out_(out) {}
+  void begin_file(const VectorFile& header) override {
+    out_.scheme = header.scheme;
+    out_.operation = header.operation;
+    out_.tests.clear();
+  }
+  void take_case(const VectorFile&, VectorCase& c) override { out_.tests.push_back(std::move(c)); }
+  void end_file(const VectorFile&, bool) override {}
+
+ private:
+  VectorFile& out_;
+};
+
+}  // namespace
+
 std::vector<std::string> load_vector_file(const std::string& text, const JsonSchema& schema,
                                           VectorFile& out) {
-  Json doc = Json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) return {"not valid JSON"};
-  std::vector<std::string> errors = schema.validate(doc);
-  if (!errors.empty()) return errors;
-
-  const Json& tests = doc["tests"];
-  if (doc["numberOfTests"].get<std::size_t>() != tests.size()) {
-    errors.push_back("numberOfTests is " + doc["numberOfTests"].dump() + " but there are " +
-                     std::to_string(tests.size()) + " tests");
-  }
-  std::set<int> ids;
-  for (const Json& t : tests) {
-    const int id = t["tcId"].get<int>();
-    const std::string where = "tcId " + std::to_string(id);
-    if (!ids.insert(id).second) errors.push_back(where + ": duplicate tcId");
-    for (const Json& f : t["flags"]) {
-      if (!doc["notes"].contains(f.get<std::string>())) {
-        errors.push_back(where + ": flag " + f.dump() + " has no entry in notes");
-      }
-    }
-    // What each operation's expectation must contain, or the case judges nothing.
-    const std::string op = doc["operation"].get<std::string>();
-    const Json& e = t["expected"];
-    const bool has_expectation = (op == "build" && (e.contains("token") || e.contains("error"))) ||
-                                 (op == "parse" && e.contains("ok")) ||
-                                 (op == "verify" && e.contains("condition")) ||
-                                 (op == "scenario" && e.contains("outputs"));
-    if (!has_expectation) errors.push_back(where + ": expected says nothing for a " + op + " case");
-    if (t["result"] == "acceptable" && t["flags"].empty()) {
-      errors.push_back(where + ": an acceptable test must carry a flag");
-    }
-  }
-  if (!errors.empty()) return errors;
-
-  out.scheme = doc["scheme"].get<std::string>();
-  out.operation = doc["operation"].get<std::string>();
-  out.tests.clear();
-  out.tests.reserve(tests.size());
-  // Moved out of the parsed document, not copied (deep copies of every input and
-  // expected object were ~9% of a conformance run).
-  for (Json& t : doc["tests"]) {
-    VectorCase c;
-    c.tc_id = t["tcId"].get<int>();
-    c.comment = std::move(t["comment"].get_ref<std::string&>());
-    for (Json& f : t["flags"]) c.flags.push_back(std::move(f.get_ref<std::string&>()));
-    c.result = std::move(t["result"].get_ref<std::string&>());
-    c.source = std::move(t["source"].get_ref<std::string&>());
-    c.input = std::move(t["input"]);
-    c.expected = std::move(t["expected"]);
-    out.tests.push_back(std::move(c));
-  }
-  return {};
+  TextBuf buf(text);
+  KeepFile keep(out);
+  return read_vector_file(buf, out.path, schema, keep, Delivery::kWhenLoaded);
 }
 
 std::vector<std::filesystem::path> find_vector_files(const std::filesystem::path& root) {

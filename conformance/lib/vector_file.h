@@ -33,7 +33,8 @@ const JsonSchema& vector_schema(const std::filesystem::path& vectors_root);
 // Parses and lints one file's text: JSON syntax, the schema, and the rules the
 // schema cannot say (tcIds unique, numberOfTests matches, every flag described
 // in notes, every acceptable test flagged). Returns the errors; `out` is filled
-// when there are none.
+// when there are none. A file already in memory; the runner reads files in
+// pieces with read_vector_file (vector_file_reader.h), which this calls.
 std::vector<std::string> load_vector_file(const std::string& text, const JsonSchema& schema,
                                           VectorFile& out);
 
