@@ -14,7 +14,7 @@
 //   - "cli": `tokcheck conformance --vectors DIR` itself, exactly as a user runs
 //     it (load + schema check + run + summary); its exit status must be 0.
 //   - "lib": this program re-executed in child mode, timing the library calls the
-//     command makes (stream_vector_set, ConformanceRun over the reference,
+//     command makes (stream_vector_cases, ConformanceRun over the reference,
 //     print_summary) one by one; every case must pass.
 // Cases/s are computed from the child's CPU time (user + system, from wait4), so
 // other load on a shared machine moves them less than wall time; wall time is
@@ -68,12 +68,35 @@ double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// Times the run's share of a streaming conformance run: the cases it hands to
+// the ConformanceRun, one by one.
+class TimedRun : public tokcheck::conformance::VectorCaseSink {
+ public:
+  explicit TimedRun(tokcheck::conformance::ConformanceRun& run) : run_(run) {}
+  void begin_file(const tokcheck::conformance::VectorFile& header) override {
+    run_.begin_file(header);
+  }
+  void take_case(const tokcheck::conformance::VectorFile& header,
+                 tokcheck::conformance::VectorCase& c) override {
+    const auto t = Clock::now();
+    run_.take_case(header, c);
+    seconds += seconds_since(t);
+  }
+  void end_file(const tokcheck::conformance::VectorFile& header, bool loaded) override {
+    run_.end_file(header, loaded);
+  }
+  double seconds = 0;
+
+ private:
+  tokcheck::conformance::ConformanceRun& run_;
+};
+
 // Child mode: the library calls of `tokcheck conformance`, timed one by one. The
-// command streams (each file loaded, run against the reference, dropped), so the
-// two parts interleave: run_s sums the run_file calls, load_s is the rest of the
-// stream (read, digest, schema check, lint). Prints one line "cases=N load_s=X
-// run_s=X summary_s=X rss_loaded_mib=X rss_run_mib=X" on stdout (both RSS figures
-// are taken after the stream: there is no moment when the set is loaded whole).
+// command streams (each case run as its file is read), so the two parts
+// interleave: run_s sums the cases' runs, load_s is the rest of the stream (read,
+// digest, parse, schema check, lint). Prints one line "cases=N load_s=X run_s=X
+// summary_s=X rss_loaded_mib=X rss_run_mib=X" on stdout (both RSS figures are
+// taken after the stream: there is no moment when the set is loaded whole).
 int run_child(const fs::path& root) {
   namespace c = tokcheck::conformance;
   c::keep_freed_memory_for_reuse();  // as `tokcheck conformance` does
@@ -82,13 +105,10 @@ int run_child(const fs::path& root) {
   options.keep_passing_cases = false;  // as `tokcheck conformance` without report files
   const auto t0 = Clock::now();
   c::ConformanceRun run(*impl, options);
-  double run_s = 0;
+  TimedRun timed(run);
   const c::VectorSet vectors =
-      c::stream_vector_set(c::select_vector_files(root, {}, {}), [&](c::VectorFile& file) {
-        const auto t = Clock::now();
-        run.run_file(file);
-        run_s += seconds_since(t);
-      });
+      c::stream_vector_cases(c::select_vector_files(root, {}, {}), timed, c::Delivery::kAsRead);
+  const double run_s = timed.seconds;
   std::vector<c::RunReport> runs;
   runs.push_back(run.finish(vectors));
   const double load_s = seconds_since(t0) - run_s;

@@ -102,7 +102,7 @@ int run(const ConformanceArgs& a) {
                  "deprecated; a v1 implementation declares what it supports in its hello\n";
   }
 
-  conformance::keep_freed_memory_for_reuse();  // each file reuses the last one's memory
+  conformance::keep_freed_memory_for_reuse();  // what one case freed serves the next
   conformance::install_interrupt_handlers();
   std::vector<conformance::RunReport> runs;
   const std::vector<std::string> impls = a.impls.empty() ? std::vector<std::string>{""} : a.impls;
@@ -115,12 +115,16 @@ int run(const ConformanceArgs& a) {
                           command, {std::chrono::milliseconds(a.timeout_ms), 1 << 20, 64 << 10});
     conformance::ProgressPrinter progress(std::cerr, isatty(STDERR_FILENO) != 0, impl->name());
     options.on_progress = std::ref(progress);
-    // Streaming: each vector file is loaded, run and dropped, so memory holds one
-    // file and the case records, not the vector set (docs/BENCHMARKS.md). With
+    // Streaming: each vector file is read in pieces and each case run as it is
+    // read, so memory holds one case and the records kept, not a file or the
+    // set (docs/BENCHMARKS.md). A file found broken after some of its cases ran
+    // has them taken back; only the in-process reference runs a case before its
+    // file is known to load, since another process sees every request. With
     // several --impl each reads the files again: the same bytes, the same digest.
     conformance::ConformanceRun run(*impl, options);
-    const conformance::VectorSet vectors = conformance::stream_vector_set(
-        selection, [&run](conformance::VectorFile& file) { run.run_file(file); });
+    const conformance::VectorSet vectors = conformance::stream_vector_cases(
+        selection, run,
+        command.empty() ? conformance::Delivery::kAsRead : conformance::Delivery::kWhenLoaded);
     runs.push_back(run.finish(vectors));
     progress.finish();
     if (conformance::interrupt_signal() != 0) break;

@@ -13,19 +13,6 @@
 namespace tokcheck::conformance {
 namespace {
 
-// Reads the whole file into `text` (reused between files: one allocation for the
-// largest file instead of a fresh one, and its page faults, per file). A file that
-// cannot be read leaves `text` empty, which the loader reports as not JSON.
-void read_file(const std::filesystem::path& path, std::string& text) {
-  text.clear();
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) return;
-  text.resize(static_cast<std::size_t>(in.tellg()));
-  in.seekg(0);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-}
-
 std::string join(const std::set<std::string>& names) {
   std::string out;
   for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
@@ -74,29 +61,64 @@ VectorSelection select_vector_files(const std::filesystem::path& root,
   return sel;
 }
 
-VectorSet stream_vector_set(const VectorSelection& selection,
-                            const std::function<void(VectorFile&)>& each) {
+namespace {
+
+// Each case that loads goes to the lint, then to the caller's sink; a file that
+// turns out broken is taken back from both.
+class LintThenSink : public VectorCaseSink {
+ public:
+  LintThenSink(ConsistencyIndex& lint, VectorCaseSink& next) : lint_(lint), next_(next) {}
+  void begin_file(const VectorFile& header) override { next_.begin_file(header); }
+  void take_case(const VectorFile& header, VectorCase& c) override {
+    lint_.add_case(header, c);
+    next_.take_case(header, c);
+  }
+  void end_file(const VectorFile& header, bool loaded) override {
+    lint_.end_file(loaded);
+    next_.end_file(header, loaded);
+  }
+
+ private:
+  ConsistencyIndex& lint_;
+  VectorCaseSink& next_;
+};
+
+// Gathers each file that loads and hands it on whole.
+class WholeFiles : public VectorCaseSink {
+ public:
+  explicit WholeFiles(const std::function<void(VectorFile&)>& each) : each_(each) {}
+  void begin_file(const VectorFile& header) override { file_ = header; }
+  void take_case(const VectorFile&, VectorCase& c) override { file_.tests.push_back(std::move(c)); }
+  void end_file(const VectorFile&, bool loaded) override {
+    if (loaded) each_(file_);
+    file_ = VectorFile{};
+  }
+
+ private:
+  const std::function<void(VectorFile&)>& each_;
+  VectorFile file_;
+};
+
+}  // namespace
+
+VectorSet stream_vector_cases(const VectorSelection& selection, VectorCaseSink& sink,
+                              Delivery delivery) {
   VectorSet set;
   set.root = selection.root;
   set.known_schemes = selection.known_schemes;
   const JsonSchema& schema = vector_schema(selection.root);
-  // Each file is read once, into one reused buffer, for both the digest and the
-  // loader; the lint keeps only the claims it compares.
+  // Each file is read once, in pieces, for both the digest and the loader; the
+  // lint keeps only the claims it compares.
   VectorDigest digest;
   ConsistencyIndex lint;
-  std::string text;
+  LintThenSink linted(lint, sink);
   for (const auto& [rel_path, is_vector_file] : selection.files) {
-    read_file(selection.root / rel_path, text);
     const std::string rel = rel_path.generic_string();
-    digest.add(rel, text);
-    if (!is_vector_file) continue;
-    VectorFile file;
-    const auto errors = load_vector_file(text, schema, file);
+    DigestedFile text(selection.root / rel_path, rel, digest);
+    std::vector<std::string> errors;
+    if (is_vector_file) errors = read_vector_file(text, rel, schema, linted, delivery);
+    if (!text.finish()) errors.push_back("the file changed or failed while it was read");
     for (const auto& e : errors) set.load_errors.push_back(rel + ": " + e);
-    if (!errors.empty()) continue;
-    file.path = rel;
-    lint.add(file);
-    each(file);
   }
   set.digest = digest.finish();
   // A vector set that judges one token two ways cannot be passed by any
@@ -104,6 +126,12 @@ VectorSet stream_vector_set(const VectorSelection& selection,
   for (auto& finding : lint.report().findings)
     set.load_errors.push_back("contradiction: " + std::move(finding));
   return set;
+}
+
+VectorSet stream_vector_set(const VectorSelection& selection,
+                            const std::function<void(VectorFile&)>& each) {
+  WholeFiles whole(each);
+  return stream_vector_cases(selection, whole, Delivery::kWhenLoaded);
 }
 
 VectorSet load_vector_set(const std::filesystem::path& root, const std::set<std::string>& schemes,
@@ -158,95 +186,130 @@ ConformanceRun::ConformanceRun(Implementation& impl, const RunOptions& options)
 }
 
 void ConformanceRun::run_file(const VectorFile& file) {
-  for (const VectorCase& c : file.tests) {
-    CaseRecord rec;
-    rec.id = file.path + "#" + std::to_string(c.tc_id);
+  begin_file(file);
+  for (const VectorCase& c : file.tests) run_case(file, c);
+  end_file(file, true);
+}
 
-    if (report_.stop_reason.empty()) {
-      if (const int sig = interrupt_signal()) {
-        report_.interrupted_by = sig;
-        report_.stop_reason = "interrupted by signal " + std::to_string(sig);
-      } else if (options_.max_time.count() > 0 &&
-                 std::chrono::steady_clock::now() - started_ >= options_.max_time) {
-        report_.stop_reason =
-            "--max-time of " + std::to_string(options_.max_time.count()) + " ms reached";
-        report_.errors.push_back(report_.stop_reason);
-      }
-    }
+void ConformanceRun::begin_file(const VectorFile& header) {
+  checkpoint_ = {header.path,     report_.cases.size(), report_.errors.size(), report_.executed,
+                 report_.passed,  report_.failed,       report_.allowed,       report_.skipped,
+                 report_.not_run, report_.stop_reason,  consecutive_crashes_,  progress_};
+}
 
-    if (!report_.stop_reason.empty()) {
-      rec.status = Status::kNotRun;
-      rec.message = report_.stop_reason;
-    } else if (!hello_.declares(file.scheme, file.operation)) {
-      rec.status = Status::kNotDeclared;
-      rec.message = "the hello did not declare " + file.scheme + " " + file.operation;
-    } else {
-      const Exchange x = impl_.handle(make_request(file, c));
-      ++report_.executed;
-      rec.duration = x.duration;
-      rec.stderr_excerpt = x.stderr_excerpt;
-      if (const Failure* f = x.failure()) {
-        rec.status = f->status;
-        rec.message = f->message;
-      } else {
-        rec.got = *x.response();
-        const CaseResult r = evaluate(file, c, rec.got, policy_);
-        rec.status = r.status;
-        rec.message = r.message;
-      }
-      if (rec.status == Status::kNotRun && interrupt_signal()) {
-        report_.interrupted_by = interrupt_signal();
-        report_.stop_reason = "interrupted by signal " + std::to_string(report_.interrupted_by);
-      }
-      consecutive_crashes_ = is_crash_like(rec.status) ? consecutive_crashes_ + 1 : 0;
-      if (options_.crash_loop_limit > 0 && consecutive_crashes_ >= options_.crash_loop_limit) {
-        report_.stop_reason = std::to_string(consecutive_crashes_) +
-                              " crashes or timeouts in a row: the implementation is not "
-                              "working, the remaining cases were not run";
-        report_.errors.push_back(report_.stop_reason);
-      }
-    }
-
-    rec.failed = is_failure(rec.status, policy_);
-    if (rec.failed) failing_ids_.insert(rec.id);
-    if (const auto allow = options_.allowlist.find(rec.id);
-        rec.failed && rec.status != Status::kNotRun && allow != options_.allowlist.end()) {
-      rec.failed = false;
-      rec.allowed = true;
-      rec.allow_reason = allow->second;
-    }
-    const bool quiet =
-        !options_.keep_passing_cases && !rec.failed && !rec.allowed && rec.status == Status::kPass;
-    if (!quiet) {
-      rec.file = file.path;
-      rec.tc_id = c.tc_id;
-      rec.scheme = file.scheme;
-      rec.operation = file.operation;
-      rec.comment = c.comment;
-      rec.flags = c.flags;
-      rec.result = c.result;
-      rec.expected = c.expected;
-    }
-    if (rec.status == Status::kNotRun) ++report_.not_run;
-    if (rec.failed) {
-      ++report_.failed;
-    } else if (rec.allowed) {
-      ++report_.allowed;
-    } else if (is_skip(rec.status, policy_)) {
-      ++report_.skipped;
-    } else {
-      ++report_.passed;
-    }
-    progress_.done += 1;
-    progress_.failed = static_cast<std::size_t>(report_.failed);
-    progress_.current = rec.id;
-    if (quiet) {
-      ++report_.quiet_passes[file.path];
-    } else {
-      report_.cases.push_back(std::move(rec));
-    }
-    if (options_.on_progress) options_.on_progress(progress_);
+void ConformanceRun::end_file(const VectorFile&, bool loaded) {
+  if (loaded) return;
+  const Checkpoint& c = checkpoint_;
+  report_.cases.resize(c.cases);
+  report_.quiet_passes.erase(c.file);
+  report_.executed = c.executed;
+  report_.passed = c.passed;
+  report_.failed = c.failed;
+  report_.allowed = c.allowed;
+  report_.skipped = c.skipped;
+  report_.not_run = c.not_run;
+  // An interrupt stays: the run stops whatever the file.
+  if (report_.interrupted_by == 0) {
+    report_.stop_reason = c.stop_reason;
+    report_.errors.resize(c.errors);
   }
+  consecutive_crashes_ = c.consecutive_crashes;
+  const std::string prefix = c.file + "#";
+  for (auto it = failing_ids_.lower_bound(prefix);
+       it != failing_ids_.end() && it->rfind(prefix, 0) == 0;) {
+    it = failing_ids_.erase(it);
+  }
+  progress_ = c.progress;
+}
+
+void ConformanceRun::run_case(const VectorFile& file, const VectorCase& c) {
+  CaseRecord rec;
+  rec.id = file.path + "#" + std::to_string(c.tc_id);
+
+  if (report_.stop_reason.empty()) {
+    if (const int sig = interrupt_signal()) {
+      report_.interrupted_by = sig;
+      report_.stop_reason = "interrupted by signal " + std::to_string(sig);
+    } else if (options_.max_time.count() > 0 &&
+               std::chrono::steady_clock::now() - started_ >= options_.max_time) {
+      report_.stop_reason =
+          "--max-time of " + std::to_string(options_.max_time.count()) + " ms reached";
+      report_.errors.push_back(report_.stop_reason);
+    }
+  }
+
+  if (!report_.stop_reason.empty()) {
+    rec.status = Status::kNotRun;
+    rec.message = report_.stop_reason;
+  } else if (!hello_.declares(file.scheme, file.operation)) {
+    rec.status = Status::kNotDeclared;
+    rec.message = "the hello did not declare " + file.scheme + " " + file.operation;
+  } else {
+    const Exchange x = impl_.handle(make_request(file, c));
+    ++report_.executed;
+    rec.duration = x.duration;
+    rec.stderr_excerpt = x.stderr_excerpt;
+    if (const Failure* f = x.failure()) {
+      rec.status = f->status;
+      rec.message = f->message;
+    } else {
+      rec.got = *x.response();
+      const CaseResult r = evaluate(file, c, rec.got, policy_);
+      rec.status = r.status;
+      rec.message = r.message;
+    }
+    if (rec.status == Status::kNotRun && interrupt_signal()) {
+      report_.interrupted_by = interrupt_signal();
+      report_.stop_reason = "interrupted by signal " + std::to_string(report_.interrupted_by);
+    }
+    consecutive_crashes_ = is_crash_like(rec.status) ? consecutive_crashes_ + 1 : 0;
+    if (options_.crash_loop_limit > 0 && consecutive_crashes_ >= options_.crash_loop_limit) {
+      report_.stop_reason = std::to_string(consecutive_crashes_) +
+                            " crashes or timeouts in a row: the implementation is not "
+                            "working, the remaining cases were not run";
+      report_.errors.push_back(report_.stop_reason);
+    }
+  }
+
+  rec.failed = is_failure(rec.status, policy_);
+  if (rec.failed) failing_ids_.insert(rec.id);
+  if (const auto allow = options_.allowlist.find(rec.id);
+      rec.failed && rec.status != Status::kNotRun && allow != options_.allowlist.end()) {
+    rec.failed = false;
+    rec.allowed = true;
+    rec.allow_reason = allow->second;
+  }
+  const bool quiet =
+      !options_.keep_passing_cases && !rec.failed && !rec.allowed && rec.status == Status::kPass;
+  if (!quiet) {
+    rec.file = file.path;
+    rec.tc_id = c.tc_id;
+    rec.scheme = file.scheme;
+    rec.operation = file.operation;
+    rec.comment = c.comment;
+    rec.flags = c.flags;
+    rec.result = c.result;
+    rec.expected = c.expected;
+  }
+  if (rec.status == Status::kNotRun) ++report_.not_run;
+  if (rec.failed) {
+    ++report_.failed;
+  } else if (rec.allowed) {
+    ++report_.allowed;
+  } else if (is_skip(rec.status, policy_)) {
+    ++report_.skipped;
+  } else {
+    ++report_.passed;
+  }
+  progress_.done += 1;
+  progress_.failed = static_cast<std::size_t>(report_.failed);
+  progress_.current = rec.id;
+  if (quiet) {
+    ++report_.quiet_passes[file.path];
+  } else {
+    report_.cases.push_back(std::move(rec));
+  }
+  if (options_.on_progress) options_.on_progress(progress_);
 }
 
 RunReport ConformanceRun::finish(const VectorSet& vectors) {

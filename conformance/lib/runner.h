@@ -15,6 +15,7 @@
 #include "conformance/lib/evaluate.h"
 #include "conformance/lib/implementation.h"
 #include "conformance/lib/operation.h"
+#include "conformance/lib/vector_file_reader.h"
 
 namespace tokcheck::conformance {
 
@@ -54,6 +55,13 @@ VectorSelection select_vector_files(const std::filesystem::path& root,
 // as load_vector_set's do; `files` stays empty.
 VectorSet stream_vector_set(const VectorSelection& selection,
                             const std::function<void(VectorFile&)>& each);
+
+// The same a case at a time: each file is read in pieces and its cases reach
+// `sink` as `delivery` says (vector_file_reader.h). With Delivery::kAsRead memory
+// holds one case, not one file, and a file found broken after some of its cases
+// went to the sink ends with end_file(loaded = false).
+VectorSet stream_vector_cases(const VectorSelection& selection, VectorCaseSink& sink,
+                              Delivery delivery);
 
 // "<file>#<tcId> [reason...]" lines; '#'-started lines are comments.
 std::map<std::string, std::string> read_allowlist(const std::filesystem::path& path);
@@ -145,7 +153,7 @@ RunReport run_conformance(Implementation& impl, const VectorSet& vectors,
 // One implementation's run, a file at a time (what run_conformance does over a
 // loaded set, and what a streaming run does as stream_vector_set hands out
 // files): the hello at construction, run_file per file, finish at the end.
-class ConformanceRun {
+class ConformanceRun : public VectorCaseSink {
  public:
   ConformanceRun(Implementation& impl, const RunOptions& options);
   // How many cases the run will have, when known up front (progress shows it).
@@ -154,6 +162,14 @@ class ConformanceRun {
     if (options_.keep_passing_cases) report_.cases.reserve(total);
   }
   void run_file(const VectorFile& file);
+  // run_file a case at a time, as stream_vector_cases hands them out. After
+  // Delivery::kAsRead, end_file(loaded = false) takes back all that the file's
+  // cases did to the report, as a file that does not load runs no case: use it
+  // only with an implementation whose answers have no effect outside this run
+  // (the in-process reference), since the requests themselves were made.
+  void begin_file(const VectorFile& header) override;
+  void take_case(const VectorFile& header, VectorCase& c) override { run_case(header, c); }
+  void end_file(const VectorFile& header, bool loaded) override;
   // Stops the implementation and closes the report; `vectors` gives the digest
   // and the load errors (each fails the gate).
   RunReport finish(const VectorSet& vectors);
@@ -168,6 +184,19 @@ class ConformanceRun {
   std::set<std::string> failing_ids_;  // before the allowlist, for stale entries
   int consecutive_crashes_ = 0;
   Progress progress_;
+  // The report as begin_file found it, for end_file(false).
+  struct Checkpoint {
+    std::string file;
+    std::size_t cases = 0;
+    std::size_t errors = 0;
+    int executed = 0, passed = 0, failed = 0, allowed = 0, skipped = 0, not_run = 0;
+    std::string stop_reason;
+    int consecutive_crashes = 0;
+    Progress progress;
+  };
+  Checkpoint checkpoint_;
+
+  void run_case(const VectorFile& file, const VectorCase& c);
 };
 
 }  // namespace tokcheck::conformance

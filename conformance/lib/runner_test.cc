@@ -166,5 +166,89 @@ TEST(Runner, AContradictionInTheVectorsIsALoadError) {
   }
 }
 
+// The reference, but the requests for one file crash from one tcId on.
+class CrashesOn final : public Implementation {
+ public:
+  CrashesOn(std::string file, int from_tc_id)
+      : prefix_(std::move(file) + "#"), from_tc_id_(from_tc_id) {}
+  std::string name() const override { return "crashes-on"; }
+  std::variant<Hello, Failure> hello() override { return reference_->hello(); }
+  Exchange handle(const Json& request) override {
+    const std::string& id = request["id"].get_ref<const std::string&>();
+    if (id.rfind(prefix_, 0) == 0 && std::stoi(id.substr(prefix_.size())) >= from_tc_id_) {
+      ++crashed;
+      return Exchange{Failure{Status::kCrash, "planted"}, "", {}};
+    }
+    return reference_->handle(request);
+  }
+  int crashed = 0;
+
+ private:
+  std::string prefix_;
+  int from_tc_id_;
+  std::unique_ptr<Implementation> reference_ = make_reference_implementation();
+};
+
+// Streaming a case at a time runs a file's cases before its end is read; when the
+// end shows the file broken, the run takes them back. Here agora-006/verify.json's
+// first cases pass, the next crash (enough to trip the crash-loop stop) and the
+// file's last test breaks the schema: the report must be the one of a run that
+// never ran the file, and the file after it must run normally.
+TEST(Runner, CasesOfAFileFoundBrokenAreTakenBack) {
+  namespace fs = std::filesystem;
+  const fs::path dir =
+      fs::temp_directory_path() /
+      ("tokcheck-runner-late-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  fs::remove_all(dir);
+  for (const char* sub : {"schema", "agora-006", "zego-04"}) fs::create_directories(dir / sub);
+  const fs::path shipped = default_vectors_root();
+  for (const char* file :
+       {"schema/tokcheck_vectors_v1.schema.json", "agora-006/parse.json", "zego-04/parse.json"}) {
+    fs::copy_file(shipped / file, dir / file);
+  }
+  std::ifstream in(shipped / "agora-006" / "verify.json");
+  Json doc = Json::parse(in);
+  ASSERT_GT(doc["tests"].size(), 20u);
+  ASSERT_EQ(doc["tests"][5]["tcId"], 6);
+  doc["tests"].back()["result"] = "maybe";
+  std::ofstream(dir / "agora-006" / "verify.json") << doc.dump(1);
+
+  RunOptions options;
+  options.keep_passing_cases = false;
+  options.allowlist = {{"agora-006/verify.json#6", "planted"}};
+  auto run_with = [&](Delivery delivery, int& crashed) {
+    CrashesOn impl("agora-006/verify.json", 6);
+    ConformanceRun run(impl, options);
+    const VectorSet set = stream_vector_cases(select_vector_files(dir, {}, {}), run, delivery);
+    RunReport report = run.finish(set);
+    crashed = impl.crashed;
+    return report;
+  };
+  int crashed_as_read = 0;
+  int crashed_when_loaded = 0;
+  const RunReport as_read = run_with(Delivery::kAsRead, crashed_as_read);
+  const RunReport when_loaded = run_with(Delivery::kWhenLoaded, crashed_when_loaded);
+  fs::remove_all(dir);
+
+  EXPECT_GE(crashed_as_read, options.crash_loop_limit);  // the file's cases did run
+  EXPECT_EQ(crashed_when_loaded, 0);
+  ASSERT_EQ(as_read.load_errors.size(), 1u);
+  EXPECT_EQ(as_read.load_errors[0].rfind("agora-006/verify.json: /tests/", 0), 0u)
+      << as_read.load_errors[0];
+  EXPECT_EQ(as_read.load_errors, when_loaded.load_errors);
+  EXPECT_EQ(as_read.stop_reason, "");
+  EXPECT_TRUE(as_read.errors.empty());
+  EXPECT_EQ(as_read.failed, 0);
+  EXPECT_EQ(as_read.not_run, 0);
+  EXPECT_EQ(as_read.executed, when_loaded.executed);
+  EXPECT_EQ(as_read.passed, when_loaded.passed);
+  EXPECT_GT(as_read.quiet_passes.at("zego-04/parse.json"), 0);
+  EXPECT_EQ(as_read.quiet_passes, when_loaded.quiet_passes);
+  EXPECT_EQ(as_read.case_count(), when_loaded.case_count());
+  EXPECT_EQ(as_read.stale_allowlist, std::vector<std::string>{"agora-006/verify.json#6"});
+  EXPECT_EQ(as_read.stale_allowlist, when_loaded.stale_allowlist);
+  for (const CaseRecord& c : as_read.cases) EXPECT_NE(c.file, "agora-006/verify.json") << c.id;
+}
+
 }  // namespace
 }  // namespace tokcheck::conformance

@@ -1,6 +1,7 @@
 #include "conformance/lib/vector_consistency.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -26,8 +27,8 @@ bool one_of(std::string_view s, const auto& list) {
 }
 
 // What one case claims about decoding its token. It owns what the comparison
-// reads (not pointers into the file), so a streaming run can drop each file once
-// its cases are judged: the index costs a few strings per token-bearing case.
+// reads (not pointers into the file), so a streaming run can drop each case once
+// it is judged; the index keeps one per distinct claim of a token (Group).
 struct Case {
   std::string name;  // "<file>#<tcId> (<result>)"
   std::string scheme;
@@ -73,10 +74,13 @@ Json failure_of(const Json& expected) {
           {"malformation", member_or(expected, "malformation", nullptr)}};
 }
 
+std::string file_name(const VectorFile& f) {
+  return f.path.empty() ? f.scheme + "/" + f.operation + ".json" : f.path;
+}
+
+// The case's claim; its name is made only for a message (Groups::expand).
 Case case_of(const VectorFile& f, const VectorCase& c) {
-  const std::string file = f.path.empty() ? f.scheme + "/" + f.operation + ".json" : f.path;
-  return {file + "#" + std::to_string(c.tc_id) + " (" + c.result + ")", f.scheme, f.operation,
-          c.result, c.flags};
+  return {"", f.scheme, f.operation, c.result, c.flags};
 }
 
 // The case's claim and the key it is filed under, or nothing when it makes none.
@@ -194,26 +198,33 @@ bool same_signature(const Judgement& a, const Judgement& b) {
          same_flags(a.c, b.c);
 }
 
-// Whether a key's judgements hold a contradiction, comparing one judgement per
-// signature: a vector set whose cases repeat a claim (the same token judged the
-// same way, at another `now`) costs pairs of distinct claims, not pairs of cases.
-bool group_may_contradict(const std::vector<Judgement>& judgements) {
-  std::vector<std::size_t> reps;
-  std::vector<std::size_t> members;
-  for (std::size_t i = 0; i < judgements.size(); ++i) {
-    std::size_t r = 0;
-    while (r < reps.size() && !same_signature(judgements[reps[r]], judgements[i])) ++r;
-    if (r == reps.size()) {
-      reps.push_back(i);
-      members.push_back(0);
-    }
-    ++members[r];
-  }
-  for (std::size_t r = 0; r < reps.size(); ++r) {
-    const Judgement& a = judgements[reps[r]];
-    if (members[r] > 1 && a.c.result == "acceptable" && a.c.flags.empty()) return true;
-    for (std::size_t q = r + 1; q < reps.size(); ++q) {
-      const Judgement& b = judgements[reps[q]];
+// One case of a group: which of the group's signatures it has, and its name's
+// parts (a vector set whose cases repeat a claim, the same token judged the
+// same way at another `now`, costs these 12 bytes per repeat, not a Judgement).
+struct Member {
+  std::uint32_t signature = 0;
+  std::uint32_t file = 0;
+  int tc_id = 0;
+};
+
+// The cases of one decoding key: each distinct signature once, and every case
+// in the order added.
+struct Group {
+  std::vector<Judgement> signatures;  // names unused: Member gives each case's
+  std::vector<Member> members;
+  std::uint64_t touched_in = 0;  // the last file that added to it (ConsistencyIndex)
+};
+
+// Whether a group holds a contradiction, comparing one judgement per signature:
+// pairs of distinct claims, not pairs of cases.
+bool group_may_contradict(const Group& g) {
+  std::vector<std::size_t> count(g.signatures.size(), 0);
+  for (const Member& m : g.members) ++count[m.signature];
+  for (std::size_t r = 0; r < g.signatures.size(); ++r) {
+    const Judgement& a = g.signatures[r];
+    if (count[r] > 1 && a.c.result == "acceptable" && a.c.flags.empty()) return true;
+    for (std::size_t q = r + 1; q < g.signatures.size(); ++q) {
+      const Judgement& b = g.signatures[q];
       if (a.c.operation == "build" && b.c.operation == "build") continue;
       if (contradiction(a, b)) return true;
     }
@@ -224,17 +235,68 @@ bool group_may_contradict(const std::vector<Judgement>& judgements) {
 }  // namespace
 
 struct ConsistencyIndex::Groups {
-  std::map<std::string, std::vector<Judgement>> by_key;
+  std::map<std::string, Group> by_key;
+  std::vector<std::string> files;  // a Member's file, by number
+  std::uint64_t file_number = 1;   // of the file being added (0: none yet)
+  // The groups the current file added to, with their sizes before it, so a file
+  // that turns out not to load can be taken back (end_file(false)).
+  struct Before {
+    Group* group;
+    std::size_t signatures;
+    std::size_t members;
+  };
+  std::vector<Before> touched;
+
+  // The full judgements of a group's cases, named, in the order added.
+  std::vector<Judgement> expand(const Group& g) const {
+    std::vector<Judgement> out;
+    out.reserve(g.members.size());
+    for (const Member& m : g.members) {
+      Judgement j = g.signatures[m.signature];
+      j.c.name = files[m.file] + "#" + std::to_string(m.tc_id) + " (" + j.c.result + ")";
+      out.push_back(std::move(j));
+    }
+    return out;
+  }
 };
 
 ConsistencyIndex::ConsistencyIndex() : groups_(std::make_unique<Groups>()) {}
 ConsistencyIndex::~ConsistencyIndex() = default;
 
 void ConsistencyIndex::add(const VectorFile& f) {
-  for (const VectorCase& c : f.tests) {
-    if (auto judged = judge(f, c))
-      groups_->by_key[judged->first].push_back(std::move(judged->second));
+  for (const VectorCase& c : f.tests) add_case(f, c);
+  end_file(true);
+}
+
+void ConsistencyIndex::add_case(const VectorFile& header, const VectorCase& c) {
+  auto judged = judge(header, c);
+  if (!judged) return;
+  Groups& g = *groups_;
+  const std::string file = file_name(header);
+  if (g.files.empty() || g.files.back() != file) g.files.push_back(file);
+  Group& group = g.by_key[judged->first];
+  if (group.touched_in != g.file_number) {
+    g.touched.push_back({&group, group.signatures.size(), group.members.size()});
+    group.touched_in = g.file_number;
   }
+  const Judgement& j = judged->second;
+  std::size_t r = 0;
+  while (r < group.signatures.size() && !same_signature(group.signatures[r], j)) ++r;
+  if (r == group.signatures.size()) group.signatures.push_back(std::move(judged->second));
+  group.members.push_back(
+      {static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(g.files.size() - 1), c.tc_id});
+}
+
+void ConsistencyIndex::end_file(bool loaded) {
+  Groups& g = *groups_;
+  if (!loaded) {
+    for (const auto& before : g.touched) {
+      before.group->signatures.resize(before.signatures);
+      before.group->members.resize(before.members);
+    }
+  }
+  g.touched.clear();
+  ++g.file_number;
 }
 
 ConsistencyReport check_cross_operation_consistency(const std::vector<VectorFile>& files) {
@@ -245,20 +307,22 @@ ConsistencyReport check_cross_operation_consistency(const std::vector<VectorFile
 
 ConsistencyReport ConsistencyIndex::report() const {
   ConsistencyReport report;
-  for (const auto& [key, judgements] : groups_->by_key) {
-    if (judgements.empty()) continue;
+  for (const auto& [key, group] : groups_->by_key) {
+    if (group.members.empty()) continue;
     // Every pair counts as compared (two builds excepted: they only ever both
     // say "decodes"); the pairs themselves are walked only when the group holds
     // a contradiction, so the findings, and their order, are the pairwise ones.
-    const std::size_t n = judgements.size();
+    const std::size_t n = group.members.size();
     const std::size_t builds = static_cast<std::size_t>(
-        std::count_if(judgements.begin(), judgements.end(),
-                      [](const Judgement& j) { return j.c.operation == "build"; }));
+        std::count_if(group.members.begin(), group.members.end(), [&group](const Member& m) {
+          return group.signatures[m.signature].c.operation == "build";
+        }));
     if (const std::size_t pairs = n * (n - 1) / 2 - (builds > 1 ? builds * (builds - 1) / 2 : 0);
         pairs > 0) {
-      report.pairs_compared[judgements.front().c.scheme] += pairs;
+      report.pairs_compared[group.signatures.front().c.scheme] += pairs;
     }
-    if (!group_may_contradict(judgements)) continue;
+    if (!group_may_contradict(group)) continue;
+    const std::vector<Judgement> judgements = groups_->expand(group);
     for (std::size_t i = 0; i < judgements.size(); ++i) {
       for (std::size_t k = i + 1; k < judgements.size(); ++k) {
         const Judgement& a = judgements[i];

@@ -31,6 +31,10 @@ class ConsistencyIndex {
   ConsistencyIndex(const ConsistencyIndex&) = delete;
   ConsistencyIndex& operator=(const ConsistencyIndex&) = delete;
   void add(const VectorFile& file);
+  // add, a case at a time (a streaming load): the file's cases are held apart
+  // until end_file says whether the file loaded, and dropped if it did not.
+  void add_case(const VectorFile& header, const VectorCase& c);
+  void end_file(bool loaded);
   // What check_cross_operation_consistency says of the files added.
   ConsistencyReport report() const;
 

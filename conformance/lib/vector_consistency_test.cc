@@ -131,6 +131,58 @@ TEST(VectorConsistency, TheIndexOutlivesTheFilesItWasGiven) {
   expect_one_naming_both(index.report().findings, "files dropped after add");
 }
 
+// A streaming run adds a file's cases before it knows the file loads; a file
+// that does not is taken back whole, new claims and repeats of old ones alike.
+TEST(VectorConsistency, AFileTakenBackLeavesNoTrace) {
+  const VectorFile parse = make_file(
+      "agora-006", "parse",
+      {make_case(3, "invalid", token_input(), parse_fails("malformed", "trailing_bytes"))});
+  const VectorFile broken =
+      make_file("agora-006", "verify",
+                {make_case(5, "invalid", token_input(), verdict("malformed", "trailing_bytes")),
+                 make_case(6, "valid", token_input(), verdict("valid"))});
+  ConsistencyIndex index;
+  index.add(parse);
+  for (const VectorCase& c : broken.tests) index.add_case(broken, c);
+  index.end_file(false);
+  const ConsistencyReport after = index.report();
+  EXPECT_TRUE(after.findings.empty());
+  EXPECT_TRUE(after.pairs_compared.empty());
+
+  // What comes next is judged, and named, as if the broken file never was.
+  index.add(
+      make_file("agora-006", "verify", {make_case(7, "valid", token_input(), verdict("valid"))}));
+  const ConsistencyReport report = index.report();
+  expect_one_naming_both(report.findings, "after a file taken back");
+  EXPECT_EQ(report.pairs_compared.at("agora-006"), 1u);
+}
+
+// Cases repeating one claim are kept once with their names: the pairs are still
+// counted pairwise and a contradiction still names every case in it.
+TEST(VectorConsistency, RepeatedClaimsAreCountedAndNamed) {
+  std::vector<VectorCase> repeats;
+  for (int id = 7; id < 10; ++id)
+    repeats.push_back(make_case(id, "valid", token_input(), verdict("valid")));
+  ConsistencyIndex index;
+  index.add(make_file("agora-006", "verify", repeats));
+  EXPECT_TRUE(index.report().findings.empty());
+  EXPECT_EQ(index.report().pairs_compared.at("agora-006"), 3u);
+  index.add(make_file(
+      "agora-006", "parse",
+      {make_case(3, "invalid", token_input(), parse_fails("malformed", "trailing_bytes"))}));
+  const ConsistencyReport report = index.report();
+  EXPECT_EQ(report.pairs_compared.at("agora-006"), 6u);
+  ASSERT_EQ(report.findings.size(), 3u);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_NE(
+        report.findings[i].find("agora-006/verify.json#" + std::to_string(7 + i) + " (valid)"),
+        std::string::npos)
+        << report.findings[i];
+    EXPECT_NE(report.findings[i].find("agora-006/parse.json#3 (invalid)"), std::string::npos)
+        << report.findings[i];
+  }
+}
+
 TEST(VectorConsistency, CatchesVerifyDecodingFailureThatParseAccepts) {
   for (const char* decoding : {"malformed", "unsupported_version", "decrypt_failed"}) {
     const Json m = std::string(decoding) == "malformed" ? Json("bad_zlib") : Json(nullptr);
