@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # One command for the benchmark table (docs/BENCHMARKS.md): every verify next to its
 # floor, interleaved in the same repetitions, the official npm packages on the same
-# tokens, 2-thread scaling and malloc-level allocations per verify.
+# tokens, 2-thread scaling and malloc-level allocations per verify; then the
+# conformance run's cases/s and peak RSS as the vector set grows.
 #   scripts/bench.sh [--repetitions N] [--min-time SECONDS] [--filter REGEX]
+#                    [--conformance-scales LIST] [--conformance-repetitions N]
 #                    [--no-build --build-dir DIR]   (use binaries already built in DIR)
-# Writes build/bench/{fixtures,results,official,summary}.json and prints one
-# markdown table of medians over N repetitions with their min–max spread.
+# Writes build/bench/{fixtures,results,official,conformance,summary}.json and prints
+# one markdown table of medians over N repetitions with their min–max spread, and
+# the conformance table (tokcheck_conformance_bench; --conformance-scales "" skips it).
 #
 # tokcheck_bench runs with --benchmark_enable_random_interleaving: each repetition
 # runs every benchmark once, in a fresh random order, so load on a shared machine
@@ -19,6 +22,8 @@ min_time=0.2
 filter='^BM_(Agora|Volc|Tencent|Zego)'
 build=1
 bin=build/default/bench
+conformance_scales=1,2,4,8,16,32
+conformance_reps=3
 while (($#)); do
   case "$1" in
     --repetitions) reps=$2; shift 2 ;;
@@ -26,14 +31,17 @@ while (($#)); do
     --filter) filter=$2; shift 2 ;;
     --no-build) build=0; shift ;;
     --build-dir) bin=$2/bench; shift 2 ;;
-    *) echo "usage: scripts/bench.sh [--repetitions N] [--min-time S] [--filter REGEX] [--no-build] [--build-dir DIR]" >&2; exit 2 ;;
+    --conformance-scales) conformance_scales=$2; shift 2 ;;
+    --conformance-repetitions) conformance_reps=$2; shift 2 ;;
+    *) echo "usage: scripts/bench.sh [--repetitions N] [--min-time S] [--filter REGEX] [--conformance-scales LIST] [--conformance-repetitions N] [--no-build] [--build-dir DIR]" >&2; exit 2 ;;
   esac
 done
 out=build/bench
 if ((build)); then
   scripts/bootstrap.sh >/dev/null
   cmake --preset default >/dev/null
-  cmake --build --preset default -j"$(nproc)" --target tokcheck_bench tokcheck_bench_fixtures >/dev/null
+  cmake --build --preset default -j"$(nproc)" --target tokcheck_bench tokcheck_bench_fixtures \
+    tokcheck_conformance_bench tokcheck >/dev/null
 fi
 mkdir -p "$out"
 "$bin/tokcheck_bench_fixtures" >"$out/fixtures.json"
@@ -49,6 +57,13 @@ if [[ -f bench/official/run.js ]] && command -v node >/dev/null; then
     --out "$out/official.json" >&2 || echo "bench/official/run.js failed: no speed-up column" >&2
 fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+rm -f "$out/conformance.json" "$out/conformance.md"
+if [[ -n "$conformance_scales" ]]; then
+  echo "== tokcheck_conformance_bench: scales $conformance_scales, $conformance_reps repetitions" >&2
+  "$bin/tokcheck_conformance_bench" --scales "$conformance_scales" \
+    --repetitions "$conformance_reps" --tokcheck "$(dirname "$bin")/cli/tokcheck" \
+    --json "$out/conformance.json" >"$out/conformance.md"
+fi
 
 python3 - "$out" "$reps" "$min_time" "$load_before" "$load_after" <<'PY'
 import json, os, platform, statistics, subprocess, sys, time
@@ -153,6 +168,8 @@ machine = {"cpu": cpu_model(), "cpus": os.cpu_count(), "kernel": platform.releas
 summary = {"date_utc": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
            "git": cmd("git", "rev-parse", "--short", "HEAD"), "repetitions": int(reps),
            "min_time_s": float(min_time), "interleaved": True, "machine": machine, "rows": rows,
+           "conformance": (json.load(open(f"{out}/conformance.json"))
+                           if os.path.exists(f"{out}/conformance.json") else None),
            "benchmarks": {n: {"ns_per_item": stats(series(n)),
                               "cpu_time_ns": stats([b["cpu_time"] for b in v]),
                               "real_time_ns": stats([b["real_time"] for b in v])}
@@ -184,4 +201,11 @@ for r in rows:
 if not official:
     print()
     print("(no build/bench/official.json: bench/official/run.js absent or failed, no speed-up column)")
+if os.path.exists(f"{out}/conformance.md"):
+    print()
+    print("`tokcheck conformance` over the vector set written k times over (tokcheck_conformance_bench, "
+          f"medians of {summary['conformance']['repetitions']} alternating runs per scale; "
+          "cases/s per CPU second, peak RSS of the process):")
+    print()
+    print(open(f"{out}/conformance.md").read().rstrip())
 PY
