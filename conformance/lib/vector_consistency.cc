@@ -307,7 +307,8 @@ ConsistencyReport check_cross_operation_consistency(const std::vector<VectorFile
 
 ConsistencyReport ConsistencyIndex::report() const {
   ConsistencyReport report;
-  for (const auto& [key, group] : groups_->by_key) {
+  for (const auto& entry : groups_->by_key) {
+    const Group& group = entry.second;  // named, not bound: lambdas capture it
     if (group.members.empty()) continue;
     // Every pair counts as compared (two builds excepted: they only ever both
     // say "decodes"); the pairs themselves are walked only when the group holds
