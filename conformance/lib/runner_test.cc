@@ -36,6 +36,16 @@ class OneWrong final : public Implementation {
   std::unique_ptr<Implementation> reference_ = make_reference_implementation();
 };
 
+// An empty directory of this test's own (the seed tells parallel runs apart).
+std::filesystem::path fresh_temp_dir(const std::string& what) {
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() /
+      ("tokcheck-runner-" + what + "-" +
+       std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  std::filesystem::remove_all(dir);
+  return dir;
+}
+
 const VectorSet& parse_006() {
   static const VectorSet set = load_vector_set(default_vectors_root(), {"agora-006"}, {"parse"});
   return set;
@@ -140,10 +150,7 @@ TEST(Runner, StreamingRunEqualsTheLoadedRun) {
 // file's other cases decode.
 TEST(Runner, AContradictionInTheVectorsIsALoadError) {
   namespace fs = std::filesystem;
-  const fs::path dir =
-      fs::temp_directory_path() /
-      ("tokcheck-runner-lint-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
-  fs::remove_all(dir);
+  const fs::path dir = fresh_temp_dir("lint");
   fs::create_directories(dir / "schema");
   fs::create_directories(dir / "agora-006");
   fs::copy_file(default_vectors_root() / "schema" / "tokcheck_vectors_v1.schema.json",
@@ -196,10 +203,7 @@ class CrashesOn final : public Implementation {
 // never ran the file, and the file after it must run normally.
 TEST(Runner, CasesOfAFileFoundBrokenAreTakenBack) {
   namespace fs = std::filesystem;
-  const fs::path dir =
-      fs::temp_directory_path() /
-      ("tokcheck-runner-late-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
-  fs::remove_all(dir);
+  const fs::path dir = fresh_temp_dir("late");
   for (const char* sub : {"schema", "agora-006", "zego-04"}) fs::create_directories(dir / sub);
   const fs::path shipped = default_vectors_root();
   for (const char* file :
