@@ -83,7 +83,8 @@ class Reader {
       if (event == E::key) {
         key_ = parsed.get<std::string>();
         if (!keys_.insert(key_).second) {
-          duplicates_.push_back("/: member \"" + key_ + "\" appears twice");
+          // Quoted and escaped as JSON: the name is the file's, control bytes and all.
+          duplicates_.push_back("/: member " + Json(key_).dump() + " appears twice");
         }
       } else if (event == E::array_start) {
         in_tests_ = key_ == kTests;
