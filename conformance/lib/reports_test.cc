@@ -29,6 +29,35 @@ TEST(ReportText, CleanTextKeepsUtf8AndEscapesWhatXmlForbids) {
   EXPECT_EQ(clean_text("\xc2\x85"), "\\xc2\\x85");           // C1 control NEL
 }
 
+// The terminal summary shows what vector files and implementations wrote; none
+// of it may reach the terminal raw or forge a line of the summary's own.
+TEST(ReportText, SummaryEscapesWhatItDidNotWrite) {
+  RunReport run = make_run("impl\x1b[2J");
+  run.load_errors.push_back("x/y.json: /\ax: not allowed here\nconformance: 9 passed, 0 failed");
+  run.cases[1].comment =
+      "tab\there\r \xc2\x9b"
+      "31m";
+  run.cases[1].message = "line one\nconformance: 9 passed, 0 failed";
+  run.cases[1].stderr_excerpt = "warn\r\nconformance: 9 passed, 0 failed\x07";
+  std::ostringstream text;
+  print_summary({run}, text, false);
+  const std::string s = text.str();
+  for (char ch = 0; ch < 0x20; ++ch) {
+    if (ch != '\n') {
+      EXPECT_EQ(s.find(ch), std::string::npos) << "raw control byte " << int(ch);
+    }
+  }
+  EXPECT_EQ(s.find("\xc2\x9b"), std::string::npos);
+  std::istringstream lines(s);
+  int closing = 0;
+  for (std::string line; std::getline(lines, line);) closing += line.rfind("conformance:", 0) == 0;
+  EXPECT_EQ(closing, 1) << s;
+  EXPECT_NE(s.find("LOAD_ERROR x/y.json: /\\x07x: not allowed here\\x0aconformance:"),
+            std::string::npos)
+      << s;
+  EXPECT_NE(s.find("(tab\\x09here\\x0d \\xc2\\x9b31m)"), std::string::npos) << s;
+}
+
 TEST(ReportText, XmlAndHtmlEscapeMarkup) {
   EXPECT_EQ(xml_escape("<a b=\"c\">&]]>\r"), "&lt;a b=\"c\"&gt;&amp;]]&gt;&#13;");
   EXPECT_EQ(xml_escape("\"x\"\n\ty", true), "&quot;x&quot;&#10;&#9;y");
