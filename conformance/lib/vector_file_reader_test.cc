@@ -153,15 +153,15 @@ TEST(VectorFileReader, SchemaErrorsNameTheTestsIndex) {
   EXPECT_EQ(errors[2].rfind("/tests/2/flags/0:", 0), 0u) << errors[2];
 }
 
-// A repeated member's name is the file's own text: it is quoted as JSON, so a
-// control byte in it reaches no terminal raw.
-TEST(VectorFileReader, ARepeatedMemberIsNamedEscaped) {
+// A repeated member's name is the file's own text: it is quoted as JSON, as the
+// lint quotes a flag. (Every printer escapes load errors again for its format:
+// the schema's own errors name members raw, e.g. ReportText.SummaryEscapes...)
+TEST(VectorFileReader, ARepeatedMemberIsNamedAsJson) {
   std::string text = file_with(1).dump();
   text.insert(1, R"("\u0007x": 1, "\u0007x": 2, )");
   const Read r = read(text, Delivery::kAsRead);
   ASSERT_FALSE(r.errors.empty());
   EXPECT_EQ(r.errors.back(), "/: member \"\\u0007x\" appears twice");
-  for (const std::string& e : r.errors) EXPECT_EQ(e.find('\a'), std::string::npos) << e;
 }
 
 // Every shipped file reads to the same cases either way, each handed on once.
