@@ -152,7 +152,8 @@ RunReport run_conformance(Implementation& impl, const VectorSet& vectors,
 
 // One implementation's run, a file at a time (what run_conformance does over a
 // loaded set, and what a streaming run does as stream_vector_set hands out
-// files): the hello at construction, run_file per file, finish at the end.
+// files) or a case at a time (as stream_vector_cases hands them out): the hello
+// at construction, run_file per file or the sink calls per case, finish at the end.
 class ConformanceRun : public VectorCaseSink {
  public:
   ConformanceRun(Implementation& impl, const RunOptions& options);
