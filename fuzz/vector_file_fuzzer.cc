@@ -8,9 +8,9 @@
 //  - every case of a clean file runs through the reference (reference_response)
 //    and is judged (evaluate) without throwing;
 //  - reading the file a case at a time (read_vector_file, Delivery::kAsRead, what
-//    `tokcheck conformance` does) gives the same errors, hands on a prefix of the
-//    cases between one begin_file and one end_file, and says the file loaded
-//    exactly when there are no errors, with every case handed on.
+//    `tokcheck conformance` does) gives the same errors, hands cases on only
+//    between one begin_file and one end_file, and says the file loaded exactly
+//    when there are no errors, with every case handed on, in order.
 #include <cstddef>
 #include <cstdint>
 #include <set>

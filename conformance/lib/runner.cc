@@ -83,22 +83,6 @@ class LintThenSink : public VectorCaseSink {
   VectorCaseSink& next_;
 };
 
-// Gathers each file that loads and hands it on whole.
-class WholeFiles : public VectorCaseSink {
- public:
-  explicit WholeFiles(const std::function<void(VectorFile&)>& each) : each_(each) {}
-  void begin_file(const VectorFile& header) override { file_ = header; }
-  void take_case(const VectorFile&, VectorCase& c) override { file_.tests.push_back(std::move(c)); }
-  void end_file(const VectorFile&, bool loaded) override {
-    if (loaded) each_(file_);
-    file_ = VectorFile{};
-  }
-
- private:
-  const std::function<void(VectorFile&)>& each_;
-  VectorFile file_;
-};
-
 }  // namespace
 
 VectorSet stream_vector_cases(const VectorSelection& selection, VectorCaseSink& sink,

@@ -35,28 +35,13 @@ class TextBuf : public std::streambuf {
   }
 };
 
-// Keeps the cases of a file that loaded.
-class KeepFile : public VectorCaseSink {
- public:
-  explicit KeepFile(VectorFile& out) : out_(out) {}
-  void begin_file(const VectorFile& header) override {
-    out_.scheme = header.scheme;
-    out_.operation = header.operation;
-    out_.tests.clear();
-  }
-  void take_case(const VectorFile&, VectorCase& c) override { out_.tests.push_back(std::move(c)); }
-  void end_file(const VectorFile&, bool) override {}
-
- private:
-  VectorFile& out_;
-};
-
 }  // namespace
 
 std::vector<std::string> load_vector_file(const std::string& text, const JsonSchema& schema,
                                           VectorFile& out) {
   TextBuf buf(text);
-  KeepFile keep(out);
+  // Held until loaded: `out` is filled only when the file loads (path kept).
+  WholeFiles keep([&out](VectorFile& file) { out = std::move(file); });
   return read_vector_file(buf, out.path, schema, keep, Delivery::kWhenLoaded);
 }
 

@@ -6,8 +6,10 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <streambuf>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "conformance/lib/json_schema.h"
@@ -28,6 +30,23 @@ class VectorCaseSink {
   // (a later test, the header, or the JSON itself is wrong), and what its cases
   // did must be taken back: a file that does not load runs no case (runner.h).
   virtual void end_file(const VectorFile& header, bool loaded) = 0;
+};
+
+// Gathers the cases of each file that loads and hands the file on whole, for a
+// caller that wants files, not cases (load_vector_file, stream_vector_set).
+class WholeFiles : public VectorCaseSink {
+ public:
+  explicit WholeFiles(std::function<void(VectorFile&)> each) : each_(std::move(each)) {}
+  void begin_file(const VectorFile& header) override { file_ = header; }
+  void take_case(const VectorFile&, VectorCase& c) override { file_.tests.push_back(std::move(c)); }
+  void end_file(const VectorFile&, bool loaded) override {
+    if (loaded) each_(file_);
+    file_ = VectorFile{};
+  }
+
+ private:
+  std::function<void(VectorFile&)> each_;
+  VectorFile file_;
 };
 
 enum class Delivery {
