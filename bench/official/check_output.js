@@ -2,7 +2,8 @@
 'use strict';
 // The bench_official_smoke test's check (bench/CMakeLists.txt): the JSON that
 // run.js wrote has the documented shape, one result per fixture token whose
-// scheme has an official package, and every figure is a positive number.
+// scheme has an official package, every figure is a positive number, and no
+// timed batch was much shorter than asked.
 //   node bench/official/check_output.js FIXTURES OUT
 // Prints "official-bench: ok" or "official-bench: FAILED: <why>".
 
@@ -35,5 +36,16 @@ out.results.forEach((r, i) => {
     if (typeof r[k] !== 'number' || !Number.isFinite(r[k]) || !(r[k] > 0)) fail(`${r.scheme}: ${k} is ${r[k]}`);
   }
   if (!(r.min_ns <= r.median_ns && r.median_ns <= r.max_ns)) fail(`${r.scheme}: min <= median <= max does not hold`);
+  for (const k of ['shortest_batch_ms', 'min_batch_ms']) {
+    if (typeof r[k] !== 'number' || !Number.isFinite(r[k]) || !(r[k] > 0)) fail(`${r.scheme}: ${k} is ${r[k]}`);
+  }
+  if (typeof r.warmup_ms !== 'number' || !(r.warmup_ms >= 0)) fail(`${r.scheme}: warmup_ms is ${r.warmup_ms}`);
+  // Batches sized on code the JIT had not optimised yet came out ~5x too short
+  // (run.js's header); a third of the asked length leaves room for a batch that
+  // a garbage collection made slow at sizing time, not for that.
+  if (r.shortest_batch_ms < r.min_batch_ms / 3) {
+    fail(`${r.scheme}: a timed batch took ${r.shortest_batch_ms} ms, asked for at least ${r.min_batch_ms} ms: ` +
+      'the batch was sized on cold code');
+  }
 });
 process.stdout.write(`official-bench: ok (${out.results.map((r) => `${r.scheme} ${r.median_ns} ns`).join(', ')})\n`);
