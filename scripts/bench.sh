@@ -13,8 +13,10 @@
 # tokcheck_bench runs with --benchmark_enable_random_interleaving: each repetition
 # runs every benchmark once, in a fresh random order, so load on a shared machine
 # moves a verify and its floor alike; ratios are taken per repetition, then their
-# median. Node times the official packages afterwards (bench/official/run.js, when
-# present), interleaving its own tokens the same way.
+# median. Then the official packages and tokcheck's verify of the same tokens take
+# turns (bench/official/paired.py: Node's bench/official/run.js waits for each of its
+# repetitions while tokcheck_bench times the verifies), and the speed-up is the median
+# of the per-repetition ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps=9
@@ -50,11 +52,12 @@ echo "== tokcheck_bench: $reps interleaved repetitions, min time ${min_time}s (l
 "$bin/tokcheck_bench" --benchmark_filter="$filter" --benchmark_repetitions="$reps" \
   --benchmark_enable_random_interleaving=true --benchmark_min_time="$min_time" \
   --benchmark_out="$out/results.json" --benchmark_out_format=json >/dev/null
-rm -f "$out/official.json"
-if [[ -f bench/official/run.js ]] && command -v node >/dev/null; then
-  echo "== official npm packages (bench/official/run.js), $reps repetitions" >&2
-  node bench/official/run.js --fixtures "$out/fixtures.json" --repetitions "$reps" \
-    --out "$out/official.json" >&2 || echo "bench/official/run.js failed: no speed-up column" >&2
+rm -f "$out/official.json" "$out/paired.json"
+if [[ -f bench/official/paired.py ]] && command -v node >/dev/null; then
+  echo "== official npm packages and tokcheck's verify in turns (bench/official/paired.py), $reps repetitions" >&2
+  python3 bench/official/paired.py --bench "$bin/tokcheck_bench" --fixtures "$out/fixtures.json" \
+    --repetitions "$reps" --min-time "$min_time" --out-dir "$out" >&2 ||
+    echo "bench/official/paired.py failed: no speed-up column" >&2
 fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 rm -f "$out/conformance.json" "$out/conformance.md"
@@ -90,16 +93,12 @@ def paired(a, b, f):  # per-repetition f(a_i, b_i): both ran in the same repetit
     xa, xb = runs.get(a, []), runs.get(b, [])
     return [f(x, y) for x, y in zip(xa, xb)] if xa and len(xa) == len(xb) else []
 
-official = {}
-if os.path.exists(f"{out}/official.json"):
-    doc = json.load(open(f"{out}/official.json"))
-    for r in doc.get("results", []):
-        best = official.get(r["scheme"])
-        if best is None or r["median_ns"] < best["median_ns"]:
-            official[r["scheme"]] = r
+official = {}  # scheme -> paired.json row (bench/official/paired.py)
+node_version = None
+if os.path.exists(f"{out}/paired.json"):
+    doc = json.load(open(f"{out}/paired.json"))
+    official = {r["scheme"]: r for r in doc["rows"]}
     node_version = doc.get("node")
-else:
-    node_version = None
 
 schemes = [("agora-006", "Agora006"), ("agora-007", "Agora007"), ("volc-001", "Volc001"),
            ("tencent-usersig", "TencentUserSig"), ("zego-04-cbc", "Zego04Cbc"),
@@ -137,13 +136,12 @@ for scheme, stem in schemes:
                 row["allocs_per_verify"] = max(allocs)
             o = official.get(scheme)
             if o:
-                row["official"] = {k: o.get(k) for k in ("package", "version", "timed", "median_ns",
-                                                         "min_ns", "max_ns", "repetitions")}
-                # Node times wall clock, so the speed-up compares wall with wall (our
-                # real_time per token in the same repetitions as the CPU figures).
-                wall = stats([b["real_time"] for b in runs[name]])
-                row["wall_ns"] = wall
-                row["speedup_vs_official"] = o["median_ns"] / wall["median"]
+                # Wall time on both sides (Node's clock is wall time), each repetition's
+                # pair measured seconds apart; the ratio's median, min and max.
+                row["official"] = {"package": o["package"], "version": o["version"],
+                                   "ns": o["official_ns_stats"]}
+                row["wall_ns"] = o["verify_wall_ns_stats"]
+                row["speedup_vs_official"] = o["speedup"]
         rows.append(row)
 
 def cpu_model():
@@ -180,7 +178,9 @@ print(f"Measured {summary['date_utc']} (git {summary['git']}) on {machine['cpu']
       f"{machine['cpus']} CPUs, {machine['openssl']}; load average {load_before} before, "
       f"{load_after} after. Medians of {reps} interleaved repetitions (min–max in brackets), "
       f"min time {min_time} s; ns per token is CPU time (threads: wall time); the speed-up "
-      f"divides the official package's wall time per token by verify's wall time.")
+      f"divides the official package's wall time per token by verify's wall time, the two "
+      f"taking turns in each of {reps} repetitions (bench/official/paired.py): the median "
+      f"ratio (min–max), then both sides' medians.")
 print()
 print("| scheme | op | ns/token | tokens/s | verify ÷ floor | speed-up vs official package | "
       "2-thread scaling | allocs/verify |")
@@ -192,15 +192,15 @@ for r in rows:
     sp = ""
     if "speedup_vs_official" in r:
         o = r["official"]
-        sp = (f"{r['speedup_vs_official']:.1f}× ({o['package']} {o['version']}: "
-              f"{o['median_ns']:,.0f} ns vs {r['wall_ns']['median']:,.0f} ns wall)")
+        sp = (f"{fmt_range(r['speedup_vs_official'], 1, '×')} ({o['package']} {o['version']}: "
+              f"{o['ns']['median']:,.0f} ns vs {r['wall_ns']['median']:,.0f} ns wall)")
     sc = fmt_range(r["two_thread_scaling"], 2, "×") if "two_thread_scaling" in r else ""
     al = f"{r['allocs_per_verify']:g}" if "allocs_per_verify" in r else ""
     print(f"| {r['scheme']} | {r['op']} | {fmt_range(r['ns'])} | {r['tokens_per_s']:,.0f} | "
           f"{ratio} | {sp} | {sc} | {al} |")
 if not official:
     print()
-    print("(no build/bench/official.json: bench/official/run.js absent or failed, no speed-up column)")
+    print("(no build/bench/paired.json: bench/official/paired.py absent or failed, no speed-up column)")
 if os.path.exists(f"{out}/conformance.md"):
     print()
     print("`tokcheck conformance` over the vector set written k times over (tokcheck_conformance_bench, "

@@ -30,6 +30,13 @@
 // output gives their median, min and max in ns per token, and the shortest
 // timed batch in ms (so a reader can see the batches were as long as asked).
 //
+// --paced (bench/official/paired.py drives it): after the warm-up and sizing,
+// prints "ready" on stdout, then runs repetition r only when a line "go" arrives
+// on stdin and answers with one JSON line {"repetition": r, "ns_per_token":
+// {scheme: ns}}. The driver times tokcheck's verify of the same tokens between
+// the repetitions, so each speed-up is a ratio of two figures measured seconds
+// apart, not minutes (the host's speed moved ~1.4x within minutes, 2026-12-07).
+//
 // Why the warm-up comes first: sized on the first calls, the batch was sized by
 // code the JIT had not optimised yet. agora-006's first batches cost ~26 us a
 // call against ~5.5 us warm, so its "50 ms" batches took ~10 ms (2026-12-07).
@@ -59,9 +66,13 @@ function harnessRequire(harness) {
 }
 
 function parseArgs(argv) {
-  const args = { fixtures: null, repetitions: null, out: null, minBatchMs: 50, warmupMs: 1000 };
+  const args = { fixtures: null, repetitions: null, out: null, minBatchMs: 50, warmupMs: 1000, paced: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
+    if (flag === '--paced') {
+      args.paced = true;
+      continue;
+    }
     const value = argv[i + 1];
     if (value === undefined) die(`${flag} needs a value`);
     if (flag === '--fixtures') args.fixtures = value;
@@ -73,7 +84,7 @@ function parseArgs(argv) {
     i++;
   }
   if (!args.fixtures || !args.out || args.repetitions === null) {
-    die('usage: run.js --fixtures FILE --repetitions N --out FILE [--min-batch-ms MS] [--warmup-ms MS]');
+    die('usage: run.js --fixtures FILE --repetitions N --out FILE [--min-batch-ms MS] [--warmup-ms MS] [--paced]');
   }
   if (!Number.isInteger(args.repetitions) || args.repetitions < 1) die('--repetitions must be an integer >= 1');
   if (!(args.minBatchMs > 0)) die('--min-batch-ms must be > 0');
@@ -245,6 +256,28 @@ function calibrate(c, minNs, warmupNs) {
   }
 }
 
+// One line from stdin, blocking (the paced protocol is strictly turn by turn),
+// without its newline; null at end of input.
+function readLineSync() {
+  const byte = Buffer.alloc(1);
+  let line = '';
+  for (;;) {
+    let n;
+    try {
+      n = fs.readSync(0, byte, 0, 1, null);
+    } catch (e) {
+      if (e.code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);  // stdin not ready: 1 ms
+      continue;
+    }
+    if (n === 0) return line === '' ? null : line;
+    if (byte[0] === 0x0a) return line;
+    line += String.fromCharCode(byte[0]);
+  }
+}
+
+const say = (line) => fs.writeSync(1, `${line}\n`);
+
 function median(sorted) {
   const n = sorted.length;
   return n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
@@ -281,12 +314,21 @@ function main() {
     c.samples = [];
     c.shortestBatchNs = Infinity;
   }
+  if (args.paced) say('ready');
   for (let r = 0; r < args.repetitions; r++) {
+    if (args.paced) {
+      const line = readLineSync();
+      if (line === null) die(`stdin ended before repetition ${r} (paced: each needs a line "go")`);
+      if (line.trim() !== 'go') die(`paced: expected "go" before repetition ${r}, got ${JSON.stringify(line)}`);
+    }
+    const perToken = {};
     for (const c of contenders) {
       const ns = checkedBatch(c, c.batch);
       c.samples.push(ns / c.batch);
       c.shortestBatchNs = Math.min(c.shortestBatchNs, ns);
+      perToken[c.scheme] = Math.round(ns / c.batch);
     }
+    if (args.paced) say(JSON.stringify({ repetition: r, ns_per_token: perToken }));
   }
 
   const results = contenders.map((c) => {
@@ -300,6 +342,7 @@ function main() {
       min_ns: Math.round(s[0]),
       max_ns: Math.round(s[s.length - 1]),
       repetitions: args.repetitions,
+      samples_ns: c.samples.map(Math.round),  // in repetition order
       batch: c.batch,
       shortest_batch_ms: Number((c.shortestBatchNs / 1e6).toFixed(3)),
       min_batch_ms: args.minBatchMs,
