@@ -3,53 +3,13 @@
 //                               contexts and buffers from scratch), then one verify
 //   BM_<Scheme>_Parse           the public parse (owned Token, not the hot path)
 //   BM_<Scheme>_Build           the public build from the fixture's inputs
-//   BM_<Scheme>_VerifyThreads   verify on 1 and 2 threads, each with its own Verifier,
-//                               wall-clock time: items_per_second is the aggregate
-//                               throughput, so 2 threads ÷ 1 thread is the scaling
+// (2-thread scaling: scaling_bench.cc.)
 #include <benchmark/benchmark.h>
 
-#include "bench/fixtures.h"
+#include "bench/verify_ops.h"
 
 namespace tokcheck::bench {
 namespace {
-
-// How to make a scheme's Verifier and verify its fixture with it.
-struct Agora006Ops {
-  static agora::Verifier006 make() { return agora::Verifier006(agora006().input.app_certificate); }
-  static Verdict verify(agora::Verifier006& v, const agora::Binding006& b) {
-    return v.verify(agora006().token, agora006().now, b);
-  }
-  static agora::Binding006 binding() { return binding006(); }
-};
-struct Agora007Ops {
-  static agora::Verifier007 make() { return agora::Verifier007(agora007().input.app_certificate); }
-  static Verdict verify(agora::Verifier007& v, const agora::Binding007& b) {
-    return v.verify(agora007().token, agora007().now, b);
-  }
-  static agora::Binding007 binding() { return binding007(); }
-};
-struct Volc001Ops {
-  static volc::Verifier001 make() { return volc::Verifier001(volc001().input.app_key); }
-  static Verdict verify(volc::Verifier001& v, const volc::Binding001& b) {
-    return v.verify(volc001().token, volc001().now, volc::CheckMode::kStrict, b);
-  }
-  static volc::Binding001 binding() { return binding001(); }
-};
-struct UserSigOps {
-  static tencent::UserSigVerifier make() { return tencent::UserSigVerifier(usersig().input.key); }
-  static Verdict verify(tencent::UserSigVerifier& v, const tencent::UserSigBinding& b) {
-    return v.verify(usersig().token, usersig().now, b);
-  }
-  static tencent::UserSigBinding binding() { return usersig_binding(); }
-};
-template <zego::CipherMode kMode>
-struct Zego04Ops {
-  static zego::Verifier04 make() { return zego::Verifier04(zego04(kMode).input.secret); }
-  static Verdict verify(zego::Verifier04& v, const zego::Binding04& b) {
-    return v.verify(zego04(kMode).token, zego04(kMode).now, b);
-  }
-  static zego::Binding04 binding() { return binding04(kMode); }
-};
 
 template <class Ops>
 void verify_cold_key(benchmark::State& state) {
@@ -65,28 +25,16 @@ void verify_cold_key(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 
-// Each thread builds its own Verifier (verifiers are not shared across threads).
-template <class Ops>
-void verify_threads(benchmark::State& state) {
-  const auto binding = Ops::binding();
-  auto v = Ops::make();
-  if (!Ops::verify(v, binding).valid()) state.SkipWithError("token not valid");
-  for (auto _ : state) benchmark::DoNotOptimize(Ops::verify(v, binding));
-  state.SetItemsProcessed(state.iterations());
-}
-
-#define TOKCHECK_VERIFY_OPS(Name, Ops)                                                     \
+#define TOKCHECK_VERIFY_COLD_KEY(Name, Ops)                                                \
   void BM_##Name##_VerifyColdKey(benchmark::State& state) { verify_cold_key<Ops>(state); } \
-  BENCHMARK(BM_##Name##_VerifyColdKey);                                                    \
-  void BM_##Name##_VerifyThreads(benchmark::State& state) { verify_threads<Ops>(state); }  \
-  BENCHMARK(BM_##Name##_VerifyThreads)->Threads(1)->Threads(2)->UseRealTime();
+  BENCHMARK(BM_##Name##_VerifyColdKey);
 
-TOKCHECK_VERIFY_OPS(Agora006, Agora006Ops)
-TOKCHECK_VERIFY_OPS(Agora007, Agora007Ops)
-TOKCHECK_VERIFY_OPS(Volc001, Volc001Ops)
-TOKCHECK_VERIFY_OPS(TencentUserSig, UserSigOps)
-TOKCHECK_VERIFY_OPS(Zego04Cbc, Zego04Ops<zego::CipherMode::kCbc>)
-TOKCHECK_VERIFY_OPS(Zego04Gcm, Zego04Ops<zego::CipherMode::kGcm>)
+TOKCHECK_VERIFY_COLD_KEY(Agora006, Agora006Ops)
+TOKCHECK_VERIFY_COLD_KEY(Agora007, Agora007Ops)
+TOKCHECK_VERIFY_COLD_KEY(Volc001, Volc001Ops)
+TOKCHECK_VERIFY_COLD_KEY(TencentUserSig, UserSigOps)
+TOKCHECK_VERIFY_COLD_KEY(Zego04Cbc, Zego04Ops<zego::CipherMode::kCbc>)
+TOKCHECK_VERIFY_COLD_KEY(Zego04Gcm, Zego04Ops<zego::CipherMode::kGcm>)
 
 // Parse and build: the owned-value API a tool or test uses (allocates; not the
 // gateway path). Skipped with an error if the fixture does not round-trip.
