@@ -26,11 +26,11 @@ void floor_alone(benchmark::State& state, Floor& floor) {
 }
 
 void BM_Agora006_Floor(benchmark::State& state) {
-  Agora006Floor floor(agora006());
+  FixedKeyHmacFloor floor = agora006_floor(agora006());
   floor_alone(state, floor);
 }
 void BM_Volc001_Floor(benchmark::State& state) {
-  Volc001Floor floor(volc001());
+  FixedKeyHmacFloor floor = volc001_floor(volc001());
   floor_alone(state, floor);
 }
 void BM_Agora007_Floor(benchmark::State& state) {

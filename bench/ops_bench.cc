@@ -29,12 +29,7 @@ void verify_cold_key(benchmark::State& state) {
   void BM_##Name##_VerifyColdKey(benchmark::State& state) { verify_cold_key<Ops>(state); } \
   BENCHMARK(BM_##Name##_VerifyColdKey);
 
-TOKCHECK_VERIFY_COLD_KEY(Agora006, Agora006Ops)
-TOKCHECK_VERIFY_COLD_KEY(Agora007, Agora007Ops)
-TOKCHECK_VERIFY_COLD_KEY(Volc001, Volc001Ops)
-TOKCHECK_VERIFY_COLD_KEY(TencentUserSig, UserSigOps)
-TOKCHECK_VERIFY_COLD_KEY(Zego04Cbc, Zego04Ops<zego::CipherMode::kCbc>)
-TOKCHECK_VERIFY_COLD_KEY(Zego04Gcm, Zego04Ops<zego::CipherMode::kGcm>)
+TOKCHECK_BENCH_EACH_SCHEME(TOKCHECK_VERIFY_COLD_KEY)
 
 // Parse and build: the owned-value API a tool or test uses (allocates; not the
 // gateway path). Skipped with an error if the fixture does not round-trip.

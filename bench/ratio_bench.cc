@@ -16,10 +16,12 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <ctime>
 #include <vector>
 
 #include "bench/floors.h"
+#include "bench/slices.h"
 
 namespace tokcheck::bench {
 namespace {
@@ -33,32 +35,12 @@ double thread_cpu_seconds() {
   return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
 }
 
-double median_of(std::vector<double> xs) {
-  std::sort(xs.begin(), xs.end());
-  const std::size_t n = xs.size();
-  return n % 2 ? xs[n / 2] : (xs[n / 2 - 1] + xs[n / 2]) / 2;
-}
-
 // CPU seconds for `calls` calls of `f`.
 template <class F>
 double time_calls(F& f, std::size_t calls) {
   const double t0 = thread_cpu_seconds();
   for (std::size_t i = 0; i < calls; ++i) benchmark::DoNotOptimize(f());
   return thread_cpu_seconds() - t0;
-}
-
-// Calls for a slice of about kSliceSeconds.
-template <class F>
-std::size_t calls_per_slice(F& f) {
-  std::size_t calls = 16;
-  for (;;) {
-    const double s = time_calls(f, calls);
-    if (s >= kSliceSeconds / 2) {
-      return std::max<std::size_t>(
-          1, static_cast<std::size_t>(static_cast<double>(calls) * kSliceSeconds / s));
-    }
-    calls *= 4;
-  }
 }
 
 template <class Floor, class Verify>
@@ -72,20 +54,17 @@ void verify_over_floor(benchmark::State& state, Floor& floor, Verify verify) {
     return;
   }
   auto floor_call = [&floor] { return floor.run(); };
-  const std::size_t verify_calls = calls_per_slice(verify);
-  const std::size_t floor_calls = calls_per_slice(floor_call);
+  const std::size_t verify_calls =
+      calls_for_slice([&](std::size_t n) { return time_calls(verify, n); }, kSliceSeconds);
+  const std::size_t floor_calls =
+      calls_for_slice([&](std::size_t n) { return time_calls(floor_call, n); }, kSliceSeconds);
   std::vector<double> ratios, verify_ns, floor_ns;
   for (auto _ : state) {
     double seconds = 0;
     for (int pair = 0; pair < kPairs; ++pair) {
-      double v = 0, f = 0;
-      if (pair % 2 == 0) {
-        v = time_calls(verify, verify_calls);
-        f = time_calls(floor_call, floor_calls);
-      } else {
-        f = time_calls(floor_call, floor_calls);
-        v = time_calls(verify, verify_calls);
-      }
+      const auto [v, f] = in_turn(
+          pair, [&] { return time_calls(verify, verify_calls); },
+          [&] { return time_calls(floor_call, floor_calls); });
       seconds += v + f;
       verify_ns.push_back(v * 1e9 / static_cast<double>(verify_calls));
       floor_ns.push_back(f * 1e9 / static_cast<double>(floor_calls));
@@ -103,7 +82,7 @@ void verify_over_floor(benchmark::State& state, Floor& floor, Verify verify) {
 
 void BM_Agora006_VerifyOverFloor(benchmark::State& state) {
   const Agora006Fixture& f = agora006();
-  Agora006Floor floor(f);
+  FixedKeyHmacFloor floor = agora006_floor(f);
   agora::Verifier006 verifier(f.input.app_certificate);
   const agora::Binding006 binding = binding006();
   verify_over_floor(state, floor, [&] { return verifier.verify(f.token, f.now, binding); });
@@ -117,7 +96,7 @@ void BM_Agora007_VerifyOverFloor(benchmark::State& state) {
 }
 void BM_Volc001_VerifyOverFloor(benchmark::State& state) {
   const Volc001Fixture& f = volc001();
-  Volc001Floor floor(f);
+  FixedKeyHmacFloor floor = volc001_floor(f);
   volc::Verifier001 verifier(f.input.app_key);
   const volc::Binding001 binding = binding001();
   verify_over_floor(state, floor, [&] {

@@ -45,18 +45,13 @@
 #include <thread>
 #include <vector>
 
+#include "bench/slices.h"
 #include "bench/verify_ops.h"
 
 namespace tokcheck::bench {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double median_of(std::vector<double> xs) {
-  std::sort(xs.begin(), xs.end());
-  const std::size_t n = xs.size();
-  return n % 2 ? xs[n / 2] : (xs[n / 2 - 1] + xs[n / 2]) / 2;
-}
 
 constexpr int kPairs = 12;
 constexpr double kSliceSeconds = 0.010;
@@ -127,34 +122,15 @@ class TwoWorkers {
   std::vector<std::thread> threads_;
 };
 
-// Calls per thread for a one-thread slice of about kSliceSeconds.
-template <class Ops>
-std::size_t calls_per_slice(TwoWorkers<Ops>& workers, typename TwoWorkers<Ops>::Work work) {
-  std::size_t calls = 64;
-  for (;;) {
-    const double s = workers.slice(work, 1, calls);
-    if (s >= kSliceSeconds / 2) {
-      return std::max<std::size_t>(
-          1, static_cast<std::size_t>(static_cast<double>(calls) * kSliceSeconds / s));
-    }
-    calls *= 4;
-  }
-}
-
 // One pair: a one-thread and a two-thread slice of `work`, in the order `pair`
 // says; returns the throughput ratio (2 × calls in the two-thread slice's wall
 // time against calls in the one-thread slice's).
 template <class Ops>
 double scaling_pair(TwoWorkers<Ops>& workers, typename TwoWorkers<Ops>::Work work,
                     std::size_t calls, int pair, double& seconds) {
-  double one = 0, two = 0;
-  if (pair % 2 == 0) {
-    one = workers.slice(work, 1, calls);
-    two = workers.slice(work, 2, calls);
-  } else {
-    two = workers.slice(work, 2, calls);
-    one = workers.slice(work, 1, calls);
-  }
+  const auto [one, two] = in_turn(
+      pair, [&] { return workers.slice(work, 1, calls); },
+      [&] { return workers.slice(work, 2, calls); });
   seconds += one + two;
   return 2.0 * one / two;
 }
@@ -176,21 +152,19 @@ void two_thread_scaling(benchmark::State& state) {
     }
   }
   TwoWorkers<Ops> workers;
-  const std::size_t verify_calls = calls_per_slice(workers, Work::kVerify);
-  const std::size_t control_calls = calls_per_slice(workers, Work::kControl);
+  // Calls per thread for a one-thread slice of about kSliceSeconds.
+  const std::size_t verify_calls = calls_for_slice(
+      [&](std::size_t n) { return workers.slice(Work::kVerify, 1, n); }, kSliceSeconds);
+  const std::size_t control_calls = calls_for_slice(
+      [&](std::size_t n) { return workers.slice(Work::kControl, 1, n); }, kSliceSeconds);
   std::vector<double> scaling, control, relative;
   for (auto _ : state) {
     double seconds = 0;
     for (int pair = 0; pair < kPairs; ++pair) {
       // Verify's pair and the control's, the control first in every other pair.
-      double v = 0, c = 0;
-      if (pair % 2 == 0) {
-        v = scaling_pair(workers, Work::kVerify, verify_calls, pair, seconds);
-        c = scaling_pair(workers, Work::kControl, control_calls, pair, seconds);
-      } else {
-        c = scaling_pair(workers, Work::kControl, control_calls, pair, seconds);
-        v = scaling_pair(workers, Work::kVerify, verify_calls, pair, seconds);
-      }
+      const auto [v, c] = in_turn(
+          pair, [&] { return scaling_pair(workers, Work::kVerify, verify_calls, pair, seconds); },
+          [&] { return scaling_pair(workers, Work::kControl, control_calls, pair, seconds); });
       scaling.push_back(v);
       control.push_back(c);
       relative.push_back(v / c);
@@ -217,12 +191,7 @@ void two_thread_scaling(benchmark::State& state) {
       ->UseManualTime()                                                                          \
       ->Unit(benchmark::kMillisecond);
 
-TOKCHECK_TWO_THREAD_SCALING(Agora006, Agora006Ops)
-TOKCHECK_TWO_THREAD_SCALING(Agora007, Agora007Ops)
-TOKCHECK_TWO_THREAD_SCALING(Volc001, Volc001Ops)
-TOKCHECK_TWO_THREAD_SCALING(TencentUserSig, UserSigOps)
-TOKCHECK_TWO_THREAD_SCALING(Zego04Cbc, Zego04Ops<zego::CipherMode::kCbc>)
-TOKCHECK_TWO_THREAD_SCALING(Zego04Gcm, Zego04Ops<zego::CipherMode::kGcm>)
+TOKCHECK_BENCH_EACH_SCHEME(TOKCHECK_TWO_THREAD_SCALING)
 
 }  // namespace
 }  // namespace tokcheck::bench

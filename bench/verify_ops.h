@@ -44,4 +44,14 @@ struct Zego04Ops {
   static zego::Binding04 binding() { return binding04(kMode); }
 };
 
+// Every scheme's benchmark name and Ops, once: X(Name, Ops) for each, for the
+// files that register one benchmark per scheme from its Ops.
+#define TOKCHECK_BENCH_EACH_SCHEME(X)             \
+  X(Agora006, Agora006Ops)                        \
+  X(Agora007, Agora007Ops)                        \
+  X(Volc001, Volc001Ops)                          \
+  X(TencentUserSig, UserSigOps)                   \
+  X(Zego04Cbc, Zego04Ops<zego::CipherMode::kCbc>) \
+  X(Zego04Gcm, Zego04Ops<zego::CipherMode::kGcm>)
+
 }  // namespace tokcheck::bench
