@@ -14,10 +14,11 @@
 # runs every benchmark once, in a fresh random order. The ratios come from
 # benchmarks that time both of their sides in alternating slices of a few ms
 # (verify ÷ floor: ratio_bench.cc; 2 threads ÷ 1: scaling_bench.cc), one figure
-# per repetition, then their median and range. Then the official packages and tokcheck's verify of the same tokens take
-# turns (bench/official/paired.py: Node's bench/official/run.js waits for each of its
-# repetitions while tokcheck_bench times the verifies), and the speed-up is the median
-# of the per-repetition ratios.
+# per repetition, then their median and range. Then the official packages and
+# tokcheck's verify of the same tokens take turns (bench/official/paired.py:
+# Node's bench/official/run.js waits for each of its repetitions while
+# tokcheck_bench times the verifies), and the speed-up is the median of the
+# per-repetition ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 reps=9
@@ -149,7 +150,7 @@ for scheme, stem in schemes:
                 # Wall time on both sides (Node's clock is wall time), each repetition's
                 # pair measured seconds apart; the ratio's median, min and max.
                 row["official"] = {"package": o["package"], "version": o["version"],
-                                   "ns": o["official_ns_stats"]}
+                                   "timed": o["timed"], "ns": o["official_ns_stats"]}
                 row["wall_ns"] = o["verify_wall_ns_stats"]
                 row["speedup_vs_official"] = o["speedup"]
         rows.append(row)

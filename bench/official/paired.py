@@ -150,11 +150,14 @@ def run(args):
     packages = {r["scheme"]: r for r in doc["results"]}
     rows = []
     for s in schemes:
-        ratios = [o / v for o, v in zip(official[s], verify[s])]
         if not all(x > 0 for x in official[s] + verify[s]):
             raise Failed(f"{s}: a figure is not positive")
+        ratios = [o / v for o, v in zip(official[s], verify[s])]
+        if not isinstance(packages[s].get("timed"), str):
+            raise Failed(f"{s}: run.js did not say what it timed")
         rows.append({"scheme": s, "benchmark": VERIFY_BENCHMARK[s],
                      "package": packages[s]["package"], "version": packages[s]["version"],
+                     "timed": packages[s]["timed"],
                      "official_ns": official[s], "verify_wall_ns": verify[s],
                      "speedup": stats(ratios), "official_ns_stats": stats(official[s]),
                      "verify_wall_ns_stats": stats(verify[s])})
