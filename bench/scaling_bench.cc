@@ -29,10 +29,10 @@
 // near 1 when verify scales as well as code that shares nothing can.
 //
 // (A first control, three SHA-256 blocks per call, read 1.91–2.03× in every
-// repetition of a run where verify fell to 1.03–1.74× in a third of them:
-// SHA-NI's rounds are a chain of dependent instructions, which two hardware
-// threads of one core interleave without slowing each other, so it could not
-// see a shared core. This one fell with verify: UserSig 1.61× beside 1.64×,
+// repetition of a run where verify fell to 1.03–1.74× in a third of them; our
+// explanation: SHA-NI's rounds are a chain of dependent instructions, which two
+// hardware threads of one core can interleave without slowing each other, so it
+// could not see a shared core. This one fell with verify: UserSig 1.61× beside 1.64×,
 // 1.80× beside 1.68×, 2026-12-07.)
 #include <benchmark/benchmark.h>
 #include <zlib.h>
