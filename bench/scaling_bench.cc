@@ -28,8 +28,8 @@
 // same moments, and `scaling_vs_control` the median per-pair ratio of the two:
 // near 1 when verify scales as well as code that shares nothing can.
 //
-// (A first control, three SHA-256 blocks per call, read 1.91–2.03× in every
-// repetition of a run where verify fell to 1.03–1.74× in a third of them; our
+// (A first control, three SHA-256 blocks per call, read 1.91–2.03× in 53 of the
+// 54 repetitions of a run where verify fell to 1.03–1.84× in 22 of them; our
 // explanation: SHA-NI's rounds are a chain of dependent instructions, which two
 // hardware threads of one core can interleave without slowing each other, so it
 // could not see a shared core. This one fell with verify: UserSig 1.61× beside 1.64×,
